@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 SILENCE_FLOOR_DBFS = -96.0
+DEFAULT_NOISE_FLOOR_DBFS = -70.0
+FLOOR_WINDOW_SECONDS = 4.0
+FLOOR_PERCENTILE = 0.05
 
 
 def frame_level_dbfs(pcm: bytes) -> float:
@@ -93,14 +96,23 @@ class TurnDetector:
 
     def __init__(self, settings: EndpointSettings | None = None) -> None:
         self.settings = settings or EndpointSettings()
-        self.noise_floor_dbfs = -70.0
         self.in_speech = False
         self._speech_frames = 0
         self._silence_frames = 0
         self._quiet_frames = 0  # frames since anything happened (for the long-silence prompt)
         self._loud_over_echo_frames = 0
         self._prompted = False
-        self.recent_levels: deque[float] = deque(maxlen=50)
+        # Levels of the last few seconds heard without the voice playing: the noise floor is a
+        # low percentile of them, so steady noise (a fan) rises into the floor while speech,
+        # which always has gaps between words, does not.
+        self._history: deque[float] = deque(maxlen=round(FLOOR_WINDOW_SECONDS / self.settings.frame_seconds))
+
+    @property
+    def noise_floor_dbfs(self) -> float:
+        if len(self._history) < 10:
+            return DEFAULT_NOISE_FLOOR_DBFS
+        ordered = sorted(self._history)
+        return ordered[int(len(ordered) * FLOOR_PERCENTILE)]
 
     @property
     def speech_threshold_dbfs(self) -> float:
@@ -114,7 +126,6 @@ class TurnDetector:
     def feed(self, level_dbfs: float, echo_dbfs: float | None = None) -> Signal | None:
         """Take one frame's level; `echo_dbfs` is the expected echo while the voice plays."""
         s = self.settings
-        self.recent_levels.append(level_dbfs)
         if echo_dbfs is not None and not self.in_speech:
             # Voice playing: only a sustained, clearly louder voice counts (barge-in).
             if level_dbfs >= max(echo_dbfs + s.barge_in_margin_db, self.speech_threshold_dbfs):
@@ -130,11 +141,8 @@ class TurnDetector:
                 return Signal.BARGED_IN
             return None
         self._loud_over_echo_frames = 0
+        self._history.append(level_dbfs)
         is_speech = level_dbfs >= self.speech_threshold_dbfs
-        if not is_speech:
-            # Track the floor slowly upward, quickly downward.
-            rate = 0.05 if level_dbfs < self.noise_floor_dbfs else 0.005
-            self.noise_floor_dbfs += rate * (level_dbfs - self.noise_floor_dbfs)
         if self.in_speech:
             if is_speech:
                 self._speech_frames += 1
