@@ -1,0 +1,356 @@
+"""emotion.overreach: strong emotion used as leverage, or composure lost (feedback-rubric.md).
+
+Why rules and not a model: the principle ("overuse of emotional appeals
+weakens your position") names concrete families of behaviour, each with a
+recognisable wording: contempt and insults aimed at the other side, heated
+threats, pleading and guilt-tripping, melodrama, swearing, and shouting. A
+small lexicon per family is explainable in the panel (the span that
+triggered it), runs in microseconds, and works on recogniser text because
+no family depends on punctuation alone. Shouting in text ("!!", capitals)
+is the one punctuation cue; it is discounted when the words are plainly
+happy ("yay!!", "SOLD!"), since enthusiasm about a shared result is not
+overreach. In audio, a clear jump in loudness or pitch over the speaker's
+own baseline counts as shouting even when the words are polite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from voicecoach.core.feedback.lexicon import NEGATION_BEFORE, compile_terms, normalise
+from voicecoach.core.feedback.prosody import ProsodyReading, VoiceBaseline
+from voicecoach.core.transcript import Flag, Severity
+
+LABEL = "emotion.overreach"
+
+
+@dataclass(frozen=True)
+class _Family:
+    """One kind of overreach: its trigger pattern and what the panel says about it."""
+
+    name: str
+    pattern: re.Pattern[str]
+    severity: Severity
+    why: str
+    tip: str
+    negatable: bool = True
+
+
+_CONTEMPT = compile_terms(
+    (
+        r"(?:thats|this is|its|how|so|absolutely|completely|just) (?:ridiculous|absurd|insulting|outrageous"
+        r"|pathetic|laughable|obscene|disgusting|a joke|an insult|nonsense|unacceptable|unreal|crazy|insane|nuts)",
+        r"ridiculous",
+        r"absurd",
+        r"insulting",
+        r"an insult",
+        r"outrageous",
+        r"pathetic",
+        r"laughable",
+        r"what a (?:joke|rip ?off|scam|waste|mess|nerve|cheek)",
+        r"(?:is this|this is|thats) a joke",
+        r"(?:are|were) you (?:kidding|joking|serious|crazy|insane|nuts|mad|out of your mind|for real|deaf|blind)",
+        r"you (?:must|have to|gotta|got to|have got to|ve got to) be (?:kidding|joking)",
+        r"(?:you|they) cant be serious",
+        r"kidding me",
+        r"give me a break",
+        r"who do you think you are",
+        r"how dare you",
+        r"(?:rip|ripping|ripped|screw|screwing|cheat|cheating|cheated|con|conning|scam|scamming|rob|robbing)"
+        r" (?:me|us) off",
+        r"(?:rip|ripping|ripped) (?:me|us)",
+        r"rip ?off",
+        r"(?:highway|daylight) robbery",
+        r"(?:a|total|complete) (?:scam|ripoff|rip off|joke|disgrace)",
+        r"scammers?",
+        r"crooks?",
+        r"(?:youre|you are|are you) (?:a |an |such an? )?(?:liar|thief|crook|cheat|cheater|idiot|moron|fool"
+        r"|joke|clown|jerk|lunatic|greedy|delusional|dreaming|out of your mind|crazy|insane|nuts|nothing)",
+        r"you (?:liar|thief|crook|cheater|idiot|moron|fool|jerk|clown|bastard|loser)",
+        r"(?:idiot|moron|stupid|dumb|imbecile|jerk|loser)s?",
+        r"shut up",
+        r"get (?:out|lost)",
+        r"(?:whats|what is) wrong with you",
+        r"(?:whatever you say|yeah right|nice try|thanks for nothing|big deal|so what)",
+        r"in your dreams",
+        r"dream on",
+        r"not in a million years",
+        r"over my dead body",
+        r"waste of (?:my|our) time",
+        r"wasting (?:my|our) time",
+        r"(?:total|complete|utter) (?:garbage|junk|rubbish|crap|nonsense)",
+        r"(?:piece of|load of) (?:junk|garbage|crap|rubbish|shit)",
+        r"(?:sick|tired) (?:and tired )?of",
+        r"fed up",
+        r"(?:ive|i have) had it",
+        r"had enough",
+        r"enough is enough",
+        r"i cant (?:stand|take|bear) (?:it|this|that|you|your|him|her|them|any ?more)",
+        r"i hate (?:you|this|that|it|when|how|the way|people|them|him|her|your)",
+        r"makes? my blood boil",
+        r"drives? me (?:crazy|nuts|mad|insane|up the wall)",
+        r"(?:im|i am|so|really|getting) (?:furious|livid|outraged|angry|mad|pissed|fuming|disgusted)",
+        r"furious",
+        r"livid",
+        r"fuming",
+        r"pissed",
+        r"disgusted",
+        r"(?:unbelievable|incredible)[.!?]* (?:how|that|you)",
+    )
+)
+
+_THREAT = compile_terms(
+    (
+        r"or else",
+        r"youll (?:regret|be sorry|pay for)",
+        r"you will (?:regret|be sorry|pay for)",
+        r"(?:ill|i will|im going to|im gonna|gonna) (?:sue|report|call the police|call the cops|ruin"
+        r"|destroy|make you pay|make sure (?:you|everyone)|post (?:a|bad)|tell everyone|expose)",
+        r"see you in court",
+        r"call (?:the )?(?:police|cops|my lawyer)",
+        r"(?:wring|break|kick) (?:your|his|her) (?:neck|ass|butt|face|teeth)",
+        r"beat the (?:hell|crap|shit) out",
+        r"to hell with",
+        r"go to hell",
+        r"(?:last|final) warning",
+    )
+)
+
+_PLEADING = compile_terms(
+    (
+        r"(?:im|i am) (?:begging|pleading)",
+        r"i beg (?:you|of you)",
+        r"begging (?:you|here)",
+        r"please,? please",
+        r"pretty please",
+        r"(?:im|i am|were|we are|so|getting|really|quite) desperate",
+        r"desperately",
+        r"desperation",
+        r"i really really (?:need|want)",
+        r"i (?:need|want) (?:this|it) (?:so|really) (?:bad|badly)",
+        r"have (?:a heart|some mercy|mercy|pity|some pity)",
+        r"take pity",
+        r"for the love of god",
+        r"for gods sake",
+        r"you(?:d| would| will|ll|re| are)? (?:be )?(?:ruin|ruining|destroy|destroying) (?:my|our)",
+        r"(?:ruin|ruins|ruined|destroy|destroys) my (?:life|day|week|month|year|family)",
+        r"break(?:ing|s)? my heart",
+        r"youre (?:killing|breaking) me",
+        r"(?:ill|i will|we will|well|my (?:kids|family|children) will|im going to|were going to|"
+        r"gonna) (?:die|starve|freeze|be homeless|lose everything)",
+        r"(?:life|matter) (?:or|and) death",
+        r"world of (?:hurt|pain|trouble)",
+        r"(?:at|on) (?:my|the) wits end",
+        r"end of my rope",
+        r"(?:im|i am|were) (?:drowning|dying|doomed|screwed|ruined|finished)",
+        r"(?:only|last) hope",
+        r"i have nothing left",
+        r"i cant live without",
+        r"how could you (?:do|say)",
+        r"how can you (?:do|say|live with)",
+        r"after (?:everything|all) (?:ive|i have|we have|weve) (?:done|given|been)",
+        r"shame on you",
+        r"you should be ashamed",
+        r"ashamed of yourself",
+    )
+)
+
+_SWEARING = compile_terms(
+    (
+        r"fuck\w*",
+        r"f\*+\w*",
+        r"shit\w*",
+        r"bullshit",
+        r"damn(?:it| it)?(?! (?:good|fine|nice|great))",
+        r"goddamn\w*",
+        r"dammit",
+        r"crap(?:py)?",
+        r"bloody (?:hell|\w+)",
+        r"what the (?:hell|heck|fuck)",
+        r"the hell",
+        r"hell no",
+        r"screw (?:you|this|that|it)",
+        r"piss\w*",
+        r"bitch\w*",
+        r"bastards?",
+        r"asshole\w*",
+        r"sucks?",
+    )
+)
+
+_FAMILIES: tuple[_Family, ...] = (
+    _Family(
+        "contempt",
+        _CONTEMPT,
+        Severity.CRITICAL,
+        "Contempt or anger at the other side makes them dig in; overuse of emotion weakens your position.",
+        "Name the gap calmly instead: try 'That's well above what I can pay; "
+        "what would you need to come closer to 400?'",
+    ),
+    _Family(
+        "threat",
+        _THREAT,
+        Severity.CRITICAL,
+        "A heated threat replaces leverage with pressure and invites a fight; power comes from your "
+        "alternative, not your temper.",
+        "State your alternative calmly: try 'If we can't get closer, I have another option I'll take.'",
+    ),
+    _Family(
+        "pleading",
+        _PLEADING,
+        Severity.WARNING,
+        "Pleading or guilt-tripping tells them how badly you need the deal, which weakens your position.",
+        "Ask for a trade instead of sympathy: try 'I can't go above 400; if that works, I can pick it up "
+        "today.'",
+    ),
+    _Family(
+        "swearing",
+        _SWEARING,
+        Severity.WARNING,
+        "Swearing reads as lost composure; negotiation has to stay strategic even when it gets emotional.",
+        "Pause, then state the point plainly: try 'That doesn't work for me; here's what would.'",
+    ),
+)
+
+_SHOUTING_WHY = (
+    "Shouting reads as lost composure and makes the other side dig in; overuse of emotion weakens "
+    "your position."
+)
+_SHOUTING_TIP = "Lower the volume and name the issue: try 'I hear you; that number doesn't work for me yet.'"
+
+_EXCLAMATION_RUN = re.compile(r"[!?]*![!?]*!|!\s*!")
+_EXCLAMATION = re.compile(r"!")
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+# Acronyms and chat words that are written in capitals without any heat.
+_CAPS_OK = frozenset(
+    "OK OKAY LOL LMAO OMG TV DVD CD AM FM GPS USB HD TX CA NY LA USA US UK EU BMW VW GMC SUV "
+    "AC AWD FWD RWD ABS MPG MSRP OBO ASAP FYI BTW PM ID VIN ATM DIY II III IV HI I A".split()
+)
+# Words that mark a shout as happy: enthusiasm about a result is not overreach.
+_HAPPY = compile_terms(
+    (
+        r"yay",
+        r"yes",
+        r"yeah",
+        r"great",
+        r"awesome",
+        r"perfect",
+        r"wonderful",
+        r"fantastic",
+        r"excellent",
+        r"amazing",
+        r"thanks?",
+        r"thank you",
+        r"sold",
+        r"deal",
+        r"love",
+        r"happy",
+        r"glad",
+        r"congrat\w*",
+        r"welcome",
+        r"nice",
+        r"cool",
+        r"sweet",
+        r"hooray",
+        r"woo+h?o+",
+        r"good",
+        r"enjoy",
+        r"lol",
+        r"haha\w*",
+        r"excited",
+        r"hello",
+        r"hi",
+        r"hey",
+    )
+)
+_UNHAPPY = compile_terms(
+    (
+        r"no",
+        r"not",
+        r"never",
+        r"dont",
+        r"cant",
+        r"wont",
+        r"stop",
+        r"why",
+        r"enough",
+        r"wrong",
+        r"hell",
+        r"bad",
+        r"too",
+        r"now",
+        r"what",
+        r"way",
+        r"listen",
+    )
+)
+
+_PROSODY_WHY = (
+    "Your voice rose clearly above your own level this session; heat makes the other side dig in, even "
+    "when the words are polite."
+)
+_PROSODY_TIP = "Slow down and lower your voice, then say the point plainly: try 'Let me be clear about my limit.'"
+
+
+def _negated(normal: str, start: int) -> bool:
+    """Whether the words just before `start` deny the phrase ("not ridiculous")."""
+    return NEGATION_BEFORE.search(normal, max(0, start - 40), start) is not None
+
+
+def _shouting_span(text: str, normal: str) -> str | None:
+    """The shouted part of a typed turn, unless the shout is plainly happy."""
+    letters = [c for c in text if c.isalpha()]
+    caps_words = [w for w in _CAPS_WORD.findall(text) if w not in _CAPS_OK]
+    many_caps = len(letters) >= 8 and (
+        len(caps_words) >= 3
+        or (len(caps_words) >= 2 and sum(c.isupper() for c in letters) >= 0.6 * len(letters))
+    )
+    run = _EXCLAMATION_RUN.search(text)
+    many_bangs = run is not None or len(_EXCLAMATION.findall(text)) >= 3
+    if not (many_caps or many_bangs):
+        return None
+    happy = _HAPPY.search(normal) is not None and _UNHAPPY.search(normal) is None
+    if happy:
+        return None
+    if many_caps:
+        return " ".join(caps_words)
+    end = run.end() if run is not None else len(text)
+    return text[max(0, end - 60) : end].strip()
+
+
+def _flag(family: _Family, span: str) -> Flag:
+    return Flag(label=LABEL, severity=family.severity, span=span, why=family.why, tip=family.tip)
+
+
+def detect_overreach(
+    text: str,
+    context: Sequence[str],
+    prosody: ProsodyReading | None = None,
+    baseline: VoiceBaseline | None = None,
+) -> list[Flag]:
+    """Flag emotional overreach in one trainee turn; at most one flag (the strongest family).
+
+    Args:
+        text: the turn as typed or recognised.
+        context: earlier turns as "speaker: text" lines (unused by the word rules today;
+            kept so the contract does not change when context-aware rules are added).
+        prosody: the turn's measured voice, when it had audio.
+        baseline: the speaker's running voice baseline; the caller observes the reading after this.
+    """
+    del context  # the word rules judge the turn itself; see docstring
+    normal = normalise(text)
+    for family in _FAMILIES:
+        for match in family.pattern.finditer(normal):
+            if family.negatable and _negated(normal, match.start()):
+                continue
+            return [_flag(family, match.group(0))]
+    shout = _shouting_span(text, normal)
+    if shout is not None:
+        return [Flag(LABEL, Severity.WARNING, shout, _SHOUTING_WHY, _SHOUTING_TIP)]
+    if prosody is not None and baseline is not None:
+        reason = baseline.is_raised(prosody)
+        if reason is not None:
+            return [Flag(LABEL, Severity.WARNING, reason, _PROSODY_WHY, _PROSODY_TIP)]
+    return []

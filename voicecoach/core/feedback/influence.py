@@ -1,0 +1,227 @@
+"""influence.push and influence.question: persuading versus understanding (feedback-rubric.md).
+
+The sales principle is "influence, not persuasion: first understand your
+buyers, then help them decide". Two detectors read the same turn:
+
+- push: the speaker tells the other side what to think or do ("trust me",
+  "you need to understand", "it won't last long") or pitches at length
+  without asking anything, in place of finding out what matters to them;
+- question (a credit): an open question about the other side's needs,
+  priorities, situation or feelings ("what matters most to you?",
+  "how do you feel about the firewood?"). Questions about the product, the
+  facts or the price ("what's your best price?") are not credited: they do
+  not explore the other side.
+
+Questions are recognised by their words, not only by "?", because spoken
+turns arrive without punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from voicecoach.core.feedback.lexicon import NEGATION_BEFORE, compile_terms, normalise
+from voicecoach.core.transcript import Flag, Severity
+
+PUSH = "influence.push"
+QUESTION = "influence.question"
+
+_PUSH_WHY = (
+    "Pushing your view ('I know better') replaces understanding; influence, not persuasion: "
+    "find out what matters to them first."
+)
+_PUSH_TIP = "Ask instead of telling: try 'What would you need to see to feel good about this?'"
+_PITCH_WHY = (
+    "A long pitch with no question leaves you guessing what they value; influence, not persuasion: "
+    "understand the buyer first."
+)
+_PITCH_TIP = "Stop after one point and ask: try 'What matters most to you in a bike like this?'"
+_QUESTION_WHY = (
+    "An open question about their needs is how influence works: understanding the other side "
+    "opens trades you could not see."
+)
+_QUESTION_TIP = "Keep going: follow their answer with 'why is that important to you?'"
+
+_PUSH = compile_terms(
+    (
+        r"trust me",
+        r"believe me",
+        r"take my word",
+        r"i (?:can )?(?:promise|guarantee|assure) you",
+        r"let me tell you",
+        r"i tell you",
+        r"i(?:m| am) telling you",
+        r"(?:you|u) (?:need|have|got|ought|gotta) to (?:understand|realize|realise|accept|admit|see|know"
+        r"|consider|remember|think about|recognize|recognise|appreciate|be reasonable|be fair|trust|listen"
+        r"|stop|give|agree|take this|take it|buy|act|decide|hurry|move)",
+        r"(?:you|u) (?:should|must|better|had better) (?:be willing|understand|realize|realise|accept|know"
+        r"|admit|see|consider|trust|listen|take (?:this|it|the)|buy|jump|grab|act|agree|be (?:happy|glad"
+        r"|grateful|thankful|reasonable)|appreciate|give|sacrifice|stop|just)",
+        r"(?:you|u) really (?:should|need to|have to|must)",
+        r"i know (?:whats|what is) (?:best|good|right) for you",
+        r"i know better",
+        r"(?:youre|you are) (?:wrong|mistaken|not thinking)",
+        r"you dont (?:understand|get it|know what)",
+        r"(?:wont|will not|doesnt|does not) last (?:long|forever)",
+        r"(?:going|selling|go) fast",
+        r"(?:wont|will not|never) find (?:a |anything )?(?:better|cheaper|another)",
+        r"(?:cant|can not|cannot) (?:go wrong|beat (?:this|that|it))",
+        r"(?:its|this is|thats) a no ?brainer",
+        r"(?:youd|you would) be (?:crazy|foolish|silly|stupid|a fool|mad|insane) (?:not )?to",
+        r"(?:anyone|everyone|any(?:body)?) (?:would|else would) (?:jump|kill|love|pay)",
+        r"(?:best|better) (?:deal|price|offer) (?:youll|you will|you are going to|youre going to|you can)"
+        r" (?:ever )?(?:find|get|see)",
+        r"(?:its|this is|that is|thats) (?:the|a) (?:best|great|fair|good) (?:price|deal|offer)"
+        r"(?: for (?:a|an|the|this|that)\b[^.!?]{0,30})?[.,!]? (?:it|this|that) (?:wont|will not)",
+        r"take it or leave it",
+        r"(?:final|last) offer[,.]? take it",
+        r"whereas (?:i|we) (?:need|have|really)",
+        r"you (?:only|just|merely) (?:need|want) (?:it|them|that|this) for",
+    )
+)
+
+# Open questions about the other side: their needs, wants, priorities, situation, feelings.
+_NEEDS = (
+    r"(?:need|needs|want|wants|looking for|look for|hoping|hope|prefer|preference|preferences|priority|priorities"
+    r"|important|matters?|value|care about|care most|interested in|plans?|planning|going to do|gonna do"
+    r"|use (?:it|them|this|that|the \w+) for|situation|concerns?|worried|worries|budget|timeline|deadline"
+    r"|constraints?|feel|feeling|thinking|take on|think about|think of|opinion|ideal|work for you|would help"
+    r"|help you|make (?:this|it|that) work|like to (?:have|get|see|do)|requirements?|most)"
+)
+_QUESTION = compile_terms(
+    (
+        r"(?:what|which|how|why) (?:\w+ ){0,4}(?:do|does|would|will|are|is|did|can|could) (?:you|your|u|ya)\b"
+        r"(?: \w+){0,6} " + _NEEDS,
+        r"(?:what|which|how|why) (?:\w+ ){0,2}(?:matters|is important|is most important|are your)"
+        r"(?: \w+){0,4} (?:to|for) (?:you|your)",
+        r"(?:whats|what is|what are) (?:your|ur) (?:\w+ )?(?:situation|take|priority|priorities|needs?|plans?"
+        r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important|main|biggest"
+        r"|ideal|thoughts|story|reason|use|constraints?|requirements?)",
+        r"(?:what|how) about (?:you|yourself|u|your (?:needs|side|family|group|priorities))",
+        r"how about you",
+        r"and you\b[?]",
+        r"why (?:do|would|is|are|does) (?:you|it|that|the \w+|this)(?: \w+){0,5}"
+        r" (?:need|want|important|matter|matters|prefer|so|such)",
+        r"is there (?:anything|something|any \w+)(?: \w+){0,3} (?:you|your)",
+        r"(?:do|would|will|are|is|did) (?:you|your \w+)(?: \w+){0,2} (?:need|want|prefer|have any preference"
+        r"|have (?:any|a) preferences?|have enough|value|care|feel|going to need|planning|plan|looking)",
+        r"(?:are|is) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any )?(?:value|important|a priority|useful)"
+        r" (?:to|for) (?:you|u)",
+        r"tell me (?:about|what|more about|why|how) (?:\w+ ){0,3}(?:you|your)",
+        r"what (?:brings|brought) you",
+        r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
+        r"how (?:badly|much|many)(?: \w+){0,3} (?:do|would|will) (?:you|u|ya) (?:need|want|like)",
+    )
+)
+# Questions that look like needs questions but ask for a price or a proposal: not credited.
+_NOT_EXPLORING = compile_terms(
+    (
+        r"(?:what|how much)(?: \w+){0,3} (?:do|would|will) you (?:want|pay|take|give|offer|propose|accept)"
+        r"(?: (?:for|to pay for))? (?:it|this|that|them|the \w+)?$",
+        r"how much (?:do|would|will|are) you (?:want|willing|asking|pay|take|give|offer|thinking|looking|have)",
+        r"what (?:do|would) you (?:propose|suggest|offer)",
+        r"(?:whats|what is) your (?:best |lowest |final |highest )?(?:price|offer|number|counter|bottom line)",
+        r"what price",
+        r"(?:do|would) you (?:want|like) (?:it|to buy|to meet|to come|to see|to pick)",
+        r"how (?:do|would|will) you (?:like to )?pay",
+    )
+)
+_CLAUSE = re.compile(r"[^.?!;\n]+[.?!;]*")
+_QUESTION_WORD_START = re.compile(
+    r"^(?:so |and |but |well |ok |okay |oh |hi |hello |great |then |also |now )*"
+    r"(?:what|which|how|why|where|when|who|do|does|did|is|are|would|will|can|could|should|have|has|tell)\b"
+)
+_PITCH_WORDS = compile_terms(
+    (
+        r"great",
+        r"excellent",
+        r"perfect",
+        r"best",
+        r"amazing",
+        r"awesome",
+        r"beautiful",
+        r"brand new",
+        r"like new",
+        r"mint",
+        r"condition",
+        r"quality",
+        r"deal",
+        r"worth",
+        r"steal",
+        r"bargain",
+        r"loaded",
+        r"reliable",
+        r"features?",
+        r"guarantee\w*",
+        r"luck\w*",
+        r"wont regret",
+    )
+)
+_PITCH_MIN_WORDS = 45
+_PITCH_MIN_CLAIMS = 4
+
+
+def _clauses(normal: str) -> list[str]:
+    """Sentence-like pieces; a turn without punctuation is one piece."""
+    pieces = [m.group(0).strip() for m in _CLAUSE.finditer(normal)]
+    return [p for p in pieces if p]
+
+
+def _is_question_clause(clause: str) -> bool:
+    return clause.endswith("?") or _QUESTION_WORD_START.match(clause) is not None
+
+
+def _exploring_question(normal: str) -> str | None:
+    """The open needs question in the turn, if any."""
+    has_marks = "?" in normal
+    for clause in _clauses(normal):
+        bare = clause.rstrip(".?!; ")
+        if _NOT_EXPLORING.search(bare):
+            continue
+        match = _QUESTION.search(bare)
+        if match is None:
+            continue
+        # With punctuation present, only sentences written as questions count;
+        # spoken text has none, so the question words carry it alone.
+        if has_marks and not clause.endswith("?") and _QUESTION_WORD_START.match(clause) is None:
+            continue
+        return match.group(0)
+    return None
+
+
+def _asks_anything(normal: str) -> bool:
+    return any(_is_question_clause(c) for c in _clauses(normal))
+
+
+def _push_span(normal: str) -> str | None:
+    for match in _PUSH.finditer(normal):
+        if NEGATION_BEFORE.search(normal, max(0, match.start() - 40), match.start()):
+            continue
+        return match.group(0)
+    return None
+
+
+def detect_influence(text: str, context: Sequence[str]) -> list[Flag]:
+    """Flag pushing (warning) and credit open needs questions (info) in one trainee turn.
+
+    Args:
+        text: the turn as typed or recognised.
+        context: earlier turns as "speaker: text" lines, oldest first (unused by today's rules).
+    """
+    del context
+    normal = normalise(text)
+    flags: list[Flag] = []
+    span = _push_span(normal)
+    if span is not None:
+        flags.append(Flag(PUSH, Severity.WARNING, span, _PUSH_WHY, _PUSH_TIP))
+    else:
+        n_words = len(normal.split())
+        if n_words >= _PITCH_MIN_WORDS and not _asks_anything(normal):
+            claims = _PITCH_WORDS.findall(normal)
+            if len(claims) >= _PITCH_MIN_CLAIMS:
+                flags.append(Flag(PUSH, Severity.WARNING, ", ".join(claims[:4]), _PITCH_WHY, _PITCH_TIP))
+    question = _exploring_question(normal)
+    if question is not None:
+        flags.append(Flag(QUESTION, Severity.INFO, question, _QUESTION_WHY, _QUESTION_TIP))
+    return flags

@@ -1,0 +1,57 @@
+"""Text normalisation shared by the affect detectors (emotion, influence, stats).
+
+Typed chat, tokenised corpus text ("don ’ t") and recogniser output ("dont",
+"don t", no punctuation, lower case) must all reach the same rules, so every
+detector matches against one normal form: lower case, straight apostrophes
+removed inside contractions, runs of spaces collapsed. Punctuation other than
+apostrophes is kept, because "!" and "?" carry signal when they are present;
+no rule may *need* them, since spoken turns never have them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_APOSTROPHES = re.compile(r"[\u2019\u2018\u02bc`´]")
+# "don ' t", "I ' m" (tokenised corpora) and "don't" all become "dont", "im".
+_SPACED_APOSTROPHE = re.compile(r"(\w)\s*'\s*(\w)")
+# Recogniser or stripped text that split a contraction: "don t", "you re", "i m".
+_SPLIT_CONTRACTION = re.compile(
+    r"\b(don|can|won|isn|aren|wasn|weren|didn|doesn|wouldn|couldn|shouldn|haven|hasn|hadn|ain)\s+t\b"
+    r"|\b(you|we|they|who|what)\s+(re)\b"
+    r"|\b(i)\s+(m)\b"
+    r"|\b(i|you|we|they|he|she|it|that|there)\s+(ll|ve|d)\b"
+    r"|\b(it|that|what|there|here|he|she|who|lets|let)\s+(s)\b"
+)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _join_split(match: re.Match[str]) -> str:
+    return "".join(part for part in match.groups() if part)
+
+
+def normalise(text: str) -> str:
+    """Lower-case `text`, fold contractions to apostrophe-free words, collapse spaces."""
+    lowered = _APOSTROPHES.sub("'", text.lower())
+    joined = _SPACED_APOSTROPHE.sub(r"\1\2", lowered)
+    joined = _SPLIT_CONTRACTION.sub(_join_split, joined)
+    return _SPACES.sub(" ", joined).strip()
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` (letters and digits), lower case, apostrophes dropped."""
+    return [w.replace("'", "") for w in _WORD.findall(normalise(text))]
+
+
+def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of regex fragments, bounded by word edges, for a normalised text."""
+    return re.compile(r"\b(?:" + "|".join(terms) + r")\b")
+
+
+# Words after which a heated phrase is being denied or disclaimed ("not ridiculous",
+# "I don't mean to insult you"): the phrase then reports calm, not heat.
+NEGATION_BEFORE = re.compile(
+    r"\b(?:not|never|no|without|isnt|wasnt|arent|nothing|dont mean to|didnt mean to|not trying to"
+    r"|not to|hardly)\s+(?:\w+\s+){0,2}$"
+)
