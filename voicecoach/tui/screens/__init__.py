@@ -1,0 +1,1 @@
+"""Screens of the app: picker, brief, rehearsal, summary, and the error modal."""
