@@ -1,0 +1,349 @@
+"""concession.unpaid and concession.traded: is ground given, and is it tied to a get?
+
+The rubric's principle: "concessions should be traded, not given". A turn
+gives ground when, against the positions read from the context
+(`positions.Ledger`, `items.Claims`), it moves the speaker's own number
+toward the other side, accepts a number the speaker had resisted, adds an
+extra, or claims fewer items than before. The give is traded when the same
+turn ties it to something that costs the other side something real (a
+condition on pickup, cash, a date, a term; an item asked back); it is not
+a concession at all when it is the speaker's first offer or the closing half
+of an exchange the other side just set up. Only the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from voicecoach.core.feedback import items as split_items
+from voicecoach.core.feedback.positions import (
+    OTHER,
+    SELF,
+    Ledger,
+    Line,
+    build_ledger,
+    infer_self_role,
+    read_proposals,
+    split_lines,
+    split_move,
+)
+from voicecoach.core.transcript import Flag, Severity
+
+UNPAID = "concession.unpaid"
+TRADED = "concession.traded"
+_TERMS = ("price", "percent", "days", "weeks", "months", "years")
+
+# A condition that costs the other side something real. "if you have any questions" does not.
+_IF_YOU = re.compile(
+    r"\b(if|when|once)\s+(you|u|ya|ur)\b(?P<rest>[^.?!;]{0,60})",
+    re.I,
+)
+_COSTLY = re.compile(
+    r"\b(pick|picks|picked|come|comes|collect|get it|grab|pay|pays|paid|cash|sign|signs|cover|buy|"
+    r"take (it|them|the|care|delivery|possession)|commit|agree|meet|bring|do \$?\d|go (up|to)|make it|"
+    r"accept|lease|move in|close|decide|handle|deliver|send|up to|raise|increase|bump|include|"
+    r"throw|waive|today|tonight|now|tomorrow|this (week|evening|afternoon|morning|weekend)|"
+    r"give|let me|leave me|trade|refer|recommend|review|order|purchase|settle|transfer|"
+    r"venmo|paypal|deposit|upfront|up front|in full|contract|year|month|sign|haul|load|"
+    r"can do|could do|come up|come down|split|bundle|both|all|\d)",
+    re.I,
+)
+_FREE_IF = re.compile(
+    r"^\s*('re|are|were)?\s*(interested|ok|okay|fine|happy|curious|around|free|available)\b"
+    r"|^\s*(want|wanna|like|'d like|would like|have any|had any|need any|need anything|don't mind|"
+    r"do not mind|prefer|think|see|look|check|read|wish|please|are still|still)\b"
+    r"|^\s*(can|could)\s*$",
+    re.I,
+)
+_CONDITION_PHRASES = re.compile(
+    r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
+    r"in return|in trade|you('d| would| will|'ll)? (have|need) to|you must|but you (pay|cover|bring|"
+    r"take|pick|come|get)|and you (pay|cover|bring|pick|come|get|sign)|you pay\b|you cover\b|"
+    r"if (i|we) (can )?(get|have|keep|take|could get|could have)|for (your|the) (water|food|firewood|"
+    r"book|hat|ball)s?)\b",
+    re.I,
+)
+_ASK_EXTRA = re.compile(
+    r"\b(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|at least\s+)?(take care of|pay|cover|deliver|"
+    r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
+    r"replace|hold|lower the deposit)\b"
+    r"|\b(throw in|include)\s+(the|a|an|your|those|that)\b",
+    re.I,
+)
+# The speaker adds something of value: an extra, a service, a waived cost.
+_EXTRA = re.compile(
+    r"\b(i|we)('ll| will| can| could| would| am willing to| 'm willing to| are willing to)?\s+"
+    r"(even |also |still |happily |gladly |definitely )?"
+    r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
+    r"cover the|pay for the|pay the|help (you )?(load|move|carry)|give you (my|a|the|an|free)|"
+    r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|make sure|install|"
+    r"fix|repair|replace|detail|clean)\b"
+    r"|\b(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
+    r"(cost|charge)|half off|no deposit|waive the|no (application|rental|cleaning) fee|"
+    r"first month (free|half)|throw in|i could include|i can include)\b",
+    re.I,
+)
+_NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
+_ACCEPT = re.compile(
+    r"^\W*(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
+    r"excellent|awesome|cool|done|sold)\b"
+    r"|\b(sounds (good|great|fair|reasonable|ok|okay|like a (deal|plan))|that (works|would work|"
+    r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
+    r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
+    r"i can (do|live with|work with|accept) that|i could (do|pay|accept) that|"
+    r"that('s| is) (fine|ok|okay|fair|good|great|acceptable|reasonable|a deal)|"
+    r"deal\W*$|i('ll| will) pay (it|that|the)|see you (tonight|tomorrow|then|soon)|it'?s yours)",
+    re.I,
+)
+_REJECT = re.compile(
+    r"\b(no deal|not (going to|gonna|able)|can'?t|cannot|won'?t|too (high|low|much|steep)|no way|"
+    r"not enough|never|decline|pass on)\b|^\W*no\b|\bhow about\b|\bwhat about\b|\bcounter\b",
+    re.I,
+)
+_PLEASANTRY_IF = re.compile(r"\bif (you (have|need) any|you'?d like|you want)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Give:
+    """Ground given in a turn: what kind, the words that show it, the new number if any."""
+
+    kind: str  # "move", "accept", "extra", "items"
+    span: str
+    new_value: float | None = None
+    old_value: float | None = None
+    term: str = "price"
+
+
+def has_condition(text: str) -> str | None:
+    """The words of a real condition on the other side, or None.
+
+    "if you pick it up today" and "provided you sign for two years" count;
+    "if you have any questions" and a bare "if you can" do not.
+    """
+    match = _CONDITION_PHRASES.search(text)
+    if match:
+        return match.group(0)
+    for found in _IF_YOU.finditer(text):
+        rest = found.group("rest")
+        if _FREE_IF.search(rest):
+            continue
+        if _COSTLY.search(rest):
+            return found.group(0).strip()
+    ask = _ASK_EXTRA.search(text)
+    if ask:
+        return ask.group(0)
+    return None
+
+
+def adds_extra(text: str) -> str | None:
+    """The words with which the speaker adds something of value, or None."""
+    for match in _EXTRA.finditer(text):
+        window = text[max(0, match.start() - 20) : match.end() + 20]
+        if _NOT_EXTRA.search(window) and not re.search(r"\b(i|we)\b", match.group(0), re.I):
+            continue
+        # "if you ..., I can deliver" is the closing half handled by conditions; keep it
+        return match.group(0).strip()
+    return None
+
+
+def is_acceptance(text: str) -> bool:
+    """Whether the turn agrees to what is on the table, without a counter of its own."""
+    head = text.strip()
+    if not head:
+        return False
+    if not _ACCEPT.search(head):
+        return False
+    first_clause = re.split(r"[.?!]", head, maxsplit=1)[0]
+    return not _REJECT.search(first_clause)
+
+
+def _other_gave(line: str) -> bool:
+    """Whether the other side's last turn set up an exchange or added something (closing half)."""
+    return bool(adds_extra(line) or has_condition(line) or re.search(
+        r"\b(and|&) (it'?s|they'?re) yours\b|\band (we|you)('ve)? (have|got) (a|yourself a)? ?deal\b",
+        line, re.I,
+    ))
+
+
+def _moved_toward(new: float, own: float, other: float | None, direction: int) -> bool:
+    if other is not None and abs(own - other) > 1e-9:
+        return abs(new - other) < abs(own - other) - 1e-9
+    if direction:
+        return direction * (new - own) < -1e-9
+    return False
+
+
+def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Give]:
+    gives: list[Give] = []
+    for term in _TERMS:
+        own = ledger.last(term, SELF)
+        other = ledger.last(term, OTHER)
+        proposals = read_proposals(text, term, ledger.reference, own)
+        other_values = set(ledger.side(term, OTHER))
+        fresh = [p for p in proposals if p.value not in other_values]
+        chosen = (fresh or proposals)[-1] if proposals else None
+        if chosen is not None:
+            if own is None:
+                continue  # a first number gives nothing up
+            if _moved_toward(chosen.value, own, other, ledger.direction if term == "price" else 0):
+                kind = "accept" if other is not None and chosen.value == other else "move"
+                gives.append(Give(kind, chosen.text, chosen.value, own, term))
+            continue
+        if own is not None and other is not None and abs(own - other) > 1e-9:
+            if split_move(text):
+                gives.append(Give("move", "split the difference", (own + other) / 2, own, term))
+            elif term == "price" and is_acceptance(text) and _number_in(ledger.last_other_line, term, ledger):
+                gives.append(Give("accept", text.strip()[:60], other, own, term))
+    return gives
+
+
+def _number_in(line: str, term: str, ledger: Ledger) -> bool:
+    return bool(read_proposals(line, term, ledger.reference, None))
+
+
+def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[list[Give], bool]:
+    """Gives in a split game, and whether the turn also asks for more of another item."""
+    items, total = split_items.items_in_setting(setting)
+    if not items:
+        items = ("food", "water", "firewood", "book", "hat", "ball")
+    previous_own: dict[str, float] = {}
+    previous_other: dict[str, float] = {}
+    last_other: split_items.Claims | None = None
+    other_before_last: dict[str, float] = {}
+    for line in lines:
+        if line.speaker is None:
+            continue
+        claims = split_items.read_claims(line.text, total, items)
+        if claims.empty:
+            continue
+        if line.speaker == SELF:
+            for item in items:
+                share = claims.own_share(item, total)
+                if share is not None:
+                    previous_own[item] = share
+        else:
+            other_before_last = dict(previous_other)
+            for item in items:
+                share = claims.own_share(item, total)
+                if share is not None:
+                    previous_other[item] = share
+            last_other = claims
+    current = split_items.read_claims(text, total, items)
+    gives: list[Give] = []
+    asks_more = False
+    if not current.empty:
+        for item in items:
+            share = current.own_share(item, total)
+            before = previous_own.get(item)
+            if share is None or before is None:
+                continue
+            if share < before - 1e-9:
+                gives.append(Give("items", _item_span(text, item), share, before, item))
+            elif share > before + 1e-9:
+                asks_more = True
+        return gives, asks_more
+    if last_other is not None and previous_own and is_acceptance(text):
+        mine_if_accepted = split_items.flip(last_other)
+        other_moved = any(
+            (last_other.own_share(item, total) or 0) < other_before_last.get(item, -1)
+            for item in items
+            if last_other.own_share(item, total) is not None
+        )
+        for item in items:
+            share = mine_if_accepted.own_share(item, total)
+            before = previous_own.get(item)
+            if share is not None and before is not None and share < before - 1e-9 and not other_moved:
+                gives.append(Give("accept", text.strip()[:60], share, before, item))
+    return gives, asks_more
+
+
+def _item_span(text: str, item: str) -> str:
+    match = re.search(rf"[^,.;?!]*\b{item}", text, re.I)
+    return match.group(0).strip() if match else text.strip()[:60]
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "that"
+    return f"{value:,.0f}" if value >= 100 or value == int(value) else f"{value:g}"
+
+
+def detect_concessions(
+    text: str,
+    context: Sequence[str],
+    role: str | None = None,
+    setting: str | None = None,
+) -> list[Flag]:
+    """Flag a turn that gives ground: `concession.traded` when tied to a get, else `concession.unpaid`."""
+    if not text or not text.strip():
+        return []
+    lines = split_lines(context, role)
+    self_role = infer_self_role(lines, role)
+    condition = has_condition(text)
+    if split_items.is_split_game(setting, [text, *(line.text for line in lines)]):
+        gives, asks_more = _item_gives(text, lines, setting)
+        if not gives:
+            return []
+        give = gives[0]
+        if asks_more or condition:
+            return [_traded(give, condition or "asks for another item in return", self_role)]
+        return [_unpaid(give, self_role)]
+    ledger = build_ledger(lines, self_role, setting)
+    gives = _numeric_gives(text, ledger, lines)
+    extra = adds_extra(text)
+    other_set_up_exchange = _other_gave(ledger.last_other_line)
+    if extra and not gives:
+        own = ledger.last("price", SELF)
+        if own is not None or ledger.direction > 0 or not _numbers_named(text, ledger):
+            if not other_set_up_exchange or condition:
+                gives.append(Give("extra", extra, None, own))
+    if not gives:
+        return []
+    give = gives[0]
+    if give.kind == "accept" and other_set_up_exchange and not condition:
+        return []  # the closing half of an exchange the other side just set up
+    if condition:
+        return [_traded(give, condition, self_role)]
+    return [_unpaid(give, self_role)]
+
+
+def _numbers_named(text: str, ledger: Ledger) -> bool:
+    return bool(read_proposals(text, "price", ledger.reference, None))
+
+
+def _ask_for(role: str | None, term: str) -> str:
+    if term in {"food", "water", "firewood", "book", "hat", "ball"}:
+        return "I get the other one in return"
+    if role in {"buyer", "tenant", "client", "customer", "procurement", "employer"}:
+        return "you include delivery" if term == "price" else "you can confirm by Friday"
+    if role in {"candidate", "employee"}:
+        return "we can add a review at six months"
+    return "you can sign today"
+
+
+def _unpaid(give: Give, role: str | None) -> Flag:
+    ask = _ask_for(role, give.term)
+    if give.kind == "items":
+        tip = f"try: 'I can go down to {_fmt(give.new_value)} {give.term} if {ask}.'"
+        why = "You claimed less than before and asked nothing back; a give with no get is pocketed."
+    elif give.kind == "accept":
+        tip = f"try: 'I can do {_fmt(give.new_value)} if {ask}.'"
+        why = "You accepted a number you had resisted without getting anything for it."
+    elif give.kind == "extra":
+        tip = f"try: 'I can add that if {ask}.'"
+        why = "You added something of value unasked; extras are currency, trade them."
+    else:
+        tip = f"try: 'If {ask}, I can do {_fmt(give.new_value)}.'"
+        why = (
+            f"You moved from {_fmt(give.old_value)} to {_fmt(give.new_value)} without asking for "
+            "anything in return; concessions should be traded, not given."
+        )
+    return Flag(UNPAID, Severity.WARNING, give.span, why, tip)
+
+
+def _traded(give: Give, condition: str, role: str | None) -> Flag:
+    why = "You gave ground and tied it to something from the other side: a trade, not a gift."
+    tip = "Keep it up: name the get first ('if you ...') so the give is heard as conditional."
+    return Flag(TRADED, Severity.INFO, f"{give.span} … {condition}".strip(), why, tip)

@@ -1,0 +1,173 @@
+"""Item-splitting games: what each side claims for itself, read from chat or speech.
+
+In a split ("food, water and firewood, 3 each"; "books, hats and balls") a
+side gives ground by claiming fewer of an item than it claimed before, and
+trades when it claims more of another item (or states a condition) in the
+same turn. This module reads a turn into claims per item, from ownership cues
+("I take", "you can have", "give me", "the rest") and counts ("two", "all",
+"both", "the book"). Only the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MINE = "mine"
+THEIRS = "theirs"
+
+_ITEM_WORDS: dict[str, str] = {
+    "food": "food", "foods": "food",
+    "water": "water", "waters": "water",
+    "firewood": "firewood", "firewoods": "firewood", "wood": "firewood", "woods": "firewood",
+    "book": "book", "books": "book",
+    "hat": "hat", "hats": "hat",
+    "ball": "ball", "balls": "ball", "basketball": "ball", "basketballs": "ball",
+}
+_COUNT_WORDS = {
+    "no": 0, "zero": 0, "none": 0, "0": 0, "a": 1, "an": 1, "one": 1, "1": 1, "single": 1,
+    "two": 2, "2": 2, "both": 2, "three": 3, "3": 3, "four": 4, "4": 4,
+}
+_ALL = {"all", "every", "everything"}
+_MINE_CUES = re.compile(
+    r"\b(i|i'll|i'd|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|just\s+|only\s+|also\s+|then\s+|still\s+)?"
+    r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|be getting|would like|"
+    r"like to have|like to get|would take|need to have)\b"
+    r"|\b(give|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b|\bcan (i|we) (get|have|take|keep)\b"
+    r"|\bmy\b|\bi'm taking\b|\bi'm getting\b|\bme\b",
+    re.I,
+)
+_THEIRS_CUES = re.compile(
+    r"\byou\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+)?"
+    r"(get|take|keep|have|receive|grab)\b|\byou'll (get|have|take|keep)\b|\byou'd (get|have|take)\b"
+    r"|\b(give|leave|let|offer)\s+(you|u)\b|\bfor (you|u|your)\b|\byours\b"
+    r"|\bi('ll| will| can| could| would)? (give|let go of|give up|cede|offer)\b",
+    re.I,
+)
+_REST = re.compile(r"\b(the rest|everything else|all the rest|the remainder|remaining|all else|the others)\b", re.I)
+_TOKEN = re.compile(r"[a-z0-9']+|[.?!;]")
+
+
+@dataclass(frozen=True)
+class Claims:
+    """Counts a side claims for itself (`mine`) and leaves to the other (`theirs`), per item."""
+
+    mine: dict[str, float]
+    theirs: dict[str, float]
+
+    def own_share(self, item: str, total: float | None) -> float | None:
+        """How many of `item` the side keeps, from its own claim or from what it leaves."""
+        if item in self.mine:
+            return self.mine[item]
+        if item in self.theirs and total is not None:
+            return max(total - self.theirs[item], 0.0)
+        return None
+
+    @property
+    def empty(self) -> bool:
+        return not self.mine and not self.theirs
+
+
+def items_in_setting(setting: str | None) -> tuple[tuple[str, ...], float | None]:
+    """The items of a split game named by the setting, and how many of each (None when unknown)."""
+    if not setting:
+        return (), None
+    low = setting.lower()
+    items = tuple(dict.fromkeys(_ITEM_WORDS[w] for w in re.findall(r"[a-z]+", low) if w in _ITEM_WORDS))
+    total_match = re.search(r"\((\d+) each\)", low)
+    total = float(total_match.group(1)) if total_match else None
+    return items, total
+
+
+def is_split_game(setting: str | None, texts: list[str]) -> bool:
+    """Whether the negotiation splits items (from the setting, else from the words used)."""
+    items, _ = items_in_setting(setting)
+    if len(items) >= 2 and "split" in (setting or "").lower():
+        return True
+    if setting and "listing price" in setting.lower():
+        return False
+    joined = " ".join(texts).lower()
+    return sum(1 for w in ("food", "water", "firewood") if w in joined) >= 2 or sum(
+        1 for w in ("book", "hat", "ball") if re.search(rf"\b{w}s?\b", joined)
+    ) >= 2
+
+
+def _count_before(tokens: list[str], index: int, total: float | None) -> float:
+    """The count said just before an item word: "two food", "all the water", "1 and half water"."""
+    window = tokens[max(0, index - 4) : index]
+    count: float | None = None
+    for pos in range(len(window) - 1, -1, -1):
+        word = window[pos]
+        if word in {".", "?", "!", ";"}:
+            break
+        if word == "half" and pos > 0 and window[pos - 1] in {"and", "a"}:
+            continue
+        if word in _ALL:
+            return total if total is not None else 3.0
+        if word in _COUNT_WORDS:
+            count = float(_COUNT_WORDS[word])
+            if pos + 2 < len(window) and window[pos + 1] == "and" and window[pos + 2] == "half":
+                count += 0.5
+            break
+        if word.isdigit():
+            count = float(word)
+            break
+    if count is None:
+        plural = tokens[index].endswith("s") and tokens[index] not in {"books", "hats", "balls"} or tokens[
+            index
+        ] in {"books", "hats", "balls"}
+        return 2.0 if plural and total is None else 1.0
+    return count
+
+
+def read_claims(text: str, total: float | None, items: tuple[str, ...]) -> Claims:
+    """Read who gets how many of each item in one turn, from its speaker's point of view."""
+    low = text.lower().replace("fire wood", "firewood")
+    mine: dict[str, float] = {}
+    theirs: dict[str, float] = {}
+    spans = [(m.start(), MINE) for m in _MINE_CUES.finditer(low)]
+    spans += [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
+    spans.sort()
+    rest_owner: str | None = None
+    for match in _REST.finditer(low):
+        owner = _owner_at(spans, match.start(), low)
+        if owner:
+            rest_owner = owner
+    for match in _TOKEN.finditer(low):
+        word = match.group()
+        item = _ITEM_WORDS.get(word)
+        if item is None:
+            continue
+        owner = _owner_at(spans, match.start(), low)
+        if owner is None:
+            continue
+        tokens = [m.group() for m in _TOKEN.finditer(low[: match.end()])]
+        count = _count_before(tokens, len(tokens) - 1, total)
+        target = mine if owner == MINE else theirs
+        target[item] = count
+    if rest_owner is not None:
+        target = mine if rest_owner == MINE else theirs
+        other = theirs if rest_owner == MINE else mine
+        for item in items:
+            if item not in target and item not in other:
+                target[item] = total if total is not None else 1.0
+            elif item in other and item not in target and total is not None:
+                target[item] = max(total - other[item], 0.0)
+    return Claims(mine, theirs)
+
+
+def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | None:
+    """The owner cue that governs a word: the nearest before it in the same sentence."""
+    owner: str | None = None
+    for start, who in spans:
+        if start > position:
+            break
+        if re.search(r"[.?!;]", text[start:position]):
+            continue
+        owner = who
+    return owner
+
+
+def flip(claims: Claims) -> Claims:
+    """The same claims seen from the other side."""
+    return Claims(dict(claims.theirs), dict(claims.mine))

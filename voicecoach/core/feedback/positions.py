@@ -1,0 +1,287 @@
+"""Who stands where: each side's positions per term, read from the turns so far.
+
+A concession is a move toward the other side, so the engine must know where
+each side stood before the turn being judged, whatever words the turn uses
+("ok, 450 then" after 400/500 is a move even with no "lower" in it). This
+module reads the context lines ("buyer: ...", "me: ...") into a `Ledger`:
+for every numeric term (price, percent, days, months, years) the numbers each
+side proposed, in order; for item-splitting games (food/water/firewood,
+books/hats/balls) what each side claimed for itself. A listing price in the
+setting counts as the seller's first ask. Only the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from voicecoach.core.numbers import Amount, find_amounts
+
+SELF = "self"
+OTHER = "other"
+
+# Roles whose side wants the number higher (price, salary, rate) or lower.
+HIGH_ROLES = frozenset(
+    {"seller", "landlord", "vendor", "supplier", "candidate", "employee", "freelancer",
+     "contractor", "consultant", "sales", "salesperson", "agent", "dealer", "lessor", "owner"}
+)
+LOW_ROLES = frozenset(
+    {"buyer", "tenant", "client", "customer", "procurement", "employer", "manager", "purchaser",
+     "renter", "lessee", "hiring manager", "recruiter"}
+)
+
+_LISTING = re.compile(r"listing price\s*\$?\s*([\d,]+(?:\.\d+)?)", re.I)
+_SPEAKER = re.compile(r"^\s*([A-Za-z][A-Za-z _-]{0,30}?)\s*:\s?(.*)$", re.S)
+
+# Words after a bare number that say it is not a price (mileage, age, sizes, counts).
+_NOT_PRICE_AFTER = frozenset(
+    {"miles", "mile", "mi", "km", "k", "year", "years", "yr", "yrs", "old", "inch", "inches", "in",
+     "ft", "feet", "foot", "sq", "sqft", "square", "gb", "tb", "mb", "gig", "gigs", "people",
+     "kids", "children", "hours", "hour", "hrs", "minutes", "min", "mins", "times", "items",
+     "bedroom", "bedrooms", "bed", "beds", "bath", "baths", "bathroom", "bathrooms", "speed",
+     "speeds", "cylinder", "mpg", "owners", "owner", "doors", "door", "pieces", "piece",
+     "seats", "person", "persons", "weeks", "days", "nights", "lbs", "pounds", "oz", "cm", "mm",
+     "watts", "w", "amps", "volts", "v", "hp", "gallons", "stars", "x", "model", "pm", "am",
+     "drawers", "shelves", "months", "month", "percent", "floors", "floor", "car", "cars", "spots",
+     "rooms", "room", "units", "pairs", "sets", "books", "hats", "balls", "food", "water",
+     "firewood", "packages", "packs", "of"}
+)
+# Words shortly before a number that say it is someone else's price or a reference, not an offer.
+_REFERENCE_BEFORE = re.compile(
+    r"\b(retails?|retail(ing)?|paid|bought|worth|kbb|value[ds]?|msrp|originally|new (one|ones|for)|"
+    r"sells? for|goes for|go for around|going for|listed|on amazon|amazon|ebay|elsewhere|"
+    r"costs?|spent|saw (one|it)|similar|market|another offer|other offer|had an offer|"
+    r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax)\b[^.?!\d]{0,25}$",
+    re.I,
+)
+_NEGATED_BEFORE = re.compile(
+    r"(\b(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b[^.?!,\d]{0,22}$)",
+    re.I,
+)
+_FLOOR_BEFORE = re.compile(r"\b(less than|lower than|below|under|more than|higher than|above|over)\s*\$?\s*$", re.I)
+_RELATIVE_OFF_AFTER = re.compile(r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b", re.I)
+_RELATIVE_UP_BEFORE = re.compile(
+    r"\b(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|down)\s+(by\s+)?(another\s+)?\$?\s*$"
+    r"|\b(knock|take|drop|shave)\s+(off\s+)?(another\s+)?\$?\s*$",
+    re.I,
+)
+_SPLIT = re.compile(
+    r"\b(split the difference|meet (you )?(in the middle|halfway|half way|half-way)|"
+    r"meet in the middle|split it|meet me in the middle|middle ground)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One context line: who spoke (`self`, `other` or None when unknown) and what they said."""
+
+    speaker: str | None
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A number a side put on the table for one term, as read from one utterance."""
+
+    value: float
+    text: str
+    relative: bool = False
+
+
+@dataclass
+class Ledger:
+    """Positions per term and side, built from the context (mutable only while it is built)."""
+
+    direction: int  # +1: the speaker wants the price higher; -1 lower; 0 unknown
+    positions: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    reference: float | None = None  # the listing price or first price seen: scale for plausibility
+    last_other_line: str = ""
+    last_self_line: str = ""
+
+    def side(self, term: str, who: str) -> list[float]:
+        return self.positions.setdefault(term, {SELF: [], OTHER: []})[who]
+
+    def last(self, term: str, who: str) -> float | None:
+        values = self.side(term, who)
+        return values[-1] if values else None
+
+
+def listing_price(setting: str | None) -> float | None:
+    """The listing price in a setting like "listing price $2495.0", if any."""
+    if not setting:
+        return None
+    match = _LISTING.search(setting)
+    if not match:
+        return None
+    try:
+        return float(match.group(1).replace(",", ""))
+    except ValueError:
+        return None
+
+
+def role_direction(role: str | None) -> int:
+    """+1 when the role wants the main number higher (seller, candidate), -1 lower, 0 unknown."""
+    if not role:
+        return 0
+    low = role.strip().lower()
+    if low in HIGH_ROLES:
+        return 1
+    if low in LOW_ROLES:
+        return -1
+    return 0
+
+
+def split_lines(context: Sequence[str], role: str | None) -> list[Line]:
+    """Label each context line as said by the speaker of the judged turn (`self`) or the other side."""
+    parsed: list[tuple[str, str]] = []
+    for raw in context:
+        match = _SPEAKER.match(raw or "")
+        if match:
+            parsed.append((match.group(1).strip().lower(), match.group(2)))
+        else:
+            parsed.append(("", raw or ""))
+    own = (role or "").strip().lower()
+    labels = {label for label, _ in parsed if label}
+    if own and own in labels:
+        self_label = own
+    elif "me" in labels:
+        self_label = "me"
+    elif parsed and parsed[-1][0]:
+        # unknown role: turns alternate, so the speaker of the judged turn answers the last line
+        others = [label for label in labels if label != parsed[-1][0]]
+        self_label = others[0] if len(others) == 1 else ""
+    else:
+        self_label = ""
+    lines: list[Line] = []
+    for label, text in parsed:
+        if not label:
+            speaker = None
+        elif label == self_label:
+            speaker = SELF
+        elif self_label:
+            speaker = OTHER
+        else:
+            speaker = OTHER if parsed and label == parsed[-1][0] else None
+        lines.append(Line(speaker, label, text))
+    return lines
+
+
+def infer_self_role(lines: Sequence[Line], role: str | None) -> str | None:
+    """The judged speaker's role: given, or the label of their own lines."""
+    if role:
+        return role.strip().lower()
+    for line in lines:
+        if line.speaker == SELF and line.label not in {"me", ""}:
+            return line.label
+    for line in lines:
+        if line.speaker == OTHER and line.label in {"buyer", "seller"}:
+            return "seller" if line.label == "buyer" else "buyer"
+    return None
+
+
+def term_of(amount: Amount) -> str:
+    """The term an amount belongs to: its unit's term, `price` for money and bare numbers."""
+    if amount.unit in {None, "currency"}:
+        return "price"
+    return amount.unit
+
+
+def _word_after(text: str, end: int) -> str:
+    match = re.match(r"[\s-]*([A-Za-z]+)", text[end:])
+    return match.group(1).lower() if match else ""
+
+
+def _plausible_price(amount: Amount, text: str, reference: float | None) -> bool:
+    if amount.unit == "currency":
+        return not (reference and amount.value < 0.02 * reference and amount.value < 5)
+    if amount.unit is not None:
+        return False
+    if _word_after(text, amount.end) in _NOT_PRICE_AFTER:
+        return False
+    if reference:
+        return 0.15 * reference <= amount.value <= 3.0 * reference
+    return amount.value >= 1
+
+
+def read_proposals(text: str, term: str, reference: float | None, anchor: float | None) -> list[Proposal]:
+    """Numbers the speaker of `text` puts forward for `term`, in order.
+
+    Leaves out numbers quoted as a reference ("retails for $450"), refused
+    ("I can't do $2565") or mileage and sizes; turns "$100 off" and "go up a
+    thousand" into absolute numbers from `anchor` (the speaker's last position).
+    """
+    found: list[Proposal] = []
+    for amount in find_amounts(text):
+        if term_of(amount) != term:
+            continue
+        before = text[max(0, amount.start - 40) : amount.start]
+        after = text[amount.end : amount.end + 20]
+        if term == "price":
+            relative_off = bool(_RELATIVE_OFF_AFTER.match(after))
+            relative_before = _RELATIVE_UP_BEFORE.search(before)
+            if relative_off or relative_before:
+                base = anchor if anchor is not None else reference
+                if base is None or amount.value >= base:
+                    continue
+                going_up = bool(relative_before and re.search(r"\bup\b", relative_before.group(0), re.I))
+                value = base + amount.value if going_up else base - amount.value
+                found.append(Proposal(value, amount.text, relative=True))
+                continue
+            if not _plausible_price(amount, text, reference):
+                continue
+            if _REFERENCE_BEFORE.search(before):
+                continue
+        if _NEGATED_BEFORE.search(before) and not _FLOOR_BEFORE.search(before):
+            continue
+        found.append(Proposal(amount.value, amount.text))
+    return found
+
+
+def split_move(text: str) -> bool:
+    """Whether the text proposes to split the difference or meet in the middle."""
+    return bool(_SPLIT.search(text))
+
+
+def build_ledger(lines: Sequence[Line], role: str | None, setting: str | None) -> Ledger:
+    """Read every numeric position of both sides from the context lines."""
+    direction = role_direction(role)
+    listing = listing_price(setting)
+    ledger = Ledger(direction=direction, reference=listing)
+    if listing is not None:
+        seller_side = SELF if direction > 0 else OTHER if direction < 0 else None
+        if seller_side is not None:
+            ledger.side("price", seller_side).append(listing)
+    for line in lines:
+        if line.speaker is None:
+            continue
+        if line.speaker == OTHER:
+            ledger.last_other_line = line.text
+        else:
+            ledger.last_self_line = line.text
+        for term in ("price", "percent", "days", "weeks", "months", "years"):
+            anchor = ledger.last(term, line.speaker)
+            for proposal in read_proposals(line.text, term, ledger.reference, anchor):
+                values = ledger.side(term, line.speaker)
+                other = ledger.last(term, OTHER if line.speaker == SELF else SELF)
+                # quoting the other side's number back is not a position of one's own
+                if other is not None and abs(proposal.value - other) < 1e-6 and values:
+                    continue
+                values.append(proposal.value)
+                if ledger.reference is None and term == "price":
+                    ledger.reference = proposal.value
+    if ledger.direction == 0:
+        ledger.direction = _infer_direction(ledger)
+    return ledger
+
+
+def _infer_direction(ledger: Ledger) -> int:
+    """With no role: the side whose first number was higher wants it higher."""
+    for term in ("price", "percent", "days", "months", "years", "weeks"):
+        own = ledger.side(term, SELF)
+        other = ledger.side(term, OTHER)
+        if own and other and own[0] != other[0]:
+            return 1 if own[0] > other[0] else -1
+    return 0
