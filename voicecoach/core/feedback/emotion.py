@@ -198,6 +198,42 @@ _SWEARING = compile_terms(
     )
 )
 
+_BLAME = compile_terms(
+    (
+        r"you promised",
+        r"you (?:should|could|might) have (?:told|said|asked|called|warned|mentioned|known|checked)",
+        r"why (?:didnt|did|wont|would) you (?:lie|tell me|listen)",
+        r"why dont you (?:listen|watch where|ever|get it)",
+        r"you (?:lied|tricked|cheated|set me up|screwed)",
+        r"(?:its|thats|this is|all) your (?:own )?fault",
+        r"not my fault",
+        r"you keep (?:saying|changing|asking|lowering|raising|moving|interrupting|ignoring|pushing|wasting|lying"
+        r"|making|sticking|overriding|yapping|blabbering)",
+        r"how (?:could|dare) you",
+        r"i dont buy (?:it|that|this)(?= *[.!?]| *$)",
+        r"i dont buy your",
+        r"dont give me that",
+        r"(?:your|more|no more|enough) excuses",
+        r"i dont (?:want|need) to hear",
+        r"(?:thats|youre|you are|youve|you have) (?:crossing|crossed|over) the line",
+        r"out of line",
+        r"(?:driving|drives|drove) me (?:crazy|nuts|mad|insane|up the wall)",
+        r"bugs me",
+        r"(?:so|really|very|how|its|thats|is) annoying",
+        r"(?:im|i am|really|getting) (?:annoyed|irritated|frustrated)",
+        r"i (?:have|want to make|wish to make) a complaint",
+        r"(?:thats|this is|its|totally|completely|simply|just) unacceptable",
+        r"(?:stab|stabs|stabbed|stabbing) (?:me|us) in the back",
+        r"what are you going to do about it",
+        r"(?:and )?youre telling me",
+        r"says who",
+        r"(?:give|gimme) me my (?:money|refund)",
+        r"i (?:really )?hate (?:you|this|that|it|your|the way)\b",
+        r"disgusting",
+        r"(?:you|youre|you are) (?:always|never) (?:late|wrong|listening|on time|here)",
+    )
+)
+
 _FAMILIES: tuple[_Family, ...] = (
     _Family(
         "contempt",
@@ -222,6 +258,15 @@ _FAMILIES: tuple[_Family, ...] = (
         "Pleading or guilt-tripping tells them how badly you need the deal, which weakens your position.",
         "Ask for a trade instead of sympathy: try 'I can't go above 400; if that works, I can pick it up "
         "today.'",
+    ),
+    _Family(
+        "blame",
+        _BLAME,
+        Severity.WARNING,
+        "Blame and irritation aimed at the other side put them on the defensive; overuse of emotion "
+        "weakens your position.",
+        "Describe the problem and ask for a fix: try 'The bill shows a charge I didn't order; "
+        "can you take it off?'",
     ),
     _Family(
         "swearing",

@@ -50,7 +50,7 @@ _PUSH = compile_terms(
         r"take my word",
         r"i (?:can )?(?:promise|guarantee|assure) you",
         r"let me tell you",
-        r"i tell you",
+        r"i tell you(?= *[.!,]| *$)",
         r"i(?:m| am) telling you",
         r"(?:you|u) (?:need|have|got|ought|gotta) to (?:understand|realize|realise|accept|admit|see|know"
         r"|consider|remember|think about|recognize|recognise|appreciate|be reasonable|be fair|trust|listen"
@@ -98,13 +98,16 @@ _QUESTION = compile_terms(
         r"(?:whats|what is|what are) (?:your|ur) (?:\w+ )?(?:situation|take|priority|priorities|needs?|plans?"
         r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important|main|biggest"
         r"|ideal|thoughts|story|reason|use|constraints?|requirements?)",
-        r"(?:what|how) about (?:you|yourself|u|your (?:needs|side|family|group|priorities))",
-        r"how about you",
+        r"(?:what|how) about (?:you|yourself|u)(?= *[?.!]| *$)",
+        r"(?:what|how) about your (?:needs|side|family|group|priorities)",
+        r"how about you(?= *[?.!]| *$)",
         r"and you\b[?]",
         r"why (?:do|would|is|are|does) (?:you|it|that|the \w+|this)(?: \w+){0,5}"
         r" (?:need|want|important|matter|matters|prefer|so|such)",
-        r"is there (?:anything|something|any \w+)(?: \w+){0,3} (?:you|your)",
-        r"(?:do|would|will|are|is|did) (?:you|your \w+)(?: \w+){0,2} (?:need|want|prefer|have any preference"
+        r"is there (?:anything|something|any (?!chance)\w+)(?: \w+){0,3} (?:you|your)",
+        r"(?:are|is) there any(?: \w+){0,5} (?:that )?you (?:want|need|prefer|care)",
+        r"(?:going to be|be|is|are) (?:a |the )?(?:priority|important|essential|useful) (?:to|for) (?:you|u)",
+        r"(?:do|would|will|are|is|did) (?:you|your \w+)(?: \w+){0,3} (?:need|want|prefer|have any preference"
         r"|have (?:any|a) preferences?|have enough|value|care|feel|going to need|planning|plan|looking)",
         r"(?:are|is) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any )?(?:value|important|a priority|useful)"
         r" (?:to|for) (?:you|u)",
@@ -121,6 +124,7 @@ _NOT_EXPLORING = compile_terms(
         r"(?: (?:for|to pay for))? (?:it|this|that|them|the \w+)?$",
         r"how much (?:do|would|will|are) you (?:want|willing|asking|pay|take|give|offer|thinking|looking|have)",
         r"what (?:do|would) you (?:propose|suggest|offer)",
+        r"what do you think (?:about|of) (?:this|that|it)",
         r"(?:whats|what is) your (?:best |lowest |final |highest )?(?:price|offer|number|counter|bottom line)",
         r"what price",
         r"(?:do|would) you (?:want|like) (?:it|to buy|to meet|to come|to see|to pick)",
@@ -174,7 +178,8 @@ def _is_question_clause(clause: str) -> bool:
 
 def _exploring_question(normal: str) -> str | None:
     """The open needs question in the turn, if any."""
-    has_marks = "?" in normal
+    # Typed text shows its sentences; spoken text has no punctuation at all.
+    has_marks = any(mark in normal for mark in ".?!")
     for clause in _clauses(normal):
         bare = clause.rstrip(".?!; ")
         if _NOT_EXPLORING.search(bare):
