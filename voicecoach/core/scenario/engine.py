@@ -162,6 +162,7 @@ class ScenarioRun:
             return self._deal(dict(reading.offers))
         factor = 0.0
         key, move = "hold", Move.HOLD
+        alternative = reading.credible_alternative and not self.alternative_used
         if traded or interest_trade:
             worth = max(
                 (i.worth for i in self.scenario.interests if i.id in interest_trade), default=1.0
@@ -169,9 +170,11 @@ class ScenarioRun:
             factor = worth if interest_trade else 1.0
             key = "interest_trade" if interest_trade else "reciprocate"
             move = Move.RECIPROCATE
+        elif alternative and not reading.offers:
+            key, move = "alternative", Move.COUNTER
         elif reading.has(Intent.CONCESSION_UNPAID):
             key, move = "nibble", Move.NIBBLE
-        elif reading.credible_alternative and not self.alternative_used:
+        elif alternative:
             key, move = "alternative", Move.COUNTER
         elif reading.offers and self._improved(reading.offers):
             factor, key, move = 0.5, "counter", Move.COUNTER

@@ -100,6 +100,14 @@ PRESSURE_PHRASES = (
     "i have to have", "have no choice", "no other option", "my car died", "my car broke",
     "need to decide today", "my boss needs", "out of options", "i start monday", "rent is due",
 )  # fmt: skip
+OFFER_CUES = (
+    "i can do", "i could do", "ill do", "i can pay", "i could pay", "ill pay", "i will pay",
+    "i offer", "i can offer", "i could offer", "my offer", "how about", "what about", "would you take",
+    "would you do", "can you do", "could you do", "ill give", "i can give", "i can go", "i could go",
+    "ill go", "meet at", "meet me at", "lets say", "settle", "lets do", "we can do", "we could do",
+    "we offer", "we can pay", "we can go", "i would do", "id do", "id pay", "i want", "we want",
+    "im asking", "i ask", "i need", "we need", "deal at", "agree to", "accept",
+)  # fmt: skip
 _CREDIBLE_MARKERS = (
     "offered",
     "quoted",
@@ -250,6 +258,10 @@ def read_turn(text: str, flags: Iterable[Flag], scenario: Scenario) -> TurnReadi
                 and any(w in _CREDIBLE_MARKERS for w in words)
             )
         )
+        if offers and not has_phrase(words, OFFER_CUES):
+            # "the dealer across town has one for 17,200": the number is the alternative's
+            offers = {}
+            intents.discard(Intent.OFFER)
     if has_phrase(words, PRESSURE_PHRASES):
         intents.add(Intent.PRESSURE)
     extras = tuple(
