@@ -47,7 +47,7 @@ _COSTLY = re.compile(
     r"throw|waive|today|tonight|now|tomorrow|this (week|evening|afternoon|morning|weekend)|"
     r"give|let me|leave me|trade|refer|recommend|review|order|purchase|settle|transfer|"
     r"venmo|paypal|deposit|upfront|up front|in full|contract|year|month|sign|haul|load|"
-    r"can do|could do|come up|come down|split|bundle|both|all|\d)",
+    r"can do|could do|come up|come down|bundle|\d)",
     re.I,
 )
 _FREE_IF = re.compile(
@@ -69,7 +69,7 @@ _ASK_EXTRA = re.compile(
     r"\b(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|at least\s+)?(take care of|pay|cover|deliver|"
     r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
     r"replace|hold|lower the deposit)\b"
-    r"|\b(throw in|include)\s+(the|a|an|your|those|that)\b",
+    r"|(^|[.!?,;]\s*)(please\s+)?(throw in|include)\s+(the|a|an|your|those|that)\b",
     re.I,
 )
 # The speaker adds something of value: an extra, a service, a waived cost.
@@ -92,7 +92,7 @@ _ACCEPT = re.compile(
     r"|\b(sounds (good|great|fair|reasonable|ok|okay|like a (deal|plan))|that (works|would work|"
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
-    r"i can (do|live with|work with|accept) that|i could (do|pay|accept) that|"
+    r"(i|we) (can|could) (do |live with |work with |accept |pay )?that|"
     r"that('s| is) (fine|ok|okay|fair|good|great|acceptable|reasonable|a deal)|"
     r"deal\W*$|i('ll| will) pay (it|that|the)|see you (tonight|tomorrow|then|soon)|it'?s yours)",
     re.I,
@@ -208,51 +208,72 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
     items, total = split_items.items_in_setting(setting)
     if not items:
         items = ("food", "water", "firewood", "book", "hat", "ball")
+    spoken = [line for line in lines if line.speaker is not None]
+    totals: dict[str, float] | float | None = total
+    if total is None:
+        first_pass = [split_items.read_claims(x.text, None, items) for x in spoken]
+        first_pass.append(split_items.read_claims(text, None, items))
+        totals = split_items.estimate_totals(first_pass, items)
     previous_own: dict[str, float] = {}
+    claimed_before: set[str] = set()
     previous_other: dict[str, float] = {}
     last_other: split_items.Claims | None = None
     other_before_last: dict[str, float] = {}
-    for line in lines:
-        if line.speaker is None:
-            continue
-        claims = split_items.read_claims(line.text, total, items)
+    for line in spoken:
+        claims = split_items.read_claims(line.text, totals, items)
         if claims.empty:
             continue
         if line.speaker == SELF:
+            claimed_before |= claims.mentioned_mine
             for item in items:
-                share = claims.own_share(item, total)
+                share = claims.own_share(item, split_items.total_of(totals, item))
                 if share is not None:
                     previous_own[item] = share
         else:
             other_before_last = dict(previous_other)
             for item in items:
-                share = claims.own_share(item, total)
+                share = claims.own_share(item, split_items.total_of(totals, item))
                 if share is not None:
                     previous_other[item] = share
             last_other = claims
-    current = split_items.read_claims(text, total, items)
+    current = split_items.read_claims(text, totals, items)
     gives: list[Give] = []
     asks_more = False
-    if not current.empty:
+    if not current.empty and (previous_own or claimed_before):
+        proposal = len(current.mentioned_mine | set(current.theirs)) >= 2
         for item in items:
-            share = current.own_share(item, total)
+            share = current.own_share(item, split_items.total_of(totals, item))
             before = previous_own.get(item)
+            if share is None and proposal and before and item not in current.vague:
+                share = 0.0  # a full proposal that leaves out an item one claimed before gives it up
             if share is None or before is None:
+                if item in current.mentioned_mine and item not in claimed_before:
+                    asks_more = True
                 continue
             if share < before - 1e-9:
                 gives.append(Give("items", _item_span(text, item), share, before, item))
             elif share > before + 1e-9:
                 asks_more = True
         return gives, asks_more
-    if last_other is not None and previous_own and is_acceptance(text):
+    last_spoken = spoken[-1] if spoken else None
+    if (
+        last_other is not None
+        and last_spoken is not None
+        and last_spoken.speaker == OTHER
+        and not split_items.read_claims(last_spoken.text, totals, items).empty
+        and not has_condition(last_spoken.text)
+        and previous_own
+        and is_acceptance(text)
+    ):
         mine_if_accepted = split_items.flip(last_other)
         other_moved = any(
-            (last_other.own_share(item, total) or 0) < other_before_last.get(item, -1)
+            (last_other.own_share(item, split_items.total_of(totals, item)) or 0)
+            < other_before_last.get(item, -1)
             for item in items
-            if last_other.own_share(item, total) is not None
+            if last_other.own_share(item, split_items.total_of(totals, item)) is not None
         )
         for item in items:
-            share = mine_if_accepted.own_share(item, total)
+            share = mine_if_accepted.own_share(item, split_items.total_of(totals, item))
             before = previous_own.get(item)
             if share is not None and before is not None and share < before - 1e-9 and not other_moved:
                 gives.append(Give("accept", text.strip()[:60], share, before, item))

@@ -11,6 +11,7 @@ same turn. This module reads a turn into claims per item, from ownership cues
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 MINE = "mine"
@@ -19,7 +20,7 @@ THEIRS = "theirs"
 _ITEM_WORDS: dict[str, str] = {
     "food": "food", "foods": "food",
     "water": "water", "waters": "water",
-    "firewood": "firewood", "firewoods": "firewood", "wood": "firewood", "woods": "firewood",
+    "firewood": "firewood", "firewoods": "firewood", "wood": "firewood",
     "book": "book", "books": "book",
     "hat": "hat", "hats": "hat",
     "ball": "ball", "balls": "ball", "basketball": "ball", "basketballs": "ball",
@@ -54,6 +55,7 @@ class Claims:
 
     mine: dict[str, float]
     theirs: dict[str, float]
+    vague: frozenset[str] = frozenset()  # items claimed with no count ("I need firewood")
 
     def own_share(self, item: str, total: float | None) -> float | None:
         """How many of `item` the side keeps, from its own claim or from what it leaves."""
@@ -65,7 +67,11 @@ class Claims:
 
     @property
     def empty(self) -> bool:
-        return not self.mine and not self.theirs
+        return not self.mine and not self.theirs and not self.vague
+
+    @property
+    def mentioned_mine(self) -> set[str]:
+        return set(self.mine) | set(self.vague)
 
 
 def items_in_setting(setting: str | None) -> tuple[tuple[str, ...], float | None]:
@@ -92,39 +98,52 @@ def is_split_game(setting: str | None, texts: list[str]) -> bool:
     ) >= 2
 
 
-def _count_before(tokens: list[str], index: int, total: float | None) -> float:
-    """The count said just before an item word: "two food", "all the water", "1 and half water"."""
+def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[float | None, bool]:
+    """The count said just before an item word, and whether it was said at all.
+
+    "two food", "all the water", "the balls" (all of them), "1 and half water";
+    "the book" is one when the game does not say how many there are. A count
+    of None with explicit True means "all of them" in a game of unknown size.
+    """
     window = tokens[max(0, index - 4) : index]
-    count: float | None = None
+    plural = tokens[index].endswith("s") and tokens[index] not in {"firewoods"}
     for pos in range(len(window) - 1, -1, -1):
         word = window[pos]
-        if word in {".", "?", "!", ";"}:
+        if word in {".", "?", "!", ";"} or word in _ITEM_WORDS:
             break
         if word == "half" and pos > 0 and window[pos - 1] in {"and", "a"}:
             continue
         if word in _ALL:
-            return total if total is not None else 3.0
+            return total, True
+        if word in {"a", "an"} and total is not None:
+            return 1.0, False  # "a water supply": an article, not a count, in a game with counts
         if word in _COUNT_WORDS:
             count = float(_COUNT_WORDS[word])
             if pos + 2 < len(window) and window[pos + 1] == "and" and window[pos + 2] == "half":
                 count += 0.5
-            break
+            return count, True
         if word.isdigit():
-            count = float(word)
-            break
-    if count is None:
-        plural = tokens[index].endswith("s") and tokens[index] not in {"books", "hats", "balls"} or tokens[
-            index
-        ] in {"books", "hats", "balls"}
-        return 2.0 if plural and total is None else 1.0
-    return count
+            return float(word), True
+    if window and window[-1] == "the" and total is None:
+        return (None, True) if plural else (1.0, True)
+    return 1.0, False
 
 
-def read_claims(text: str, total: float | None, items: tuple[str, ...]) -> Claims:
-    """Read who gets how many of each item in one turn, from its speaker's point of view."""
+def total_of(totals: Mapping[str, float] | float | None, item: str) -> float | None:
+    if totals is None or isinstance(totals, (int, float)):
+        return totals
+    return totals.get(item)
+
+
+def read_claims(text: str, totals: Mapping[str, float] | float | None, items: tuple[str, ...]) -> Claims:
+    """Read who gets how many of each item in one turn, from its speaker's point of view.
+
+    `totals` is how many of each item there are (one number for all, per item, or None).
+    """
     low = text.lower().replace("fire wood", "firewood")
     mine: dict[str, float] = {}
     theirs: dict[str, float] = {}
+    vague: set[str] = set()
     spans = [(m.start(), MINE) for m in _MINE_CUES.finditer(low)]
     spans += [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
     spans.sort()
@@ -142,18 +161,30 @@ def read_claims(text: str, total: float | None, items: tuple[str, ...]) -> Claim
         if owner is None:
             continue
         tokens = [m.group() for m in _TOKEN.finditer(low[: match.end()])]
-        count = _count_before(tokens, len(tokens) - 1, total)
+        count, explicit = _count_before(tokens, len(tokens) - 1, total_of(totals, item))
         target = mine if owner == MINE else theirs
-        target[item] = count
+        if explicit and count is None:
+            count = max(total_of(totals, item) or 0.0, 2.0)  # "the balls": all, at least two
+        if explicit and count is not None:
+            if item not in target:  # the first count said for an item stands
+                target[item] = count
+        elif owner == MINE:
+            vague.add(item)
     if rest_owner is not None:
         target = mine if rest_owner == MINE else theirs
         other = theirs if rest_owner == MINE else mine
         for item in items:
-            if item not in target and item not in other:
-                target[item] = total if total is not None else 1.0
-            elif item in other and item not in target and total is not None:
+            total = total_of(totals, item)
+            if item in target:
+                continue
+            if total is None or (rest_owner == THEIRS and item in vague):
+                if rest_owner == MINE and item not in other:
+                    vague.add(item)
+            elif item not in other:
+                target[item] = total
+            else:
                 target[item] = max(total - other[item], 0.0)
-    return Claims(mine, theirs)
+    return Claims(mine, theirs, frozenset(vague - set(mine)))
 
 
 def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | None:
@@ -171,3 +202,14 @@ def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | N
 def flip(claims: Claims) -> Claims:
     """The same claims seen from the other side."""
     return Claims(dict(claims.theirs), dict(claims.mine))
+
+
+def estimate_totals(all_claims: list[Claims], items: tuple[str, ...]) -> dict[str, float]:
+    """When the setting gives no counts: the most of each item any one turn accounted for."""
+    totals: dict[str, float] = {}
+    for claims in all_claims:
+        for item in items:
+            seen = claims.mine.get(item, 0.0) + claims.theirs.get(item, 0.0)
+            if seen > totals.get(item, 0.0):
+                totals[item] = seen
+    return totals

@@ -36,7 +36,7 @@ _SPEAKER = re.compile(r"^\s*([A-Za-z][A-Za-z _-]{0,30}?)\s*:\s?(.*)$", re.S)
 
 # Words after a bare number that say it is not a price (mileage, age, sizes, counts).
 _NOT_PRICE_AFTER = frozenset(
-    {"miles", "mile", "mi", "km", "k", "year", "years", "yr", "yrs", "old", "inch", "inches", "in",
+    {"miles", "mile", "mi", "km", "k", "year", "years", "yr", "yrs", "old", "inch", "inches", "grams", "gram", "kg",
      "ft", "feet", "foot", "sq", "sqft", "square", "gb", "tb", "mb", "gig", "gigs", "people",
      "kids", "children", "hours", "hour", "hrs", "minutes", "min", "mins", "times", "items",
      "bedroom", "bedrooms", "bed", "beds", "bath", "baths", "bathroom", "bathrooms", "speed",
@@ -66,6 +66,36 @@ _RELATIVE_UP_BEFORE = re.compile(
     r"|\b(knock|take|drop|shave)\s+(off\s+)?(another\s+)?\$?\s*$",
     re.I,
 )
+# Words near a bare number that make it an offer rather than a fact about the item.
+_OFFER_BEFORE = re.compile(
+    r"(how about|what about|can do|could do|\bdo|take|offer|pay|\bfor|\bat|accept|\bgo|lowest|"
+    r"highest|price|make it|asking|\bask|sell|let it go|deal|budget|afford|give|willing|meet|"
+    r"settle|counter|up to|down to|\bis|\bbe|with|around|about|only|just|maybe|say|than|"
+    r"spend|rent|want|like|\bget|need|have|best|final|firm|\$)\W{0,3}(\w+\W{1,3}){0,2}$",
+    re.I,
+)
+_OFFER_AFTER = re.compile(
+    r"^\W{0,3}(\?|and (it'?s|they'?re|you)|is (my|the|as|fine|good|ok)|final|cash|firm|works|then|"
+    r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/)",
+    re.I,
+)
+_LISTED_NUMBER = re.compile(r"(\d\s*,\s*$|^\s*[,/-]\s*\d)")
+_MODEL_BEFORE = re.compile(r"(model|models|#|number|no\.|version|series|size|gen|generation)\W{0,3}$", re.I)
+
+
+def offer_like(text: str, amount: Amount) -> bool:
+    """Whether a number reads as a price put forward, not a model number, size or list item."""
+    before = text[max(0, amount.start - 30) : amount.start]
+    after = text[amount.end : amount.end + 25]
+    if _LISTED_NUMBER.search(before) or _LISTED_NUMBER.search(after) or _MODEL_BEFORE.search(before):
+        return False
+    if amount.unit == "currency":
+        return True
+    if len(re.findall(r"[A-Za-z]+", text)) <= 6:
+        return True
+    return bool(_OFFER_BEFORE.search(before) or _OFFER_AFTER.search(after))
+
+
 _SPLIT = re.compile(
     r"\b(split the difference|meet (you )?(in the middle|halfway|half way|half-way)|"
     r"meet in the middle|split it|meet me in the middle|middle ground)\b",
@@ -230,7 +260,7 @@ def read_proposals(text: str, term: str, reference: float | None, anchor: float 
                 value = base + amount.value if going_up else base - amount.value
                 found.append(Proposal(value, amount.text, relative=True))
                 continue
-            if not _plausible_price(amount, text, reference):
+            if not _plausible_price(amount, text, reference) or not offer_like(text, amount):
                 continue
             if _REFERENCE_BEFORE.search(before):
                 continue
