@@ -334,20 +334,41 @@ def _numbers_named(text: str, ledger: Ledger) -> bool:
     return bool(read_proposals(text, "price", ledger.reference, None))
 
 
+_ASKS: dict[str, str] = {
+    "seller": "you can pick it up today",
+    "dealer": "you can sign today",
+    "vendor": "you can pick it up today",
+    "landlord": "you sign a twelve-month lease",
+    "lessor": "you sign a twelve-month lease",
+    "supplier": "you commit to a two-year term",
+    "freelancer": "you pay half up front",
+    "contractor": "you pay half up front",
+    "consultant": "you pay half up front",
+    "sales": "you sign this week",
+    "candidate": "we add a salary review at six months",
+    "employee": "we add a salary review at six months",
+    "buyer": "you include delivery",
+    "tenant": "you cover the parking space",
+    "client": "you extend the deadline by a week",
+    "customer": "you include delivery",
+    "procurement": "you extend the warranty to two years",
+    "employer": "you can start on the first",
+}
+
+
 def _ask_for(role: str | None, term: str) -> str:
+    """A concrete get to ask for, matched to the speaker's role."""
     if term in {"food", "water", "firewood", "book", "hat", "ball"}:
-        return "I get the other one in return"
-    if role in {"buyer", "tenant", "client", "customer", "procurement", "employer"}:
-        return "you include delivery" if term == "price" else "you can confirm by Friday"
-    if role in {"candidate", "employee"}:
-        return "we can add a review at six months"
-    return "you can sign today"
+        return "I get one more of the other item"
+    return _ASKS.get((role or "").lower(), "you can commit today")
 
 
 def _unpaid(give: Give, role: str | None) -> Flag:
     ask = _ask_for(role, give.term)
     if give.kind == "items":
         tip = f"try: 'I can go down to {_fmt(give.new_value)} {give.term} if {ask}.'"
+        if give.term not in {"food", "water", "firewood"}:
+            tip = f"try: 'I can let that {give.term} go if {ask}.'"
         why = "You claimed less than before and asked nothing back; a give with no get is pocketed."
     elif give.kind == "accept":
         tip = f"try: 'I can do {_fmt(give.new_value)} if {ask}.'"
@@ -366,5 +387,8 @@ def _unpaid(give: Give, role: str | None) -> Flag:
 
 def _traded(give: Give, condition: str, role: str | None) -> Flag:
     why = "You gave ground and tied it to something from the other side: a trade, not a gift."
-    tip = "Keep it up: name the get first ('if you ...') so the give is heard as conditional."
-    return Flag(TRADED, Severity.INFO, f"{give.span} … {condition}".strip(), why, tip)
+    if give.new_value is not None and give.kind in {"move", "accept"}:
+        tip = f"Good trade; say the condition first so it is heard: 'If you ..., I can do {_fmt(give.new_value)}.'"
+    else:
+        tip = "Good trade; say the condition first so the give is heard as conditional: 'If you ..., I can ...'"
+    return Flag(TRADED, Severity.INFO, condition.strip(), why, tip)
