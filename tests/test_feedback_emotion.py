@@ -1,0 +1,120 @@
+"""emotion.overreach: clear positives and negatives per family, the tricky ones, and robustness."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import shared_path
+from voicecoach.core.feedback.emotion import detect_overreach
+from voicecoach.core.feedback.lexicon import normalise
+from voicecoach.core.transcript import Severity
+
+
+def spoken(text: str) -> str:
+    """Recogniser-style: lower case, no punctuation, apostrophes dropped."""
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", "", text.lower())).strip()
+
+
+OVERREACH = [
+    "That's ridiculous, nobody would pay that.",
+    "Are you kidding me? That car is falling apart.",
+    "You're ripping me off and you know it.",
+    "Please, I'm begging you, I really really need this.",
+    "You'd be ruining my whole week if you say no.",
+    "This is insane, worst offer I've ever seen.",
+    "Lower it or else I'll post a bad review everywhere.",
+    "What the hell is wrong with this price",
+    "I'm desperate, my kids will starve if this falls through.",
+    "How dare you ask that much for this junk",
+    "Why did you lie to me about the mileage",
+    "I'm sick and tired of your games.",
+]
+
+CALM = [
+    "Fine, 450 works for me.",
+    "That's fine, I'll take it.",
+    "Great, that works for me!",
+    "yay!!",
+    "SOLD!",
+    "That's more than my budget allows.",
+    "I'm sorry to hear about your move, I hope it goes well.",
+    "I really need the firewood, it gets cold at night.",
+    "I don't mean to insult you, but could you do 300?",
+    "That's not ridiculous at all, it's a fair ask.",
+    "It is in great condition and has a new battery.",
+    "What would you need to make this work?",
+    "I'm not crazy about the colour, but the price is right.",
+    "Wow, thank you so much!! I'm excited to pick it up.",
+    "It's stupid cheap for what you get.",
+    "I can't take that deal, but I can take 2 books.",
+]
+
+
+@pytest.mark.parametrize("text", OVERREACH)
+def test_overreach_flagged(text: str) -> None:
+    flags = detect_overreach(text, [])
+    assert [f.label for f in flags] == ["emotion.overreach"]
+    flag = flags[0]
+    assert flag.span and flag.span in normalise(text)  # the words that triggered it, as read
+    assert flag.severity in (Severity.WARNING, Severity.CRITICAL)
+    assert "try" in flag.tip.lower() and flag.why.endswith(".")
+
+
+@pytest.mark.parametrize("text", OVERREACH)
+def test_overreach_survives_recogniser_text(text: str) -> None:
+    assert detect_overreach(spoken(text), []) != []
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_calm_not_flagged(text: str) -> None:
+    assert detect_overreach(text, []) == []
+    assert detect_overreach(spoken(text), []) == []
+
+
+def test_span_is_the_trigger() -> None:
+    (flag,) = detect_overreach("Honestly, that's ridiculous for a used bike.", [])
+    assert "ridiculous" in flag.span
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NO WAY AM I PAYING THAT", "Stop!!! Just stop lowballing me", "Why would I do that?!?!"],
+)
+def test_shouting_in_text(text: str) -> None:
+    assert [f.label for f in detect_overreach(text, [])] == ["emotion.overreach"]
+
+
+@pytest.mark.parametrize("text", ["LOL ok", "Does it have AWD and GPS?", "Deal!! See you at 5"])
+def test_capitals_and_bangs_without_heat(text: str) -> None:
+    assert detect_overreach(text, []) == []
+
+
+def test_tokenised_corpus_text_is_read_like_typed_text() -> None:
+    assert detect_overreach("That ’ s ridiculous .", []) != []
+    assert detect_overreach("are you kidding me", []) != []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.lists(st.text(), max_size=3))
+def test_no_exception_on_arbitrary_text(text: str, context: list[str]) -> None:
+    flags = detect_overreach(text, context)
+    assert all(f.label == "emotion.overreach" for f in flags)
+
+
+def test_dailydialog_neutral_turns_rarely_flagged() -> None:
+    """Held-out DailyDialog: calm turns flagged at most 1% (the product must not cry wolf)."""
+    folder = shared_path("corpora", "dailydialog", "validation")
+    texts = (folder / "dialogues_validation.txt").read_text(encoding="utf-8").splitlines()
+    labels = (folder / "dialogues_emotion_validation.txt").read_text(encoding="utf-8").splitlines()
+    calm = flagged = 0
+    for line, codes in zip(texts, labels, strict=True):
+        for turn, code in zip(line.split("__eou__")[:-1], codes.split(), strict=True):
+            if code == "0":
+                calm += 1
+                flagged += bool(detect_overreach(turn.strip(), []))
+    assert calm > 7000
+    assert flagged / calm <= 0.01

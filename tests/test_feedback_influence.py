@@ -1,0 +1,104 @@
+"""influence.push and influence.question: positives, negatives, the tricky ones, robustness."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from voicecoach.core.feedback.influence import PUSH, QUESTION, detect_influence
+from voicecoach.core.transcript import Severity
+
+
+def spoken(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", "", text.lower())).strip()
+
+
+def labels(text: str) -> list[str]:
+    return [f.label for f in detect_influence(text, [])]
+
+
+PUSHES = [
+    "Trust me, this is the best deal you'll find.",
+    "You need to understand that this price is already low.",
+    "Believe me, you won't find a better one anywhere.",
+    "You should be willing to give a little too.",
+    "I know what's best for you here.",
+    "It's a great price, it won't last long.",
+    "You have to accept that the market has changed.",
+]
+
+OPEN_QUESTIONS = [
+    "What matters most to you in this deal?",
+    "What would you need to make this work?",
+    "Why is the date important to you?",
+    "What are your most important items?",
+    "How do you feel about extra firewood?",
+    "I need water the most, what about you?",
+    "Is there anything in particular you need for your trip?",
+    "What are you going to use the truck for?",
+]
+
+NEITHER = [
+    "What's your best price?",
+    "What do you propose?",
+    "How many miles does it have?",
+    "How about you take 1 firewood and I take 2?",
+    "Is there any chance you can meet at 400?",
+    "I can do 450 if you pick it up today.",
+    "What can I tell you about it?",
+    "I don't want to push you, take your time.",
+    "How much do you want for it?",
+]
+
+
+@pytest.mark.parametrize("text", PUSHES)
+def test_push_flagged(text: str) -> None:
+    flags = detect_influence(text, [])
+    push = [f for f in flags if f.label == PUSH]
+    assert len(push) == 1
+    assert push[0].severity is Severity.WARNING and push[0].span and "try" in push[0].tip.lower()
+    assert PUSH in labels(spoken(text))
+
+
+@pytest.mark.parametrize("text", OPEN_QUESTIONS)
+def test_open_question_credited(text: str) -> None:
+    flags = detect_influence(text, [])
+    credit = [f for f in flags if f.label == QUESTION]
+    assert len(credit) == 1 and credit[0].severity is Severity.INFO
+    assert PUSH not in [f.label for f in flags]
+    assert QUESTION in labels(spoken(text))  # no "?" needed
+
+
+@pytest.mark.parametrize("text", NEITHER)
+def test_price_and_product_questions_not_credited(text: str) -> None:
+    assert labels(text) == []
+    assert labels(spoken(text)) == []
+
+
+def test_statement_about_their_needs_is_not_a_question() -> None:
+    assert labels("I can understand why water would be important to you. I need food.") == []
+
+
+def test_long_pitch_without_a_question_is_push() -> None:
+    pitch = (
+        "This bike is in excellent condition, it has brand new tires and a great frame. "
+        "It rides perfectly and the quality is the best you can get at this level. "
+        "I have kept it in the garage all winter, it has new brakes, a new chain and "
+        "every feature you could want, honestly it is worth far more than I am asking for it."
+    )
+    assert labels(pitch) == [PUSH]
+    assert labels(pitch + " What will you mostly use it for?") == [QUESTION]
+
+
+def test_push_and_credit_in_one_turn() -> None:
+    assert sorted(labels("Trust me, it's worth it. But what do you need it for?")) == [PUSH, QUESTION]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.lists(st.text(), max_size=3))
+def test_no_exception_on_arbitrary_text(text: str, context: list[str]) -> None:
+    for flag in detect_influence(text, context):
+        assert flag.label in (PUSH, QUESTION)
