@@ -104,13 +104,14 @@ class _Checker:
 
     def known_keys(self, data: Mapping[str, Any], allowed: Iterable[str], where: KeyPath) -> None:
         allowed = tuple(allowed)
-        label = ".".join(str(p) for p in where if not isinstance(p, int)) or "the top level"
+        dotted = ".".join(str(p) for p in where if not isinstance(p, int))
+        label = f"in [{dotted}]" if dotted else "at the top level"
         for key in data:
             if key in allowed:
                 continue
             close = _suggest(key, allowed)
             fix = f"did you mean '{close}'?" if close else f"use one of: {', '.join(allowed)}"
-            self.problem((*where, key), f"unknown key '{key}' in {label}", fix)
+            self.problem((*where, key), f"unknown key '{key}' {label}", fix)
 
     def text(
         self, data: Mapping[str, Any], key: str, where: KeyPath, default: str | None = None
@@ -486,13 +487,18 @@ def parse_scenario(
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         line = int(found.group(1)) if found else None
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error)) or "invalid TOML"
-        column = f", column {found.group(2)}" if found else ""
+        column = f" at column {found.group(2)}" if found else ""
+        if "(at end of document)" in reason:
+            line = max(1, len(text.splitlines()))
+            reason = reason.replace(" (at end of document)", "")
+            column = " at the end of the file"
+        reason = reason[:1].lower() + reason[1:]
         return None, [
             ScenarioProblem(
                 path,
                 line,
                 f"TOML syntax error{column}: {reason}",
-                "fix the syntax (quote text, one key = value per line, [table] headers)",
+                "fix the TOML there: quote text values, one key = value per line, [table] headers on their own line",
             )
         ]
     check = _Checker(text, path)
