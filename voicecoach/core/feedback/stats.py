@@ -45,6 +45,7 @@ _LIKE_THOUGHT_AFTER = re.compile(
     r"|[0-9]|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven"
     r"|eight|nine|ten|hundred)\b|\s*$"
 )
+_LIKE_SAID = re.compile(r"\s+(?:i|we|you|they|he|she) (?:said|told|mentioned|say|asked)\b")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
 _YOU_KNOW_FILLER = re.compile(r"\byou know(?=\s*[,.!?]|\s*$|\s+(?:i|im|we|its|it|um|uh|like|so|and|but)\b)")
 _I_MEAN_FILLER = re.compile(r"(?:^|[,.!?]\s*|\b(?:um|uh|and|but|so)\s+)i mean\b")
@@ -184,7 +185,7 @@ def _fillers(normal: str) -> Counter[str]:
         after_comma = before.rstrip().endswith((",", ".", "!", "?")) or not before.strip()
         if prev_word in _LIKE_NOT_AFTER and not after_comma:
             continue
-        if not _LIKE_THOUGHT_AFTER.match(normal, match.end()):
+        if not _LIKE_THOUGHT_AFTER.match(normal, match.end()) or _LIKE_SAID.match(normal, match.end()):
             continue
         if after_comma or prev_word in _LIKE_FRAME_BEFORE:
             found["like"] += 1
