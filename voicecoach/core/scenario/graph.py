@@ -11,6 +11,14 @@ def _node(state_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", state_id)
 
 
+def _label(on: tuple[str, ...], guard_text: str) -> str:
+    label = ", ".join(on)
+    if guard_text:
+        # Mermaid reads "<" and ">" in labels as markup; its entity codes keep them literal
+        label += f" [{guard_text.replace('<', '#lt;').replace('>', '#gt;')}]"
+    return label
+
+
 def mermaid(scenario: Scenario) -> str:
     """A `stateDiagram-v2` a coach can paste into any Mermaid viewer."""
     lines = ["stateDiagram-v2", f"    [*] --> {_node(scenario.initial_state)}"]
@@ -21,17 +29,13 @@ def mermaid(scenario: Scenario) -> str:
         if state.id != _node(state.id):
             lines.append(f'    state "{state.id}" as {_node(state.id)}')
         for transition in state.transitions:
-            label = ", ".join(transition.on)
-            if transition.guard_text:
-                label += f" [{transition.guard_text}]"
+            label = _label(transition.on, transition.guard_text)
             lines.append(f"    {_node(state.id)} --> {_node(transition.to)}: {label}")
     for transition in scenario.global_transitions:
         sources = [
             s.id for s in scenario.states.values() if not s.is_end and transition.leaves(s.id)
         ]
-        label = ", ".join(transition.on)
-        if transition.guard_text:
-            label += f" [{transition.guard_text}]"
+        label = _label(transition.on, transition.guard_text)
         for source in sources:
             if source != transition.to:
                 lines.append(f"    {_node(source)} --> {_node(transition.to)}: {label}")
