@@ -94,7 +94,7 @@ _ACCEPT = re.compile(
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (do |live with |work with |accept |pay )?that|"
     r"that('s| is) (fine|ok|okay|fair|good|great|acceptable|reasonable|a deal)|"
-    r"deal\W*$|i('ll| will) pay (it|that|the)|see you (tonight|tomorrow|then|soon)|it'?s yours)",
+    r"deal\W*$|i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|see you (tonight|tomorrow|then|soon)|it'?s yours)",
     re.I,
 )
 _REJECT = re.compile(
@@ -161,10 +161,14 @@ def is_acceptance(text: str) -> bool:
 
 def _other_gave(line: str) -> bool:
     """Whether the other side's last turn set up an exchange or added something (closing half)."""
-    return bool(adds_extra(line) or has_condition(line) or re.search(
-        r"\b(and|&) (it'?s|they'?re) yours\b|\band (we|you)('ve)? (have|got) (a|yourself a)? ?deal\b",
-        line, re.I,
-    ))
+    return bool(adds_extra(line) or has_condition(line) or _OTHER_TERMS.search(line))
+
+
+_OTHER_TERMS = re.compile(
+    r"(with|for) (a|the)? ?(\d+|one|two|three|four|five|six|twelve)[ -](year|month)s? (lease|contract|term)"
+    r"|\bwithout (the|a|any)\b|\bif you('re| are) willing to\b",
+    re.I,
+)
 
 
 def _moved_toward(new: float, own: float, other: float | None, direction: int) -> bool:
@@ -184,7 +188,8 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
         other_values = set(ledger.side(term, OTHER))
         fresh = [p for p in proposals if p.value not in other_values]
         chosen = (fresh or proposals)[-1] if proposals else None
-        if chosen is not None:
+        restating = chosen is not None and own is not None and abs(chosen.value - own) < 1e-9
+        if chosen is not None and not restating:
             if own is None:
                 continue  # a first number gives nothing up
             if _moved_toward(chosen.value, own, other, ledger.direction if term == "price" else 0):
@@ -194,8 +199,15 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
         if own is not None and other is not None and abs(own - other) > 1e-9:
             if split_move(text):
                 gives.append(Give("move", "split the difference", (own + other) / 2, own, term))
-            elif term == "price" and is_acceptance(text) and _number_in(ledger.last_other_line, term, ledger):
-                gives.append(Give("accept", text.strip()[:60], other, own, term))
+            elif term == "price" and is_acceptance(text):
+                offered = read_proposals(ledger.last_other_line, term, ledger.reference, None)
+                if not offered:
+                    continue
+                value = offered[-1].value
+                if abs(value - own) < 1e-9:
+                    continue  # they accepted our number: closing, not giving
+                if _moved_toward(value, own, None, ledger.direction):
+                    gives.append(Give("accept", text.strip()[:60], value, own, term))
     return gives
 
 

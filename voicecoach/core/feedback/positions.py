@@ -80,7 +80,9 @@ _OFFER_AFTER = re.compile(
     re.I,
 )
 _LISTED_NUMBER = re.compile(r"(\d\s*,\s*$|^\s*[,/-]\s*\d)")
-_MODEL_BEFORE = re.compile(r"(model|models|#|number|no\.|version|series|size|gen|generation)\W{0,3}$", re.I)
+_MODEL_BEFORE = re.compile(
+    r"(\bmodels?|#|\bnumber|\bmodel no\.|\bversion|\bseries|\bsize|\bgen|\bgeneration)\W{0,3}$", re.I
+)
 
 
 def offer_like(text: str, amount: Amount) -> bool:
@@ -91,7 +93,10 @@ def offer_like(text: str, amount: Amount) -> bool:
         return False
     if amount.unit == "currency":
         return True
-    if len(re.findall(r"[A-Za-z]+", text)) <= 6:
+    next_word = re.match(r"\W{0,2}([A-Za-z]+)", after)
+    if 1950 <= amount.value <= 2035 and next_word and next_word.group(1)[0].isupper():
+        return False  # "2004 Chevy": a model year
+    if len(re.findall(r"[A-Za-z]+", text)) <= 3 or not re.search(r"[A-Za-z0-9]", text[: amount.start]):
         return True
     return bool(_OFFER_BEFORE.search(before) or _OFFER_AFTER.search(after))
 
@@ -225,14 +230,14 @@ def _word_after(text: str, end: int) -> str:
 
 
 def _plausible_price(amount: Amount, text: str, reference: float | None) -> bool:
+    if reference and not 0.2 * reference <= amount.value <= 3.0 * reference:
+        return False  # a deposit, a fee or a typo, not the price itself
     if amount.unit == "currency":
-        return not (reference and amount.value < 0.02 * reference and amount.value < 5)
+        return True
     if amount.unit is not None:
         return False
     if _word_after(text, amount.end) in _NOT_PRICE_AFTER:
         return False
-    if reference:
-        return 0.15 * reference <= amount.value <= 3.0 * reference
     return amount.value >= 1
 
 
