@@ -51,7 +51,11 @@ def recogniser_style(text: str) -> str:
         num2words = None
     if num2words is not None:
         text = re.sub(
-            r"\d+(?:\.\d+)?", lambda m: " " + num2words(float(m.group(0)) if "." in m.group(0) else int(m.group(0))) + " ", text.replace(",", "")
+            r"\d+(?:\.\d+)?",
+            lambda m: (
+                " " + num2words(float(m.group(0)) if "." in m.group(0) else int(m.group(0))) + " "
+            ),
+            text.replace(",", ""),
         )
     text = re.sub(r"[^\w\s']", " ", text.lower())
     text = text.replace("'", "")
@@ -82,12 +86,20 @@ def meld(shared: Path, split: str) -> Iterator[tuple[str, list[str], str]]:
         if row["Dialogue_ID"] != dialogue:
             dialogue, context = row["Dialogue_ID"], []
         emotion = row["Emotion"]
-        label = "heated" if emotion in ("anger", "disgust") else "neutral" if emotion == "neutral" else "other"
+        label = (
+            "heated"
+            if emotion in ("anger", "disgust")
+            else "neutral"
+            if emotion == "neutral"
+            else "other"
+        )
         yield row["Utterance"], list(context), label
         context.append(f"{row['Speaker']}: {row['Utterance']}")
 
 
-def rates(items: Sequence[tuple[str, list[str], str]]) -> tuple[int, int, int, int, list[str], list[str]]:
+def rates(
+    items: Sequence[tuple[str, list[str], str]],
+) -> tuple[int, int, int, int, list[str], list[str]]:
     hot = hot_hit = calm = calm_hit = 0
     misses: list[str] = []
     false_alarms: list[str] = []
@@ -145,13 +157,18 @@ def dev_scores(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--show-misses", type=int, default=0, help="print N misses/false alarms per set")
+    parser.add_argument(
+        "--show-misses", type=int, default=0, help="print N misses/false alarms per set"
+    )
     parser.add_argument("--dev-errors", action="store_true", help="print dev.jsonl errors")
     args = parser.parse_args(argv)
     shared: Path = args.shared
 
     print("emotion.overreach on emotion-labelled dialogue (anger+disgust = heated, neutral = calm)")
-    print(f"{'set':32} {'heated':>7} {'flagged':>8} {'detect':>7} {'neutral':>8} {'flagged':>8} {'false':>7}")
+    print(
+        f"{'set':32} {'heated':>7} {'flagged':>8} {'detect':>7}"
+        f" {'neutral':>8} {'flagged':>8} {'false':>7}"
+    )
     sets: list[tuple[str, Callable[[], Iterator[tuple[str, list[str], str]]]]] = [
         ("dailydialog validation (held out)", lambda: dailydialog(shared, "validation")),
         ("dailydialog test (development)", lambda: dailydialog(shared, "test")),
@@ -178,22 +195,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             spoken = [(recogniser_style(t), c, label) for t, c, label in items]
             hot, hot_hit, calm, calm_hit, _, _ = rates(spoken)
             print(
-                f"{'  ... recogniser-style':32} {hot:7d} {hot_hit:8d} {hot_hit / max(hot, 1):7.1%} {calm:8d}"
+                f"{'  ... recogniser-style':32} {hot:7d} {hot_hit:8d}"
+                f" {hot_hit / max(hot, 1):7.1%} {calm:8d}"
                 f" {calm_hit:8d} {calm_hit / max(calm, 1):7.2%}"
             )
 
     dev_path = shared / "labels" / "dev.jsonl"
-    items = [json.loads(line) for line in dev_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    dev_items = [
+        json.loads(line)
+        for line in dev_path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     print()
-    print(f"coach-labelled negotiation turns ({dev_path.name}, {len(items)} items)")
+    print(f"coach-labelled negotiation turns ({dev_path.name}, {len(dev_items)} items)")
     print(f"{'label':22} {'text':>22} {'recogniser-style':>22}")
     print(f"{'':22} {'P':>6} {'R':>6} {'F1':>6}  {'P':>6} {'R':>6} {'F1':>6}  (tp/fp/fn typed)")
-    typed, errors = dev_scores(items, lambda s: s)
-    spoken, _ = dev_scores(items, recogniser_style)
+    typed, errors = dev_scores(dev_items, lambda s: s)
+    spoken_scores, _ = dev_scores(dev_items, recogniser_style)
     for label in LABELS:
         p, r, f = prf(*typed[label])
-        p2, r2, f2 = prf(*spoken[label])
-        print(f"{label:22} {p:6.2f} {r:6.2f} {f:6.2f}  {p2:6.2f} {r2:6.2f} {f2:6.2f}  {typed[label]}")
+        p2, r2, f2 = prf(*spoken_scores[label])
+        print(
+            f"{label:22} {p:6.2f} {r:6.2f} {f:6.2f}  {p2:6.2f} {r2:6.2f} {f2:6.2f}  {typed[label]}"
+        )
     if args.dev_errors:
         for kind, item, label, text in errors:
             print(f"  {kind} {item:3d} {label:20} {text[:150]}")
@@ -206,7 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         detect_influence(text, context)
     elapsed = time.perf_counter() - start
     print()
-    print(f"throughput: {len(sample) / elapsed:,.0f} utterances/s (emotion + influence, one core, {len(sample)} turns)")
+    print(
+        f"throughput: {len(sample) / elapsed:,.0f} utterances/s"
+        f" (emotion + influence, one core, {len(sample)} turns)"
+    )
     return 0
 
 

@@ -81,10 +81,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for speaker, pattern in SPEAKERS.items():
             for path in sorted(speech.glob(pattern)):
                 readings[f"{speaker}|{path.name}"] = {
-                    variant: measure_prosody(read_16k(path, effect, tmp)) for variant, effect in VARIANTS.items()
+                    variant: measure_prosody(read_16k(path, effect, tmp))
+                    for variant, effect in VARIANTS.items()
                 }
 
-    print(f"{len(readings)} clips of {len(SPEAKERS)} speakers, each judged against the speaker's other clips")
+    print(
+        f"{len(readings)} clips of {len(SPEAKERS)} speakers,"
+        " each judged against the speaker's other clips"
+    )
     for speaker in SPEAKERS:
         calm = [v["normal"] for k, v in readings.items() if k.startswith(speaker + "|")]
         levels = [r.loudness_dbfs for r in calm]
@@ -103,12 +107,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             if k.startswith(speaker + "|") and v["normal"].pitch_hz and v["higher +4 st"].pitch_hz
         ]
         print(
-            f"  {speaker:16} clips {len(calm):2d}  calm level {mid_level:6.1f} dBFS (max dev {level_spread:4.1f} dB)"
+            f"  {speaker:16} clips {len(calm):2d}  calm level {mid_level:6.1f} dBFS"
+            f" (max dev {level_spread:4.1f} dB)"
             f"  pitch {mid_pitch:5.0f} Hz (max dev {pitch_spread:4.1f} st)"
             f"  measured gain {median(gains):4.1f} dB  measured shift {median(shifts):4.1f} st"
         )
     print()
-    print(f"{'loudness jump':>14} {'pitch jump':>11} {'false alarm':>12} {'louder found':>13} {'higher found':>13}")
+    print(
+        f"{'loudness jump':>14} {'pitch jump':>11} {'false alarm':>12}"
+        f" {'louder found':>13} {'higher found':>13}"
+    )
     for loud_db, pitch_st in (
         (DEFAULT_LOUDNESS_JUMP_DB, DEFAULT_PITCH_JUMP_SEMITONES),
         (4.0, 2.0),
@@ -119,9 +127,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         fa, n = res["normal"]
         lo, ln = res["louder +10 dB"]
         hi, hn = res["higher +4 st"]
-        mark = "  <- shipped" if (loud_db, pitch_st) == (DEFAULT_LOUDNESS_JUMP_DB, DEFAULT_PITCH_JUMP_SEMITONES) else ""
+        mark = (
+            "  <- shipped"
+            if (loud_db, pitch_st) == (DEFAULT_LOUDNESS_JUMP_DB, DEFAULT_PITCH_JUMP_SEMITONES)
+            else ""
+        )
         print(
-            f"{loud_db:11.1f} dB {pitch_st:8.1f} st {fa:4d}/{n:<3d}{fa / n:5.0%} {lo:4d}/{ln:<3d}{lo / ln:5.0%}"
+            f"{loud_db:11.1f} dB {pitch_st:8.1f} st {fa:4d}/{n:<3d}{fa / n:5.0%}"
+            f" {lo:4d}/{ln:<3d}{lo / ln:5.0%}"
             f" {hi:4d}/{hn:<3d}{hi / hn:5.0%}{mark}"
         )
     return 0

@@ -94,7 +94,10 @@ def test_long_pitch_without_a_question_is_push() -> None:
 
 
 def test_push_and_credit_in_one_turn() -> None:
-    assert sorted(labels("Trust me, it's worth it. But what do you need it for?")) == [PUSH, QUESTION]
+    assert sorted(labels("Trust me, it's worth it. But what do you need it for?")) == [
+        PUSH,
+        QUESTION,
+    ]
 
 
 @settings(max_examples=200, deadline=None)

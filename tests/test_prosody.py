@@ -114,9 +114,13 @@ needs_tools = pytest.mark.skipif(
 
 def _speak(text: str, voice: str, out: Path, effect: list[str]) -> bytes:
     raw = out.with_suffix(".raw.wav")
-    subprocess.run(["flite", "-voice", voice, "-t", text, "-o", str(raw)], check=True, capture_output=True)
     subprocess.run(
-        ["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out), *effect], check=True, capture_output=True
+        ["flite", "-voice", voice, "-t", text, "-o", str(raw)], check=True, capture_output=True
+    )
+    subprocess.run(
+        ["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out), *effect],
+        check=True,
+        capture_output=True,
     )
     with wave.open(str(out), "rb") as handle:
         assert handle.getframerate() == 16000
@@ -139,11 +143,17 @@ def test_flite_speech_raised_level_and_pitch_are_flagged(voice: str, tmp_path: P
     assert baseline.is_raised(another_calm) is None
 
     # -3 dB first so the +10 dB gain does not clip: a shout is louder, not distorted.
-    louder = measure_prosody(_speak(CALM_SENTENCES[4], voice, tmp_path / "loud.wav", ["gain", "-n", "-3", "gain", "10"]))
-    quiet_ref = measure_prosody(_speak(CALM_SENTENCES[4], voice, tmp_path / "ref.wav", ["gain", "-n", "-3"]))
+    louder = measure_prosody(
+        _speak(CALM_SENTENCES[4], voice, tmp_path / "loud.wav", ["gain", "-n", "-3", "gain", "10"])
+    )
+    quiet_ref = measure_prosody(
+        _speak(CALM_SENTENCES[4], voice, tmp_path / "ref.wav", ["gain", "-n", "-3"])
+    )
     assert louder.loudness_dbfs - quiet_ref.loudness_dbfs == pytest.approx(10.0, abs=1.5)
 
-    higher = measure_prosody(_speak(CALM_SENTENCES[4], voice, tmp_path / "high.wav", ["pitch", "400"]))
+    higher = measure_prosody(
+        _speak(CALM_SENTENCES[4], voice, tmp_path / "high.wav", ["pitch", "400"])
+    )
     assert another_calm.pitch_hz is not None and higher.pitch_hz is not None
     assert semitones_between(another_calm.pitch_hz, higher.pitch_hz) == pytest.approx(4.0, abs=1.0)
     reason = baseline.is_raised(higher)
@@ -156,9 +166,13 @@ def test_flite_speech_louder_turn_flagged(tmp_path: Path) -> None:
 
     baseline = VoiceBaseline()
     for i, text in enumerate(CALM_SENTENCES[:4]):
-        baseline.observe(measure_prosody(_speak(text, "slt", tmp_path / f"c{i}.wav", ["gain", "-8"])))
+        baseline.observe(
+            measure_prosody(_speak(text, "slt", tmp_path / f"c{i}.wav", ["gain", "-8"]))
+        )
     normal = measure_prosody(_speak(CALM_SENTENCES[4], "slt", tmp_path / "n.wav", ["gain", "-8"]))
-    shouted = measure_prosody(_speak(CALM_SENTENCES[4], "slt", tmp_path / "s.wav", ["gain", "-8", "gain", "10"]))
+    shouted = measure_prosody(
+        _speak(CALM_SENTENCES[4], "slt", tmp_path / "s.wav", ["gain", "-8", "gain", "10"])
+    )
     assert baseline.is_raised(normal) is None
     reason = baseline.is_raised(shouted)
     assert reason is not None and "louder" in reason

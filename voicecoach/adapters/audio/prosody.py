@@ -45,7 +45,9 @@ def _pitches(frames: np.ndarray, sample_rate_hz: int) -> np.ndarray:
     acf = np.fft.irfft(np.abs(spectrum) ** 2, axis=1)[:, :n]
     # Normalise by the window's own autocorrelation so long lags are not penalised.
     window_acf = np.fft.irfft(np.abs(np.fft.rfft(np.hanning(n), 2 * n)) ** 2)[:n]
-    acf = acf / np.maximum(acf[:, :1], 1e-12) / np.maximum(window_acf / window_acf[0], 1e-3)[None, :]
+    acf = (
+        acf / np.maximum(acf[:, :1], 1e-12) / np.maximum(window_acf / window_acf[0], 1e-3)[None, :]
+    )
     low = int(sample_rate_hz / MAX_PITCH_HZ)
     high = min(int(sample_rate_hz / MIN_PITCH_HZ), n - 2)
     region = acf[:, low : high + 1]
@@ -64,7 +66,9 @@ def _pitches(frames: np.ndarray, sample_rate_hz: int) -> np.ndarray:
     mid = acf[np.arange(len(acf)), li]
     right = acf[np.arange(len(acf)), np.clip(li + 1, 0, n - 1)]
     denom = left - 2 * mid + right
-    shift = np.where(np.abs(denom) > 1e-12, 0.5 * (left - right) / np.where(denom == 0, 1, denom), 0.0)
+    shift = np.where(
+        np.abs(denom) > 1e-12, 0.5 * (left - right) / np.where(denom == 0, 1, denom), 0.0
+    )
     hz = sample_rate_hz / (lag + np.clip(shift, -0.5, 0.5))
     return np.where(peak >= CLARITY, hz, np.nan)
 
@@ -83,7 +87,9 @@ def measure_prosody(pcm: bytes, sample_rate_hz: int = SAMPLE_RATE_HZ) -> Prosody
     level_db = 10.0 * np.log10(np.maximum(power, 1e-12))
     voiced = (level_db >= level_db.max() - VOICED_RANGE_DB) & (level_db >= FLOOR_DBFS)
     if not voiced.any():
-        return ProsodyReading(loudness_dbfs=float(level_db.max()), pitch_hz=None, duration_seconds=duration)
+        return ProsodyReading(
+            loudness_dbfs=float(level_db.max()), pitch_hz=None, duration_seconds=duration
+        )
     loudness = float(10.0 * np.log10(np.mean(power[voiced])))
     pitches = _pitches(frames[voiced], sample_rate_hz)
     pitches = pitches[np.isfinite(pitches)]

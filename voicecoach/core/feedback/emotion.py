@@ -40,9 +40,11 @@ class _Family:
 
 _CONTEMPT = compile_terms(
     (
-        r"(?:thats|this is|its|how|so|absolutely|completely|just) (?:ridiculous|absurd|insulting|outrageous"
+        r"(?:thats|this is|its|how|so|absolutely|completely|just) (?:ridiculous|absurd|insulting"
+        r"|outrageous"
         r"|pathetic|laughable|obscene|disgusting|a joke|an insult|nonsense|unacceptable|insane)",
-        r"(?:thats|this is|what a|such a|absolutely|an?) (?:terrible|awful|horrible|lousy|pathetic|insulting)"
+        r"(?:thats|this is|what a|such a|absolutely|an?) (?:terrible|awful|horrible|lousy|pathetic"
+        r"|insulting)"
         r" (?:offer|price|deal|service|idea|excuse|joke)",
         r"worst (?:\w+ )?(?:ever|ive ever|i have ever|in my life|in history)",
         r"(?:why|what|how|where|who) on earth",
@@ -66,22 +68,26 @@ _CONTEMPT = compile_terms(
         r"laughable",
         r"what a (?:joke|rip ?off|scam|waste|mess|nerve|cheek)",
         r"(?:is this|this is|thats) a joke",
-        r"(?:are|were) you (?:kidding|joking|crazy|insane|nuts|out of your mind|deaf|blind|stupid|dumb)",
+        r"(?:are|were) you (?:kidding|joking|crazy|insane|nuts|out of your mind|deaf|blind|stupid"
+        r"|dumb)",
         r"you (?:must|have to|gotta|got to|have got to|ve got to) be (?:kidding|joking)",
         r"(?:you|they) cant be serious",
         r"kidding me",
         r"give me a break",
         r"who do you think you are",
         r"how dare you",
-        r"(?:rip|ripping|ripped|screw|screwing|cheat|cheating|cheated|con|conning|scam|scamming|rob|robbing)"
+        r"(?:rip|ripping|ripped|screw|screwing|cheat|cheating|cheated|con|conning|scam|scamming"
+        r"|rob|robbing)"
         r" (?:me|us) off",
         r"(?:a|what a|total|complete|such a|its a|thats a) (?:ripoff|rip off|rip-off)",
         r"(?:highway|daylight) robbery",
         r"(?:a|total|complete) (?:scam|ripoff|rip off|joke|disgrace)",
         r"scammers?",
         r"crooks?",
-        r"(?:youre|you are|are you) (?:a |an |such an? )?(?:liar|thief|crook|cheat|cheater|idiot|moron|fool"
-        r"|joke|clown|jerk|lunatic|greedy|delusional|dreaming|out of your mind|crazy|insane|nuts|nothing)",
+        r"(?:youre|you are|are you) (?:a |an |such an? )?(?:liar|thief|crook|cheat|cheater|idiot"
+        r"|moron|fool"
+        r"|joke|clown|jerk|lunatic|greedy|delusional|dreaming|out of your mind|crazy|insane|nuts"
+        r"|nothing)",
         r"you (?:liar|thief|crook|cheater|idiot|moron|fool|jerk|clown|bastard|loser)",
         r"(?:idiot|moron|imbecile|jerk|loser)s?",
         r"stupid(?! (?:expensive|cheap|good|fast|easy|simple|low|high|nice|fun|questions?))",
@@ -125,7 +131,8 @@ _THREAT = compile_terms(
         r"or else",
         r"youll (?:regret|be sorry|pay for)",
         r"you will (?:regret|be sorry|pay for)",
-        r"(?:ill|i will|im going to|im gonna|gonna) (?:sue|report|call the police|call the cops|ruin"
+        r"(?:ill|i will|im going to|im gonna|gonna) (?:sue|report|call the police|call the cops"
+        r"|ruin"
         r"|destroy|make you pay|make sure (?:you|everyone)|post (?:a|bad)|tell everyone|expose)",
         r"see you in court",
         r"(?:im|i am) calling (?:the )?(?:police|cops|my lawyer)",
@@ -201,13 +208,15 @@ _SWEARING = compile_terms(
 _BLAME = compile_terms(
     (
         r"you promised",
-        r"you (?:should|could|might) have (?:told|said|asked|called|warned|mentioned|known|checked)",
+        r"you (?:should|could|might) have (?:told|said|asked|called|warned|mentioned|known"
+        r"|checked)",
         r"why (?:didnt|did|wont|would) you (?:lie|tell me|listen)",
         r"why dont you (?:listen|watch where|ever|get it)",
         r"you (?:lied|tricked|cheated|set me up|screwed)",
         r"(?:its|thats|this is|all) your (?:own )?fault",
         r"not my fault",
-        r"you keep (?:saying|changing|asking|lowering|raising|moving|interrupting|ignoring|pushing|wasting|lying"
+        r"you keep (?:saying|changing|asking|lowering|raising|moving|interrupting|ignoring|pushing"
+        r"|wasting|lying"
         r"|making|sticking|overriding|yapping|blabbering)",
         r"how (?:could|dare) you",
         r"i dont buy (?:it|that|this)(?= *[.!?]| *$)",
@@ -239,7 +248,8 @@ _FAMILIES: tuple[_Family, ...] = (
         "contempt",
         _CONTEMPT,
         Severity.CRITICAL,
-        "Contempt or anger at the other side makes them dig in; overuse of emotion weakens your position.",
+        "Contempt or anger at the other side makes them dig in; overuse of emotion weakens your "
+        "position.",
         "Name the gap calmly instead: try 'That's well above what I can pay; "
         "what would you need to come closer to 400?'",
     ),
@@ -247,23 +257,28 @@ _FAMILIES: tuple[_Family, ...] = (
         "threat",
         _THREAT,
         Severity.CRITICAL,
-        "A heated threat replaces leverage with pressure and invites a fight; power comes from your "
+        "A heated threat replaces leverage with pressure and invites a fight; power comes from "
+        "your "
         "alternative, not your temper.",
-        "State your alternative calmly: try 'If we can't get closer, I have another option I'll take.'",
+        "State your alternative calmly: try 'If we can't get closer, I have another option I'll "
+        "take.'",
     ),
     _Family(
         "pleading",
         _PLEADING,
         Severity.WARNING,
-        "Pleading or guilt-tripping tells them how badly you need the deal, which weakens your position.",
-        "Ask for a trade instead of sympathy: try 'I can't go above 400; if that works, I can pick it up "
+        "Pleading or guilt-tripping tells them how badly you need the deal, which weakens your "
+        "position.",
+        "Ask for a trade instead of sympathy: try 'I can't go above 400; if that works, I can pick "
+        "it up "
         "today.'",
     ),
     _Family(
         "blame",
         _BLAME,
         Severity.WARNING,
-        "Blame and irritation aimed at the other side put them on the defensive; overuse of emotion "
+        "Blame and irritation aimed at the other side put them on the defensive; overuse of "
+        "emotion "
         "weakens your position.",
         "Describe the problem and ask for a fix: try 'The bill shows a charge I didn't order; "
         "can you take it off?'",
@@ -272,7 +287,8 @@ _FAMILIES: tuple[_Family, ...] = (
         "swearing",
         _SWEARING,
         Severity.WARNING,
-        "Swearing reads as lost composure; negotiation has to stay strategic even when it gets emotional.",
+        "Swearing reads as lost composure; negotiation has to stay strategic even when it gets "
+        "emotional.",
         "Pause, then state the point plainly: try 'That doesn't work for me; here's what would.'",
     ),
 )
@@ -281,15 +297,64 @@ _SHOUTING_WHY = (
     "Shouting reads as lost composure and makes the other side dig in; overuse of emotion weakens "
     "your position."
 )
-_SHOUTING_TIP = "Lower the volume and name the issue: try 'I hear you; that number doesn't work for me yet.'"
+_SHOUTING_TIP = (
+    "Lower the volume and name the issue: try 'I hear you; that number doesn't work for me yet.'"
+)
 
 _EXCLAMATION_RUN = re.compile(r"[!?]*![!?]*!|!\s*!")
 _EXCLAMATION = re.compile(r"!")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
 # Acronyms and chat words that are written in capitals without any heat.
 _CAPS_OK = frozenset(
-    "OK OKAY LOL LMAO OMG TV DVD CD AM FM GPS USB HD TX CA NY LA USA US UK EU BMW VW GMC SUV "
-    "AC AWD FWD RWD ABS MPG MSRP OBO ASAP FYI BTW PM ID VIN ATM DIY II III IV HI I A".split()
+    [
+        "OK",
+        "OKAY",
+        "LOL",
+        "LMAO",
+        "OMG",
+        "TV",
+        "DVD",
+        "CD",
+        "AM",
+        "FM",
+        "GPS",
+        "USB",
+        "HD",
+        "TX",
+        "CA",
+        "NY",
+        "LA",
+        "USA",
+        "US",
+        "UK",
+        "EU",
+        "BMW",
+        "VW",
+        "GMC",
+        "SUV",
+        "AC",
+        "AWD",
+        "FWD",
+        "RWD",
+        "ABS",
+        "MPG",
+        "MSRP",
+        "OBO",
+        "ASAP",
+        "FYI",
+        "BTW",
+        "PM",
+        "ID",
+        "VIN",
+        "ATM",
+        "DIY",
+        "II",
+        "III",
+        "IV",
+        "HI",
+        "I",
+        "A",
+    ]
 )
 # Words that mark a shout as happy: enthusiasm about a result is not overreach.
 _HAPPY = compile_terms(
@@ -351,10 +416,14 @@ _UNHAPPY = compile_terms(
 )
 
 _PROSODY_WHY = (
-    "Your voice rose clearly above your own level this session; heat makes the other side dig in, even "
+    "Your voice rose clearly above your own level this session; heat makes the other side dig in, "
+    "even "
     "when the words are polite."
 )
-_PROSODY_TIP = "Slow down and lower your voice, then say the point plainly: try 'Let me be clear about my limit.'"
+_PROSODY_TIP = (
+    "Slow down and lower your voice, then say the point plainly: "
+    "try 'Let me be clear about my limit.'"
+)
 
 
 def _negated(normal: str, start: int) -> bool:

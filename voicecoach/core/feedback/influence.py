@@ -52,11 +52,15 @@ _PUSH = compile_terms(
         r"let me tell you",
         r"i tell you(?= *[.!,]| *$)",
         r"i(?:m| am) telling you",
-        r"(?:you|u) (?:need|have|got|ought|gotta) to (?:understand|realize|realise|accept|admit|see|know"
-        r"|consider|remember|think about|recognize|recognise|appreciate|be reasonable|be fair|trust|listen"
+        r"(?:you|u) (?:need|have|got|ought|gotta) to (?:understand|realize|realise|accept|admit"
+        r"|see|know"
+        r"|consider|remember|think about|recognize|recognise|appreciate|be reasonable|be fair"
+        r"|trust|listen"
         r"|stop|give|agree|take this|take it|buy|act|decide|hurry|move)",
-        r"(?:you|u) (?:should|must|better|had better) (?:be willing|understand|realize|realise|accept|know"
-        r"|admit|see|consider|trust|listen|take (?:this|it|the)|buy|jump|grab|act|agree|be (?:happy|glad"
+        r"(?:you|u) (?:should|must|better|had better) (?:be willing|understand|realize|realise"
+        r"|accept|know"
+        r"|admit|see|consider|trust|listen|take (?:this|it|the)|buy|jump|grab|act|agree"
+        r"|be (?:happy|glad"
         r"|grateful|thankful|reasonable)|appreciate|give|sacrifice|stop|just)",
         r"(?:you|u) really (?:should|need to|have to|must)",
         r"i know (?:whats|what is) (?:best|good|right) for you",
@@ -70,7 +74,8 @@ _PUSH = compile_terms(
         r"(?:its|this is|thats) a no ?brainer",
         r"(?:youd|you would) be (?:crazy|foolish|silly|stupid|a fool|mad|insane) (?:not )?to",
         r"(?:anyone|everyone|any(?:body)?) (?:would|else would) (?:jump|kill|love|pay)",
-        r"(?:best|better) (?:deal|price|offer) (?:youll|you will|you are going to|youre going to|you can)"
+        r"(?:best|better) (?:deal|price|offer) (?:youll|you will|you are going to|youre going to"
+        r"|you can)"
         r" (?:ever )?(?:find|get|see)",
         r"(?:its|this is|that is|thats) (?:the|a) (?:best|great|fair|good) (?:price|deal|offer)"
         r"(?: for (?:a|an|the|this|that)\b[^.!?]{0,30})?[.,!]? (?:it|this|that) (?:wont|will not)",
@@ -83,20 +88,27 @@ _PUSH = compile_terms(
 
 # Open questions about the other side: their needs, wants, priorities, situation, feelings.
 _NEEDS = (
-    r"(?:need|needs|want|wants|looking for|look for|hoping|hope|prefer|preference|preferences|priority|priorities"
-    r"|important|matters?|value|care about|care most|interested in|plans?|planning|going to do|gonna do"
-    r"|use (?:it|them|this|that|the \w+) for|situation|concerns?|worried|worries|budget|timeline|deadline"
-    r"|constraints?|feel|feeling|thinking|take on|think about|think of|opinion|ideal|work for you|would help"
+    r"(?:need|needs|want|wants|looking for|look for|hoping|hope|prefer|preference|preferences"
+    r"|priority|priorities"
+    r"|important|matters?|value|care about|care most|interested in|plans?|planning|going to do"
+    r"|gonna do"
+    r"|use (?:it|them|this|that|the \w+) for|situation|concerns?|worried|worries|budget|timeline"
+    r"|deadline"
+    r"|constraints?|feel|feeling|thinking|take on|think about|think of|opinion|ideal|work for you"
+    r"|would help"
     r"|help you|make (?:this|it|that) work|like to (?:have|get|see|do)|requirements?|most)"
 )
 _QUESTION = compile_terms(
     (
-        r"(?:what|which|how|why) (?:\w+ ){0,4}(?:do|does|would|will|are|is|did|can|could) (?:you|your|u|ya)\b"
+        r"(?:what|which|how|why) (?:\w+ ){0,4}(?:do|does|would|will|are|is|did|can|could) (?:you"
+        r"|your|u|ya)\b"
         r"(?: \w+){0,6} " + _NEEDS,
         r"(?:what|which|how|why) (?:\w+ ){0,2}(?:matters|is important|is most important|are your)"
         r"(?: \w+){0,4} (?:to|for) (?:you|your)",
-        r"(?:whats|what is|what are) (?:your|ur) (?:\w+ )?(?:situation|take|priority|priorities|needs?|plans?"
-        r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important|main|biggest"
+        r"(?:whats|what is|what are) (?:your|ur) (?:\w+ )?(?:situation|take|priority|priorities"
+        r"|needs?|plans?"
+        r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important"
+        r"|main|biggest"
         r"|ideal|thoughts|story|reason|use|constraints?|requirements?)",
         r"(?:what|how) about (?:you|yourself|u)(?= *[?.!]| *$)",
         r"(?:what|how) about your (?:needs|side|family|group|priorities)",
@@ -106,10 +118,14 @@ _QUESTION = compile_terms(
         r" (?:need|want|important|matter|matters|prefer|so|such)",
         r"is there (?:anything|something|any (?!chance)\w+)(?: \w+){0,3} (?:you|your)",
         r"(?:are|is) there any(?: \w+){0,5} (?:that )?you (?:want|need|prefer|care)",
-        r"(?:going to be|be|is|are) (?:a |the )?(?:priority|important|essential|useful) (?:to|for) (?:you|u)",
-        r"(?:do|would|will|are|is|did) (?:you|your \w+)(?: \w+){0,3} (?:need|want|prefer|have any preference"
-        r"|have (?:any|a) preferences?|have enough|value|care|feel|going to need|planning|plan|looking)",
-        r"(?:are|is) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any )?(?:value|important|a priority|useful)"
+        r"(?:going to be|be|is|are) (?:a |the )?(?:priority|important|essential|useful) (?:to"
+        r"|for) (?:you|u)",
+        r"(?:do|would|will|are|is|did) (?:you|your \w+)(?: \w+){0,3} (?:need|want|prefer"
+        r"|have any preference"
+        r"|have (?:any|a) preferences?|have enough|value|care|feel|going to need|planning|plan"
+        r"|looking)",
+        r"(?:are|is) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any )?(?:value|important|a priority"
+        r"|useful)"
         r" (?:to|for) (?:you|u)",
         r"tell me (?:about|what|more about|why|how) (?:\w+ ){0,3}(?:you|your)",
         r"what (?:brings|brought) you",
@@ -120,12 +136,15 @@ _QUESTION = compile_terms(
 # Questions that look like needs questions but ask for a price or a proposal: not credited.
 _NOT_EXPLORING = compile_terms(
     (
-        r"(?:what|how much)(?: \w+){0,3} (?:do|would|will) you (?:want|pay|take|give|offer|propose|accept)"
+        r"(?:what|how much)(?: \w+){0,3} (?:do|would|will) you (?:want|pay|take|give|offer|propose"
+        r"|accept)"
         r"(?: (?:for|to pay for))? (?:it|this|that|them|the \w+)?$",
-        r"how much (?:do|would|will|are) you (?:want|willing|asking|pay|take|give|offer|thinking|looking|have)",
+        r"how much (?:do|would|will|are) you (?:want|willing|asking|pay|take|give|offer|thinking"
+        r"|looking|have)",
         r"what (?:do|would) you (?:propose|suggest|offer)",
         r"what do you think (?:about|of) (?:this|that|it)",
-        r"(?:whats|what is) your (?:best |lowest |final |highest )?(?:price|offer|number|counter|bottom line)",
+        r"(?:whats|what is) your (?:best |lowest |final |highest )?(?:price|offer|number|counter"
+        r"|bottom line)",
         r"what price",
         r"(?:do|would) you (?:want|like) (?:it|to buy|to meet|to come|to see|to pick)",
         r"how (?:do|would|will) you (?:like to )?pay",
@@ -134,7 +153,8 @@ _NOT_EXPLORING = compile_terms(
 _CLAUSE = re.compile(r"[^.?!;\n]+[.?!;]*")
 _QUESTION_WORD_START = re.compile(
     r"^(?:so |and |but |well |ok |okay |oh |hi |hello |great |then |also |now )*"
-    r"(?:what|which|how|why|where|when|who|do|does|did|is|are|would|will|can|could|should|have|has|tell)\b"
+    r"(?:what|which|how|why|where|when|who|do|does|did|is|are|would|will|can|could|should|have|has"
+    r"|tell)\b"
 )
 _PITCH_WORDS = compile_terms(
     (
@@ -225,7 +245,9 @@ def detect_influence(text: str, context: Sequence[str]) -> list[Flag]:
         if n_words >= _PITCH_MIN_WORDS and not _asks_anything(normal):
             claims = _PITCH_WORDS.findall(normal)
             if len(claims) >= _PITCH_MIN_CLAIMS:
-                flags.append(Flag(PUSH, Severity.WARNING, ", ".join(claims[:4]), _PITCH_WHY, _PITCH_TIP))
+                flags.append(
+                    Flag(PUSH, Severity.WARNING, ", ".join(claims[:4]), _PITCH_WHY, _PITCH_TIP)
+                )
     question = _exploring_question(normal)
     if question is not None:
         flags.append(Flag(QUESTION, Severity.INFO, question, _QUESTION_WHY, _QUESTION_TIP))

@@ -78,7 +78,11 @@ class VoiceBaseline:
         if not reading.usable:
             return
         self._loudness_dbfs.append(reading.loudness_dbfs)
-        if reading.pitch_hz is not None and reading.pitch_hz > 0 and math.isfinite(reading.pitch_hz):
+        if (
+            reading.pitch_hz is not None
+            and reading.pitch_hz > 0
+            and math.isfinite(reading.pitch_hz)
+        ):
             self._pitch_hz.append(reading.pitch_hz)
 
     def is_raised(self, reading: ProsodyReading) -> str | None:

@@ -26,7 +26,8 @@ OVERUSE_TURNS = 3
 
 _QUESTION_START = re.compile(
     r"(?:^|[.!?]\s*)(?:so |and |but |well |ok |okay |oh |then |also )*"
-    r"(?:what|which|how|why|where|when|who|whose|do|does|did|is|are|was|were|would|will|can|could|should"
+    r"(?:what|which|how|why|where|when|who|whose|do|does|did|is|are|was|were|would|will|can|could"
+    r"|should"
     r"|have|has|may|might|shall|any chance)\b"
 )
 
@@ -35,26 +36,70 @@ _LIKE = re.compile(r"\blike\b")
 # "like" is a filler when it neither compares ("looks like new") nor wants ("I'd like 400"):
 # it follows a pause, a comma or a quote frame ("I was like") and runs into the next thought.
 _LIKE_NOT_AFTER = frozenset(
-    "would id wed youd theyd hed shed do dont does doesnt didnt did to feel feels felt look looks looked "
-    "sound sounds seem seems something anything nothing more much i you we they really also dont lot "
-    "not just".split()
+    [
+        "would",
+        "id",
+        "wed",
+        "youd",
+        "theyd",
+        "hed",
+        "shed",
+        "do",
+        "dont",
+        "does",
+        "doesnt",
+        "didnt",
+        "did",
+        "to",
+        "feel",
+        "feels",
+        "felt",
+        "look",
+        "looks",
+        "looked",
+        "sound",
+        "sounds",
+        "seem",
+        "seems",
+        "something",
+        "anything",
+        "nothing",
+        "more",
+        "much",
+        "i",
+        "you",
+        "we",
+        "they",
+        "really",
+        "also",
+        "dont",
+        "lot",
+        "not",
+        "just",
+    ]
 )
-_LIKE_FRAME_BEFORE = frozenset("was is its were im and but so um uh".split())
+_LIKE_FRAME_BEFORE = frozenset(["was", "is", "its", "were", "im", "and", "but", "so", "um", "uh"])
 _LIKE_THOUGHT_AFTER = re.compile(
-    r"\s*,|\s+(?:um|uh|i|im|we|you|he|she|they|it|its|totally|literally|really|so|no|yeah|what|the|a|an"
-    r"|[0-9]|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven"
+    r"\s*,|\s+(?:um|uh|i|im|we|you|he|she|they|it|its|totally|literally|really|so|no|yeah|what|the"
+    r"|a|an"
+    r"|[0-9]|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six"
+    r"|seven"
     r"|eight|nine|ten|hundred)\b|\s*$"
 )
 _LIKE_SAID = re.compile(r"\s+(?:i|we|you|they|he|she) (?:said|told|mentioned|say|asked)\b")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
-_YOU_KNOW_FILLER = re.compile(r"\byou know(?=\s*[,.!?]|\s*$|\s+(?:i|im|we|its|it|um|uh|like|so|and|but)\b)")
+_YOU_KNOW_FILLER = re.compile(
+    r"\byou know(?=\s*[,.!?]|\s*$|\s+(?:i|im|we|its|it|um|uh|like|so|and|but)\b)"
+)
 _I_MEAN_FILLER = re.compile(r"(?:^|[,.!?]\s*|\b(?:um|uh|and|but|so)\s+)i mean\b")
 
 _ALTERNATIVE = compile_terms(
     (
         r"(?:another|other|better|second|competing|higher|lower) (?:offers?|quotes?|bids?)",
-        r"(?:other|another|different) (?:dealers?|sellers?|buyers?|candidates?|options?|suppliers?|vendors?"
-        r"|companies|company|places?|listings?|stores?|shops?|one|ones|apartment|car|bike|job|employer)",
+        r"(?:other|another|different) (?:dealers?|sellers?|buyers?|candidates?|options?|suppliers?"
+        r"|vendors?"
+        r"|companies|company|places?|listings?|stores?|shops?|one|ones|apartment|car|bike|job"
+        r"|employer)",
         r"(?:i|we) (?:can|could|will|would|am ready to|are ready to|might) (?:just )?walk away",
         r"walk away",
         r"(?:somewhere|someone|somebody) else",
@@ -67,11 +112,13 @@ _ALTERNATIVE = compile_terms(
 )
 _PRESSURE = compile_terms(
     (
-        r"(?:by|before|until) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight"
+        r"(?:by|before|until) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow"
+        r"|tonight"
         r"|the weekend|the end of|next week|end of)",
         r"deadline",
         r"my (?:boss|manager|wife|husband|partner|landlord|bank)",
-        r"(?:need|have|got) (?:it|this|one|to \w+) (?:by|today|asap|urgently|right away|soon|quickly|now)",
+        r"(?:need|have|got) (?:it|this|one|to \w+) (?:by|today|asap|urgently|right away|soon"
+        r"|quickly|now)",
         r"urgent(?:ly)?",
         r"asap",
         r"running out of (?:time|money|options)",
@@ -90,7 +137,8 @@ _TACTICS: dict[str, re.Pattern[str]] = {
             r"in exchange",
             r"return the favou?r",
             r"meet (?:me|you) (?:halfway|in the middle)",
-            r"(?:ive|i have|i) already (?:came|come|dropped|lowered|gone|went|given|gave|moved|raised)",
+            r"(?:ive|i have|i) already (?:came|come|dropped|lowered|gone|went|given|gave|moved"
+            r"|raised)",
             r"since i (?:gave|dropped|lowered|came|went|moved)",
             r"you owe me",
             r"i did you a favou?r",
@@ -146,9 +194,11 @@ _TACTICS: dict[str, re.Pattern[str]] = {
     ),
 }
 _BACKFIRE = {
-    "reciprocity": "pointing at your own gives again and again reads as keeping score; trade, don't remind",
+    "reciprocity": "pointing at your own gives again and again reads as keeping score; "
+    "trade, don't remind",
     "scarcity": "repeated urgency sounds like a bluff and invites them to call it",
-    "authority": "leaning on experts over and over feels like 'I know better' and makes them push back",
+    "authority": "leaning on experts over and over feels like 'I know better' "
+    "and makes them push back",
     "social proof": "'everyone does it' used often ignores what this person values",
 }
 
@@ -185,7 +235,9 @@ def _fillers(normal: str) -> Counter[str]:
         after_comma = before.rstrip().endswith((",", ".", "!", "?")) or not before.strip()
         if prev_word in _LIKE_NOT_AFTER and not after_comma:
             continue
-        if not _LIKE_THOUGHT_AFTER.match(normal, match.end()) or _LIKE_SAID.match(normal, match.end()):
+        if not _LIKE_THOUGHT_AFTER.match(normal, match.end()) or _LIKE_SAID.match(
+            normal, match.end()
+        ):
             continue
         if after_comma or prev_word in _LIKE_FRAME_BEFORE:
             found["like"] += 1
@@ -199,7 +251,12 @@ def _first_number(turns: Sequence[Turn]) -> dict[str, Any] | None:
         for amount in find_amounts(turn.text):
             if amount.unit in ("days", "weeks", "months", "years"):
                 continue
-            return {"speaker": str(turn.speaker), "turn_index": turn.index, "text": amount.text, "value": amount.value}
+            return {
+                "speaker": str(turn.speaker),
+                "turn_index": turn.index,
+                "text": amount.text,
+                "value": amount.value,
+            }
     return None
 
 
@@ -254,7 +311,9 @@ def summarize_session(turns: Sequence[Turn], trainee_role: str | None) -> dict[s
             "turns": indexes,
             "count": len(indexes),
             "note": (
-                f"used in {len(indexes)} turns: {_BACKFIRE[name]}" if len(indexes) >= OVERUSE_TURNS else None
+                f"used in {len(indexes)} turns: {_BACKFIRE[name]}"
+                if len(indexes) >= OVERUSE_TURNS
+                else None
             ),
         }
         for name, indexes in tactic_turns.items()
@@ -273,11 +332,16 @@ def summarize_session(turns: Sequence[Turn], trainee_role: str | None) -> dict[s
         else None,
         "questions_asked": questions,
         "open_questions": flag_counts.get("influence.question", 0),
-        "longest_monologue": {"words": int(best_words), "seconds": round(best_seconds, 2) if timed else None},
+        "longest_monologue": {
+            "words": int(best_words),
+            "seconds": round(best_seconds, 2) if timed else None,
+        },
         "words_per_minute": round(60.0 * trainee_words / trainee_seconds, 1) if timed else None,
         "filler_words": {
             "total": total_fillers,
-            "per_100_words": round(100.0 * total_fillers / trainee_words, 1) if trainee_words else 0.0,
+            "per_100_words": round(100.0 * total_fillers / trainee_words, 1)
+            if trainee_words
+            else 0.0,
             "by_word": dict(fillers.most_common()),
         },
         "first_number": _first_number(turns),
