@@ -61,7 +61,7 @@ _CONDITION_PHRASES = re.compile(
     r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to|you must|but you (pay|cover|bring|"
     r"take|pick|come|get)|and you (pay|cover|bring|pick|come|get|sign)|you pay\b|you cover\b|"
-    r"if (i|we) (can )?(get|have|keep|take|could get|could have)|for (your|the) (water|food|firewood|"
+    r"if (i|we) (can |could )?(get|have|keep|take)|for (your|the) (water|food|firewood|"
     r"book|hat|ball)s?)\b",
     re.I,
 )
@@ -74,12 +74,12 @@ _ASK_EXTRA = re.compile(
 )
 # The speaker adds something of value: an extra, a service, a waived cost.
 _EXTRA = re.compile(
-    r"\b(i|we)('ll| will| can| could| would| am willing to| 'm willing to| are willing to)?\s+"
-    r"(even |also |still |happily |gladly |definitely )?"
+    r"\b(i|we)\b(?:(?!\byou\b|\bif\b)[^.?!]){0,30}?\b"
     r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
     r"cover the|pay for the|pay the|help (you )?(load|move|carry)|give you (my|a|the|an|free)|"
     r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|make sure|install|"
-    r"fix|repair|replace|detail|clean)\b"
+    r"fix|repair|replace|detail|clean|sign (a )?(longer|\d+[ -](year|month)|two[ -]year|one[ -]year) ?(lease|contract)?|"
+    r"do (all )?(the )?(grounds ?keeping|yard ?work|maintenance|shoveling|repairs|landscaping))\b"
     r"|\b(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
     r"(cost|charge)|half off|no deposit|waive the|no (application|rental|cleaning) fee|"
     r"first month (free|half)|throw in|i could include|i can include)\b",
@@ -93,7 +93,7 @@ _ACCEPT = re.compile(
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (do |live with |work with |accept |pay )?that|"
-    r"that('s| is) (fine|ok|okay|fair|good|great|acceptable|reasonable|a deal)|"
+    r"that('s| is| would be| will be| should be) (fine|ok|okay|fair|good|great|acceptable|reasonable|a deal)|"
     r"deal\W*$|i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|see you (tonight|tomorrow|then|soon)|it'?s yours)",
     re.I,
 )
@@ -165,7 +165,7 @@ def _other_gave(line: str) -> bool:
 
 
 _OTHER_TERMS = re.compile(
-    r"(with|for) (a|the)? ?(\d+|one|two|three|four|five|six|twelve)[ -](year|month)s? (lease|contract|term)"
+    r"\b(with|for) (a|the)? ?(\d+|one|two|three|four|five|six|twelve)[ -](year|month)s? (lease|contract|term)"
     r"|\bwithout (the|a|any)\b|\bif you('re| are) willing to\b",
     re.I,
 )
@@ -201,8 +201,8 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
                 gives.append(Give("move", "split the difference", (own + other) / 2, own, term))
             elif term == "price" and is_acceptance(text):
                 offered = read_proposals(ledger.last_other_line, term, ledger.reference, None)
-                if not offered:
-                    continue
+                if not offered or is_acceptance(ledger.last_other_line):
+                    continue  # nothing on the table, or they accepted and this confirms
                 value = offered[-1].value
                 if abs(value - own) < 1e-9:
                     continue  # they accepted our number: closing, not giving
@@ -237,10 +237,8 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
             continue
         if line.speaker == SELF:
             claimed_before |= claims.mentioned_mine
-            for item in items:
-                share = claims.own_share(item, split_items.total_of(totals, item))
-                if share is not None:
-                    previous_own[item] = share
+            for item, share in _shares(claims, totals, items).items():
+                previous_own[item] = share
         else:
             other_before_last = dict(previous_other)
             for item in items:
@@ -252,15 +250,11 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
     gives: list[Give] = []
     asks_more = False
     if not current.empty and (previous_own or claimed_before):
-        proposal = len(current.mentioned_mine | set(current.theirs)) >= 2
+        now = _shares(current, totals, items)
         for item in items:
-            share = current.own_share(item, split_items.total_of(totals, item))
+            share = now.get(item)
             before = previous_own.get(item)
-            if share is None and proposal and before and item not in current.vague:
-                share = 0.0  # a full proposal that leaves out an item one claimed before gives it up
             if share is None or before is None:
-                if item in current.mentioned_mine and item not in claimed_before:
-                    asks_more = True
                 continue
             if share < before - 1e-9:
                 gives.append(Give("items", _item_span(text, item), share, before, item))
@@ -290,6 +284,35 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
             if share is not None and before is not None and share < before - 1e-9 and not other_moved:
                 gives.append(Give("accept", text.strip()[:60], share, before, item))
     return gives, asks_more
+
+
+def _shares(
+    claims: split_items.Claims, totals: dict[str, float] | float | None, items: tuple[str, ...]
+) -> dict[str, float]:
+    """What a turn leaves its speaker of each item, filling in what a full proposal implies.
+
+    A turn that claims counts for some items ("I take 2 food and 1 water")
+    leaves the items it does not name to the other side; a turn that only
+    hands items over ("you can have two waters") keeps the unnamed ones.
+    """
+    shares: dict[str, float] = {}
+    for item in items:
+        share = claims.own_share(item, split_items.total_of(totals, item))
+        if share is not None:
+            shares[item] = share
+    named = set(claims.mine) | set(claims.theirs) | set(claims.vague)
+    if len(named) < 2:
+        return shares
+    for item in items:
+        if item in named or item in shares:
+            continue
+        if claims.mine:
+            shares[item] = 0.0
+        elif claims.theirs and not claims.vague:
+            total = split_items.total_of(totals, item)
+            if total is not None:
+                shares[item] = total
+    return shares
 
 
 def _item_span(text: str, item: str) -> str:
@@ -327,19 +350,24 @@ def detect_concessions(
     gives = _numeric_gives(text, ledger, lines)
     extra = adds_extra(text)
     other_set_up_exchange = _other_gave(ledger.last_other_line)
-    if extra and not gives:
-        own = ledger.last("price", SELF)
-        if own is not None or ledger.direction > 0 or not _numbers_named(text, ledger):
-            if not other_set_up_exchange or condition:
-                gives.append(Give("extra", extra, None, own))
+    if extra and not gives and (not other_set_up_exchange or condition):
+        gives.append(Give("extra", extra, None, ledger.last("price", SELF)))
     if not gives:
         return []
     give = gives[0]
+    if give.kind == "extra" and not condition and _holds_price(text, ledger):
+        condition = "your price in return"  # an extra bundled with one's own price ask: a package
     if give.kind == "accept" and other_set_up_exchange and not condition:
         return []  # the closing half of an exchange the other side just set up
     if condition:
         return [_traded(give, condition, self_role)]
     return [_unpaid(give, self_role)]
+
+
+def _holds_price(text: str, ledger: Ledger) -> bool:
+    """Whether the turn names a price of the speaker's own (not the other side's) with its extra."""
+    other = set(ledger.side("price", OTHER))
+    return any(p.value not in other for p in read_proposals(text, "price", ledger.reference, None))
 
 
 def _numbers_named(text: str, ledger: Ledger) -> bool:

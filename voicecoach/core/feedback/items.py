@@ -45,7 +45,7 @@ _THEIRS_CUES = re.compile(
     r"|\bi('ll| will| can| could| would)? (give|let go of|give up|cede|offer)\b",
     re.I,
 )
-_REST = re.compile(r"\b(the rest|everything else|all the rest|the remainder|remaining|all else|the others)\b", re.I)
+_REST = re.compile(r"\b(the rest|everything else|everything|all the rest|the remainder|remaining|all else|the others)\b", re.I)
 _TOKEN = re.compile(r"[a-z0-9']+|[.?!;]")
 
 
