@@ -389,8 +389,9 @@ class SessionRunner:
             except VoicecoachError as error:
                 self._emit(NoticeRaised(error.code, error.message))
         meta: dict[str, Any] = {"state": say.state, "move": say.move, "table": dict(say.table)}
-        if self.settings.virtual_time and clip is not None:
-            self._virtual_seconds += clip.duration_seconds
+        if self.settings.virtual_time:
+            # With no voice, the line still takes the time it would take to say.
+            self._virtual_seconds += clip.duration_seconds if clip else len(say.text.split()) / 2.5
         turn = Turn(index, Speaker.COUNTERPART, say.text, start, self._now(), (), None, meta)
         self.feedback.add_counterpart_turn(say.text)
         if clip is not None and clip.pcm and self.sink is not None:
