@@ -281,16 +281,16 @@ def split_at_pauses(
     """Cut one long recording of several turns at its pauses.
 
     A frame is silent when it is quieter than both -40 dBFS and 25 dB under the
-    loudest frame, relative so that quiet recordings still split, absolute so that
-    a noisy room is not all speech. Each returned clip keeps `pad_seconds` of the
-    pause on either side (recognisers need a little lead-in); stretches shorter
-    than `min_speech_seconds` (clicks, breaths) are dropped.
+    loudest frame (relative, so that quiet recordings still split; absolute, so that
+    a noisy room is not all speech), and always under -60 dBFS. Each returned clip
+    keeps `pad_seconds` of the pause on either side (recognisers need a little
+    lead-in); stretches shorter than `min_speech_seconds` (clicks, breaths) are dropped.
     """
     frame_seconds = CHUNK_SECONDS
     levels = frame_levels_dbfs(clip, frame_seconds)
     if levels.size == 0:
         return []
-    threshold_dbfs = min(-40.0, float(levels.max()) - 25.0)
+    threshold_dbfs = max(-60.0, min(-40.0, float(levels.max()) - 25.0))
     voiced = levels > threshold_dbfs
     min_gap_frames = max(1, int(round(min_silence_seconds / frame_seconds)))
     # voiced runs, then merge runs separated by less than the minimum pause
