@@ -25,6 +25,7 @@ _ITEM_WORDS: dict[str, str] = {
     "hat": "hat", "hats": "hat",
     "ball": "ball", "balls": "ball", "basketball": "ball", "basketballs": "ball",
 }
+_COUNTABLE = frozenset({"book", "hat", "ball", "basketball"})
 _COUNT_WORDS = {
     "no": 0, "zero": 0, "none": 0, "0": 0, "a": 1, "an": 1, "one": 1, "1": 1, "single": 1,
     "two": 2, "2": 2, "both": 2, "three": 3, "3": 3, "four": 4, "4": 4,
@@ -124,8 +125,11 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
             return count, True
         if word.isdigit():
             return float(word), True
-    if window and window[-1] == "the" and total is None:
-        return (None, True) if plural else (1.0, True)
+    if window and window[-1] in {"the", "those", "these"}:
+        if plural:
+            return total, True  # "the balls": all of them (None: how many is not known yet)
+        if tokens[index] in _COUNTABLE:
+            return 1.0, True  # "the book": the single one
     return 1.0, False
 
 

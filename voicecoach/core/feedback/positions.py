@@ -81,7 +81,7 @@ _OFFER_AFTER = re.compile(
 )
 _LISTED_NUMBER = re.compile(r"(\d\s*,\s*$|^\s*[,/-]\s*\d)")
 _MODEL_BEFORE = re.compile(
-    r"(\bmodels?|#|\bnumber|\bmodel no\.|\bversion|\bseries|\bsize|\bgen|\bgeneration)\W{0,3}$", re.I
+    r"(\bmodels?|#|\bnumber|\bmodel no\.|\bversion|\bseries|\bsize|\bgen|\bgeneration)\s*[#:]?\s*$", re.I
 )
 
 
