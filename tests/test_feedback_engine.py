@@ -1,0 +1,127 @@
+"""The feedback engine API, the session memory, robustness, and the dev-set bounds."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import REPO_ROOT, shared_path
+from voicecoach.core.feedback import SessionFeedback, Utterance, assess, labels_of
+from voicecoach.core.feedback.concession import detect_concessions
+from voicecoach.core.feedback.prosody import ProsodyReading
+from voicecoach.core.transcript import FLAG_LABELS, Flag, Speaker
+
+
+def test_assess_returns_frozen_flags_with_every_field() -> None:
+    flags = assess(Utterance("ok, 450 then", ("buyer: 400?", "seller: 500.", "buyer: 400 is my max."), "seller"))
+    assert isinstance(flags, tuple)
+    assert flags and all(isinstance(flag, Flag) for flag in flags)
+    for flag in flags:
+        assert flag.label in FLAG_LABELS
+        assert flag.span and flag.why and flag.tip
+
+
+def test_one_flag_per_label_in_rubric_order() -> None:
+    text = "Alright, I can go down to 450. What matters most to you in this deal?"
+    flags = assess(Utterance(text, ("buyer: 400?", "seller: 500.", "buyer: 400."), "seller"))
+    labels = [flag.label for flag in flags]
+    assert labels == sorted(set(labels), key=FLAG_LABELS.index)
+    assert "concession.unpaid" in labels and "influence.question" in labels
+
+
+def test_session_keeps_context_across_turns() -> None:
+    session = SessionFeedback(trainee_role="seller", counterpart_role="buyer", setting="listing price $500")
+    assert session.assess_turn("Hi! It's in great shape.") == ()
+    session.add_counterpart_turn("Would you take 400?")
+    first = session.assess_turn("Hmm, I could do 470.")
+    assert labels_of(first) == ["concession.unpaid"]
+    session.add_counterpart_turn("Still too much. 420?")
+    second = session.assess_turn("If you pick it up today, 450.")
+    assert labels_of(second) == ["concession.traded"]
+    assert session.context[1] == "buyer: Would you take 400?"
+    assert [turn.speaker for turn in session.turns] == [
+        Speaker.TRAINEE, Speaker.COUNTERPART, Speaker.TRAINEE, Speaker.COUNTERPART, Speaker.TRAINEE
+    ]
+
+
+def test_session_without_roles_reads_me_and_them() -> None:
+    session = SessionFeedback()
+    session.assess_turn("I'd want 500 for it.")
+    session.add_counterpart_turn("I can pay 400.")
+    assert labels_of(session.assess_turn("ok, 450 then")) == ["concession.unpaid"]
+
+
+def test_summary_delegates_to_stats_with_the_turns_seen() -> None:
+    session = SessionFeedback(trainee_role="buyer", counterpart_role="seller")
+    session.add_counterpart_turn("It's 500.")
+    session.assess_turn("What matters most to you about the sale?")
+    summary = session.summary()
+    assert summary["trainee_role"] == "buyer"
+    assert summary["turns"] == {"trainee": 1, "counterpart": 1}
+
+
+def test_prosody_goes_through_one_baseline_per_session() -> None:
+    session = SessionFeedback(trainee_role="buyer", counterpart_role="seller")
+    calm = ProsodyReading(loudness_dbfs=-30.0, pitch_hz=120.0, duration_seconds=2.0)
+    for _ in range(4):
+        assert "emotion.overreach" not in labels_of(session.assess_turn("That sounds fine.", prosody=calm))
+    shouted = ProsodyReading(loudness_dbfs=-12.0, pitch_hz=125.0, duration_seconds=2.0)
+    assert "emotion.overreach" in labels_of(session.assess_turn("That sounds fine.", prosody=shouted))
+    assert session.turns[-1].end_seconds > session.turns[0].end_seconds
+
+
+_line = st.one_of(
+    st.text(max_size=60),
+    st.builds(lambda who, text: f"{who}: {text}", st.sampled_from(["buyer", "seller", "me", "them", "x"]),
+              st.text(max_size=60)),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(max_size=200),
+    context=st.lists(_line, max_size=6),
+    role=st.one_of(st.none(), st.sampled_from(["buyer", "seller", "camper", "", "candidate"])),
+    setting=st.one_of(st.none(), st.text(max_size=40), st.just("listing price $100.0"),
+                      st.just("splitting books, hats and balls")),
+)
+def test_no_exception_on_arbitrary_input(text: str, context: list[str], role: str | None,
+                                         setting: str | None) -> None:
+    flags = assess(Utterance(text, tuple(context), role, setting))
+    assert all(flag.label in FLAG_LABELS for flag in flags)
+    assert not {"concession.unpaid", "concession.traded"} <= set(labels_of(flags))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=100_000), min_size=1, max_size=5))
+def test_no_exception_on_number_heavy_negotiations(numbers: list[int]) -> None:
+    context = tuple(f"{'buyer' if i % 2 else 'seller'}: how about {n}?" for i, n in enumerate(numbers))
+    detect_concessions(f"ok {numbers[-1] + 1} then", context, "seller", "listing price $50000")
+
+
+def _dev_scores() -> dict[str, float]:
+    """F1 per label on the coach-labelled dev set, computed by the benchmark's own code."""
+    path = shared_path("labels", "dev.jsonl")
+    sys.path.insert(0, str(REPO_ROOT))
+    from benchmarks.feedback_eval import predict, scores, spoken
+
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    typed = scores(rows, [predict(row) for row in rows])
+    said = scores(rows, [predict(row, spoken) for row in rows])
+    return {
+        **{f"typed {label}": typed[label]["f1"] for label in FLAG_LABELS},
+        **{f"spoken {label}": said[label]["f1"] for label in FLAG_LABELS},
+    }
+
+
+def test_dev_set_concession_f1_does_not_regress() -> None:
+    f1 = _dev_scores()
+    # Bounds a little below what docs/feedback.md reports, so a regression fails.
+    assert f1["typed concession.unpaid"] >= 0.76
+    assert f1["typed concession.traded"] >= 0.52
+    assert f1["spoken concession.unpaid"] >= f1["typed concession.unpaid"] - 0.05
+    assert f1["spoken concession.traded"] >= f1["typed concession.traded"] - 0.05
