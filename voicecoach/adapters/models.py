@@ -15,6 +15,7 @@ Raises `ModelError` with a one-line message that says what to do.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import os
 import shutil
 import tempfile
@@ -269,7 +270,14 @@ def _download(
         while True:
             try:
                 block = response.read(_BLOCK_BYTES)
-            except (OSError, urllib.error.URLError):
+            except http.client.IncompleteRead as error:
+                block = error.partial  # counted below: the size check reports what was missing
+                if block:
+                    archive.write(block)
+                    digest.update(block)
+                    received += len(block)
+                break
+            except (OSError, http.client.HTTPException):
                 raise ModelError(f"the download from {host} broke off: {offline_hint}") from None
             if not block:
                 break
