@@ -24,6 +24,7 @@ shared through a reference count and started only once.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -38,7 +39,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-REQUIRED_PROGRAMS = ("pulseaudio", "pactl", "paplay", "parecord")
+REQUIRED_PROGRAMS = ("pulseaudio", "pactl", "paplay", "parecord", "pacat")
 ALSA_MAIN_CONFIG = Path("/usr/share/alsa/alsa.conf")
 START_TIMEOUT_SECONDS = 15.0
 ASOUNDRC = "pcm.!default { type pulse }\nctl.!default { type pulse }\n"
@@ -97,6 +98,7 @@ class PulseRig:
     process: subprocess.Popen[bytes]
     log_path: Path
     env: dict[str, str] = field(default_factory=dict)
+    keepalives: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     def pactl(self, *args: str) -> str:
         result = subprocess.run(
@@ -179,6 +181,48 @@ def read_wav_mono_16k(path: Path | str) -> npt.NDArray[np.float32]:
     return samples.astype(np.float32)
 
 
+def make_speech_wav(path: Path, text: str, voice: str = "slt") -> Path:
+    """Trainee speech made here and now: flite, resampled to 16 kHz mono with sox."""
+    for program in ("flite", "sox"):
+        if shutil.which(program) is None:
+            pytest.skip(f"{program} is needed to make test speech: apt-get install flite sox")
+    raw = path.with_suffix(".flite.wav")
+    subprocess.run(["flite", "-voice", voice, "-t", text, "-o", str(raw)], check=True)
+    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(path)], check=True)
+    raw.unlink()
+    return path
+
+
+def best_alignment(
+    reference: npt.NDArray[np.float32], recorded: npt.NDArray[np.float32]
+) -> tuple[int, float]:
+    """(lag in samples, normalised correlation) where `reference` best matches inside `recorded`.
+
+    The correlation is computed over the overlapping part only, so 1.0 means the
+    recording holds the reference unchanged (up to gain) at that lag.
+    """
+    size = 1 << int(np.ceil(np.log2(len(reference) + len(recorded))))
+    spectrum = np.fft.rfft(recorded, size) * np.conj(np.fft.rfft(reference, size))
+    correlation = np.fft.irfft(spectrum, size)[: len(recorded)]
+    lag = int(np.argmax(correlation))
+    overlap = recorded[lag : lag + len(reference)]
+    ref = reference[: len(overlap)]
+    denominator = float(np.linalg.norm(ref) * np.linalg.norm(overlap)) or 1.0
+    return lag, float(np.dot(ref, overlap) / denominator)
+
+
+def rms(samples: npt.NDArray[np.float32]) -> float:
+    return float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) if len(samples) else 0.0
+
+
+def active_seconds(samples: npt.NDArray[np.float32], threshold: float = 0.01) -> float:
+    """Time from the first to the last 20 ms frame louder than `threshold` (RMS), at 16 kHz."""
+    frame = 320
+    frames = len(samples) // frame
+    loud = [i for i in range(frames) if rms(samples[i * frame : (i + 1) * frame]) > threshold]
+    return 0.0 if not loud else (loud[-1] - loud[0] + 1) * frame / 16000
+
+
 def _missing_programs() -> list[str]:
     return [name for name in REQUIRED_PROGRAMS if shutil.which(name) is None]
 
@@ -241,6 +285,39 @@ def _start_rig() -> PulseRig:
             time.sleep(0.05)
     rig.pactl("set-default-sink", "speaker")
     rig.pactl("set-default-source", "mic")
+    # An idle null sink renders in 2 s blocks, so the first audio a new
+    # recording gets can be 2 s late, which no real device does. A silent,
+    # low-latency stream into each sink keeps them ticking every 20 ms.
+    for sink in ("micfeed", "speaker"):
+        rig.keepalives.append(
+            subprocess.Popen(
+                # Raw zeros from /dev/zero: endless digital silence.
+                [
+                    "pacat",
+                    "--playback",
+                    "--raw",
+                    "--latency-msec=20",
+                    f"--device={sink}",
+                    "/dev/zero",
+                ],
+                env=rig.env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while len(rig.pactl("list", "short", "sink-inputs").splitlines()) < len(rig.keepalives):
+        if time.monotonic() > deadline:
+            _stop_rig(rig)
+            pytest.fail("pacat could not connect to the test PulseAudio daemon")
+        time.sleep(0.02)
+    # The block rendered before the keepalives connected still has to drain.
+    while max(_sink_latencies_usec(rig)) > 50_000:
+        if time.monotonic() > deadline:
+            _stop_rig(rig)
+            pytest.fail("the test sinks did not reach a low latency")
+        time.sleep(0.05)
     asoundrc = runtime_dir / "asoundrc"
     asoundrc.write_text(ASOUNDRC)
     if ALSA_MAIN_CONFIG.exists():
@@ -248,7 +325,15 @@ def _start_rig() -> PulseRig:
     return rig
 
 
+def _sink_latencies_usec(rig: PulseRig) -> list[int]:
+    found = re.findall(r"^\s*Latency: (\d+) usec", rig.pactl("list", "sinks"), re.MULTILINE)
+    return [int(value) for value in found] or [0]
+
+
 def _stop_rig(rig: PulseRig) -> None:
+    for keepalive in rig.keepalives:
+        keepalive.terminate()
+        keepalive.wait()
     if rig.process.poll() is None:
         rig.process.terminate()
         try:
