@@ -121,15 +121,13 @@ class VoicecoachApp(App[None]):
         )
 
     def show_error(
-        self, error: VoicecoachError | Any, callback: Callable[[Any], None] | None = None
+        self, error: VoicecoachError, callback: Callable[[Any], None] | None = None
     ) -> None:
         """A blocking problem: a modal the user must dismiss."""
         from voicecoach.tui.screens.error import ErrorModal
 
-        title = getattr(error, "title", "Error")
-        message = getattr(error, "message", str(error))
-        code = getattr(error, "code", "error")
-        self.push_screen(ErrorModal(title=title, message=message, code=code), callback)
+        modal = ErrorModal(title=error.title, message=error.message, code=error.code)
+        self.push_screen(modal, callback)
 
     def open_brief(self, scenario: Scenario) -> None:
         """Show the trainee's brief; starting from it opens the rehearsal."""

@@ -107,7 +107,7 @@ class PickerScreen(Screen[None]):
             if entry.id == scenario_id:
                 if entry.scenario is None:
                     self.app.show_error(
-                        entry.error or ScenarioError(f"scenario {scenario_id!r} is broken")
+                        ScenarioError(entry.error or f"scenario {scenario_id!r} is broken")
                     )
                 else:
                     self.app.open_brief(entry.scenario)

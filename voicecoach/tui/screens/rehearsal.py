@@ -239,7 +239,7 @@ class RehearsalScreen(Screen[None]):
 
     def _finish(self, event: SessionEnded) -> None:
         self.ended = True
-        self._close_source()
+        self.source = None  # the runner closes the source it was given when it ends
         self._show_summary(event)
 
     def _show_summary(self, event: SessionEnded | None) -> None:
@@ -376,15 +376,9 @@ class RehearsalScreen(Screen[None]):
         """`end()` may wait for the runner's thread; keep that off the UI thread."""
         runner.end()
 
-    def _close_source(self) -> None:
-        if self.source is not None:
-            self.source.close()
-            self.source = None
-
     def on_unmount(self) -> None:
         if self.runner is not None and not self.ended:
             self.runner.end()
-        self._close_source()
 
 
 def _with_flags(turn: Turn, flags: tuple[Flag, ...]) -> Turn:
