@@ -101,7 +101,15 @@ class _Worker:
         # The worker must import this package even when it is not installed (a checkout).
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
         env["PYTHONUNBUFFERED"] = "1"
-        self._log: IO[bytes] | None = open(log_path, "ab") if log_path is not None else None  # noqa: SIM115
+        self._log: IO[bytes] | None = None
+        if log_path is not None:
+            try:
+                self._log = open(log_path, "ab")  # noqa: SIM115 (closed in stop())
+            except OSError as error:
+                raise VoiceError(
+                    f"cannot write the voice log {log_path} ({error.strerror}): "
+                    "pick a writable folder"
+                ) from error
         try:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "voicecoach.adapters.voice.worker"],
@@ -252,9 +260,14 @@ class Pyttsx3Voice:
         self._temp_dir = Path(tempfile.mkdtemp(prefix="voicecoach-voice-"))
         self._file_ids = itertools.count(1)
         self.restart_count = 0
-        self._worker: _Worker | None = _Worker(self._log_path)
-        if warm:
-            self.warm()
+        self._worker: _Worker | None = None
+        try:
+            self._worker = _Worker(self._log_path)
+            if warm:
+                self.warm()
+        except BaseException:
+            self.close()  # no worker or temporary folder left behind
+            raise
 
     # Worker lifecycle -------------------------------------------------------
 
