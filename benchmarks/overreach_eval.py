@@ -97,6 +97,25 @@ def meld(shared: Path, split: str) -> Iterator[tuple[str, list[str], str]]:
         context.append(f"{row['Speaker']}: {row['Utterance']}")
 
 
+_DOND_TURN = re.compile(r"(?:THEM|YOU):\s*(.*?)\s*<eos>")
+
+
+def negotiation_turns(shared: Path) -> Iterator[str]:
+    """Turns of the negotiation test files (not the files dev.jsonl is drawn from); mostly calm."""
+    corpora = shared / "corpora"
+    for line in (
+        (corpora / "craigslistbargain" / "test.json").read_text(encoding="utf-8").splitlines()
+    ):
+        yield from (t for t in json.loads(line)["utterance"] if t.strip())
+    casino = json.loads((corpora / "casino" / "casino_test.json").read_text(encoding="utf-8"))
+    for dialogue in casino:
+        for turn in dialogue["chat_logs"]:
+            if turn["text"] not in ("Submit-Deal", "Accept-Deal", "Reject-Deal", "Walk-Away"):
+                yield turn["text"]
+    for line in (corpora / "dealornodeal" / "test.txt").read_text(encoding="utf-8").splitlines():
+        yield from (detokenise(t) for t in _DOND_TURN.findall(line) if t and not t.startswith("<"))
+
+
 def rates(
     items: Sequence[tuple[str, list[str], str]],
 ) -> tuple[int, int, int, int, list[str], list[str]]:
@@ -199,6 +218,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f" {hot_hit / max(hot, 1):7.1%} {calm:8d}"
                 f" {calm_hit:8d} {calm_hit / max(calm, 1):7.2%}"
             )
+
+    nego = list(negotiation_turns(shared))
+    nego_flagged = [t for t in nego if detect_overreach(t, [])]
+    print(
+        f"negotiation test turns (CraigslistBargain, CaSiNo, Deal or No Deal; mostly calm): "
+        f"{len(nego_flagged)}/{len(nego)} = {len(nego_flagged) / len(nego):.2%} flagged"
+    )
+    if args.show_misses:
+        for text in nego_flagged[: args.show_misses]:
+            print("    flagged:", text[:150])
 
     dev_path = shared / "labels" / "dev.jsonl"
     dev_items = [

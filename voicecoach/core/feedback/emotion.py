@@ -43,7 +43,7 @@ _CONTEMPT = compile_terms(
         r"(?:thats|this is|its|how|so|absolutely|completely|just) (?:ridiculous|absurd|insulting"
         r"|outrageous"
         r"|pathetic|laughable|obscene|disgusting|a joke|an insult|nonsense|unacceptable|insane)",
-        r"(?:thats|this is|what a|such a|absolutely|an?) (?:terrible|awful|horrible|lousy|pathetic"
+        r"(?:what an?|such an?|absolutely|insultingly) (?:terrible|awful|horrible|lousy|pathetic"
         r"|insulting)"
         r" (?:offer|price|deal|service|idea|excuse|joke)",
         r"worst (?:\w+ )?(?:ever|ive ever|i have ever|in my life|in history)",
@@ -59,7 +59,7 @@ _CONTEMPT = compile_terms(
         r"you never (?:listen|help|care|think|learn)",
         r"you always (?:do this|say that|say this|forget|complain|lie)",
         r"whats the big idea",
-        r"ridiculous",
+        r"(?<!at a )(?<!for a )ridiculous(?! (?:low|cheap|good))",
         r"absurd",
         r"insulting",
         r"an insult",
@@ -89,12 +89,12 @@ _CONTEMPT = compile_terms(
         r"|joke|clown|jerk|lunatic|greedy|delusional|dreaming|out of your mind|crazy|insane|nuts"
         r"|nothing)",
         r"you (?:liar|thief|crook|cheater|idiot|moron|fool|jerk|clown|bastard|loser)",
-        r"(?:idiot|moron|imbecile|jerk|loser)s?",
+        r"(?:idiot|moron|imbecile|jerk|loser|sucker)s?",
         r"stupid(?! (?:expensive|cheap|good|fast|easy|simple|low|high|nice|fun|questions?))",
         r"dumb(?! ?bells?)",
         r"shut up",
         r"get out of my (?:store|shop|office|house|face|way|sight|car|room)",
-        r"get lost",
+        r"(?<![a-z] )get lost",
         r"(?:yeah right|nice try|thanks for nothing)",
         r"(?:whatever you say|big deal|so what)(?= *[!.]| *$)",
         r"in your dreams",
@@ -107,7 +107,7 @@ _CONTEMPT = compile_terms(
         r"(?:piece of|load of) (?:junk|garbage|crap|rubbish|shit)",
         r"(?:sick|tired) (?:and tired )?of",
         r"fed up",
-        r"(?:ive|i have) had it",
+        r"(?:ive|i have) had it(?= *(?:with|up to)| *[.!]* *$)",
         r"had enough",
         r"enough is enough",
         r"i cant (?:stand|bear) (?:it|this|that|you|your|him|her|them|any ?more)",
@@ -128,7 +128,7 @@ _CONTEMPT = compile_terms(
 
 _THREAT = compile_terms(
     (
-        r"or else",
+        r"or else(?= *[.!?]| *$| (?:ill|i will|youll|you will|i am|im))",
         r"youll (?:regret|be sorry|pay for)",
         r"you will (?:regret|be sorry|pay for)",
         r"(?:ill|i will|im going to|im gonna|gonna) (?:sue|report|call the police|call the cops"
@@ -192,7 +192,7 @@ _SWEARING = compile_terms(
         r"damn(?:it| it)?(?! (?:good|fine|nice|great))",
         r"goddamn\w*",
         r"dammit",
-        r"crap(?:py)?",
+        r"crap",
         r"bloody (?:hell|\w+)",
         r"what the (?:hell|heck|fuck)",
         r"the hell",
@@ -391,6 +391,19 @@ _HAPPY = compile_terms(
         r"hello",
         r"hi",
         r"hey",
+        r"will do",
+        r"sorry",
+        r"me too",
+        r"of course",
+        r"sure",
+        r"absolutely",
+        r"definitely",
+        r"agreed",
+        r"ok",
+        r"okay",
+        r"fun",
+        r"steal",
+        r"blessing",
     )
 )
 _UNHAPPY = compile_terms(
@@ -407,18 +420,40 @@ _UNHAPPY = compile_terms(
         r"wrong",
         r"hell",
         r"bad",
-        r"too",
-        r"now",
+        r"listen",
         r"what",
         r"way",
-        r"listen",
+        r"come on",
+        r"get out",
+        r"ridiculous",
+        r"kidding",
+        r"seriously",
+    )
+)
+
+# Words of refusal or exasperation that make scattered "!" or capitals read as a shout.
+_EXASPERATED = compile_terms(
+    (
+        r"stop",
+        r"enough",
+        r"hell",
+        r"ridiculous",
+        r"kidding",
+        r"seriously",
+        r"get out",
+        r"come on",
+        r"why",
+        r"unfair",
+        r"no way",
+        r"not again",
+        r"how dare",
+        r"shut up",
     )
 )
 
 _PROSODY_WHY = (
     "Your voice rose clearly above your own level this session; heat makes the other side dig in, "
-    "even "
-    "when the words are polite."
+    "even when the words are polite."
 )
 _PROSODY_TIP = (
     "Slow down and lower your voice, then say the point plainly: "
@@ -432,24 +467,34 @@ def _negated(normal: str, start: int) -> bool:
 
 
 def _shouting_span(text: str, normal: str) -> str | None:
-    """The shouted part of a typed turn, unless the shout is plainly happy."""
+    """The shouted part of a typed turn.
+
+    A turn written mostly in capitals, or with a run of "!", is a shout unless its words
+    are plainly happy or cooperative ("SOLD!", "yay!!", "Will do!!!"). Capitalised words
+    or "!" scattered through ordinary text are as often emphasis or cheer ("a BEAUTIFUL
+    flat", "Of course! Made by Curtis!"), so they count only beside words of refusal or
+    exasperation ("No! Stop! Not again!").
+    """
     letters = [c for c in text if c.isalpha()]
     caps_words = [w for w in _CAPS_WORD.findall(text) if w not in _CAPS_OK]
-    many_caps = len(letters) >= 8 and (
-        len(caps_words) >= 3
-        or (len(caps_words) >= 2 and sum(c.isupper() for c in letters) >= 0.6 * len(letters))
+    mostly_caps = (
+        len(letters) >= 8
+        and len(caps_words) >= 2
+        and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
     )
     run = _EXCLAMATION_RUN.search(text)
-    many_bangs = run is not None or len(_EXCLAMATION.findall(text)) >= 3
-    if not (many_caps or many_bangs):
+    scattered = len(caps_words) >= 3 or len(_EXCLAMATION.findall(text)) >= 3
+    if not (mostly_caps or run is not None or scattered):
         return None
-    happy = _HAPPY.search(normal) is not None and _UNHAPPY.search(normal) is None
-    if happy:
-        return None
-    if many_caps:
+    unhappy = _UNHAPPY.search(normal) is not None
+    plainly_happy = _HAPPY.search(normal) is not None and not unhappy
+    if mostly_caps and not plainly_happy:
         return " ".join(caps_words)
-    end = run.end() if run is not None else len(text)
-    return text[max(0, end - 60) : end].strip()
+    if run is not None and not plainly_happy:
+        return text[max(0, run.end() - 60) : run.end()].strip()
+    if scattered and _EXASPERATED.search(normal) is not None:
+        return " ".join(caps_words) if len(caps_words) >= 3 else text[-60:].strip()
+    return None
 
 
 def _flag(family: _Family, span: str) -> Flag:
