@@ -73,16 +73,20 @@ class TurnEntry(Static):
     }
     """
 
-    def __init__(self, turn: Turn, speaker_name: str, *, explain: bool = False) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        turn: Turn,
+        speaker_name: str,
+        *,
+        flags: tuple[Flag, ...] | None = None,
+        explain: bool = False,
+    ) -> None:
         self.turn = turn
         self.speaker_name = speaker_name
-        self.flags: tuple[Flag, ...] = turn.flags
+        self.flags: tuple[Flag, ...] = turn.flags if flags is None else flags
         self.explain = explain
+        super().__init__(turn_text(turn, speaker_name, self.flags, explain=explain))
         self.add_class("-trainee" if turn.speaker is Speaker.TRAINEE else "-counterpart")
-
-    def on_mount(self) -> None:
-        self._refresh_text()
 
     def set_flags(self, flags: tuple[Flag, ...]) -> None:
         """Attach the feedback verdict, which may arrive after the turn itself."""
@@ -121,10 +125,10 @@ class TranscriptView(VerticalScroll):
         """Show an ended turn; a turn already shown (same speaker and index) is replaced."""
         key = (turn.speaker, turn.index)
         name = self.trainee_name if turn.speaker is Speaker.TRAINEE else self.counterpart_name
-        entry = TurnEntry(turn, name, explain=self.explain)
         old = self._entries.get(key)
+        flags = (old.flags or turn.flags) if old is not None else turn.flags
+        entry = TurnEntry(turn, name, flags=flags, explain=self.explain)
         if old is not None:
-            entry.flags = old.flags or turn.flags
             old.remove()
         self._entries[key] = entry
         self.mount(entry)

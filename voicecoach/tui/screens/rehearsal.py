@@ -272,9 +272,8 @@ class RehearsalScreen(Screen[None]):
         if self.runner is None and not self.ended:
             parts.append(("starting…", "yellow"))
         elif self.input_kind == "typed":
-            parts.append(
-                ("typed turns (no microphone)" if self.source_factory else "typed turns", "cyan")
-            )
+            typed = "typed turns (no microphone)" if self.source_factory else "typed turns"
+            parts.append((f"{typed}: press i to type", "cyan"))
         elif self.paused:
             parts.append(("⏸ paused", "yellow"))
         elif self.listening:
