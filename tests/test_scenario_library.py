@@ -63,7 +63,7 @@ def test_library_covers_the_situations_with_distinct_personas() -> None:
     assert all(entry.ok for entry in entries), [entry.error for entry in entries if not entry.ok]
     scenarios = [entry.scenario for entry in entries if entry.scenario is not None]
     assert len(scenarios) >= 8
-    assert SITUATIONS <= {s.id for s in scenarios}
+    assert {s.id for s in scenarios} >= SITUATIONS
     assert len({s.persona.voice for s in scenarios}) == len(scenarios)
     assert len({s.persona.name for s in scenarios}) == len(scenarios)
     for s in scenarios:
@@ -121,7 +121,10 @@ def _deal_share(walk: Walk) -> float:
     assert outcome["result"] == "deal", outcome
     for term in walk.scenario.numeric_terms:
         value = outcome["terms"][term.id]
-        assert not term.better_for_counterpart(term.counterpart_limit, value) or value == term.counterpart_limit
+        assert (
+            not term.better_for_counterpart(term.counterpart_limit, value)
+            or value == term.counterpart_limit
+        )
     share = outcome["share_of_zone"]
     assert isinstance(share, float)
     return share
@@ -142,7 +145,9 @@ def test_deal_by_a_credible_alternative(scenario: Scenario) -> None:
     term = scenario.numeric_terms[0]
     walk.turn(f"i can offer {spoken(term, term.trainee_target)}")
     before = walk.run.table[term.id]
-    walk.turn(f"to be honest {scenario.alternative_words[0]} already offered me something solid", ())
+    walk.turn(
+        f"to be honest {scenario.alternative_words[0]} already offered me something solid", ()
+    )
     assert walk.run.table[term.id] != before, f"{scenario.id}: the alternative did not move it"
     walk.trade_until_deal("you confirm it this week")
     _deal_share(walk)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from voicecoach.core.scenario import (
     discover_scenarios,
     find_scenario,
     load_scenario,
+    parse_scenario,
     validate_file,
     validate_text,
 )
@@ -108,7 +110,9 @@ BROKEN: list[tuple[str, str, str, list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN]
+)
 def test_broken_template_reports_exact_problems(old: str, new: str, expected: list[str]) -> None:
     assert old in TEMPLATE
     assert [str(p) for p in validate_text(TEMPLATE.replace(old, new), "x.toml")] == expected
@@ -132,7 +136,9 @@ def test_missing_end_state_is_reported() -> None:
 
 
 def test_guard_on_a_term_that_does_not_exist() -> None:
-    text = TEMPLATE.replace('on = ["any"]\nto = "talking"', 'on = ["any"]\nif = "offer.rnt >= 1600"\nto = "talking"')
+    text = TEMPLATE.replace(
+        'on = ["any"]\nto = "talking"', 'on = ["any"]\nif = "offer.rnt >= 1600"\nto = "talking"'
+    )
     assert [str(p) for p in validate_text(text, "x.toml")] == [
         "x.toml:81: guard names 'offer.rnt', which has no value; did you mean 'offer.rent'?"
     ]
@@ -174,11 +180,18 @@ def test_discover_lists_broken_files_with_their_first_error(tmp_path: Path) -> N
     by_path = {e.path.name: e for e in entries}
     assert by_path["good.toml"].ok and by_path["good.toml"].id == "my-scenario"
     assert by_path["bad.toml"].scenario is None and by_path["bad.toml"].id == "bad"
-    assert by_path["bad.toml"].error is not None and "bad.toml:1: TOML syntax error" in by_path["bad.toml"].error
-    assert by_path["twin.toml"].error is not None and "already used by" in by_path["twin.toml"].error
+    assert (
+        by_path["bad.toml"].error is not None
+        and "bad.toml:1: TOML syntax error" in by_path["bad.toml"].error
+    )
+    assert (
+        by_path["twin.toml"].error is not None and "already used by" in by_path["twin.toml"].error
+    )
 
 
-def test_default_dirs_are_bundled_plus_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_dirs_are_bundled_plus_user(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     mine = TEMPLATE.replace('id = "my-scenario"', 'id = "rent-talk"')
     (tmp_path / "rent.toml").write_text(mine, encoding="utf-8")
     monkeypatch.setenv("VOICECOACH_SCENARIOS_DIR", str(tmp_path))
@@ -215,12 +228,27 @@ _TOML_BITS = st.sampled_from(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(_TOML_BITS, st.text(max_size=30)), max_size=25))
-def test_arbitrary_files_never_raise_anything_but_scenario_error(bits: list[str]) -> None:
-    text = "\n".join(bits)
-    try:
-        validate_text(text, "fuzz.toml")
-    except ScenarioError:
-        pass
+def test_arbitrary_files_give_problems_or_a_runnable_scenario(bits: list[str]) -> None:
+    scenario, problems = parse_scenario("\n".join(bits), "fuzz.toml")
+    if scenario is None:
+        assert problems and all(p.path == "fuzz.toml" and p.message and p.fix for p in problems)
+    else:  # whatever validates must also run
+        run = ScenarioRun(scenario)
+        run.start()
+        run.on_trainee_turn("i can do 100", ())
+        run.on_silence(60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_on_disk_raise_only_scenario_error(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.toml"
+        path.write_bytes(data)
+        try:
+            load_scenario(path)
+        except ScenarioError as error:
+            assert error.message.startswith(str(path))
 
 
 @settings(max_examples=100, deadline=None)

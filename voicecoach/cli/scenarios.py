@@ -33,12 +33,15 @@ def register(subparsers: Any) -> None:
         "list", help="list the scenarios found, broken ones with their first error",
         description="List every scenario found; a broken file is listed with its first error.",
     )  # fmt: skip
-    listing.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    listing.add_argument(
+        "--json", action="store_true", help="print a JSON array instead of a table"
+    )
     listing.set_defaults(handler=run_list)
 
     show = commands.add_parser(
         "show", help="print a scenario's brief, as the trainee sees it",
-        description="Print the trainee's brief of a scenario (the counterpart's side stays hidden).",
+        description="Print the trainee's brief of a scenario; the counterpart's side stays "
+        "hidden.",
     )  # fmt: skip
     show.add_argument("scenario", metavar="ID", help="a scenario id or the path of a .toml file")
     show.set_defaults(handler=run_show)
@@ -48,7 +51,9 @@ def register(subparsers: Any) -> None:
         description="Check scenario files. With no PATH, checks every scenario found. "
         "Exit code 0 when all are valid, 3 otherwise.",
     )  # fmt: skip
-    validate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of .toml files")
+    validate.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders of .toml files"
+    )
     validate.set_defaults(handler=run_validate)
 
     graph = commands.add_parser(
@@ -74,7 +79,12 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 def _entry_dict(entry: ScenarioEntry) -> dict[str, Any]:
     scenario = entry.scenario
-    data: dict[str, Any] = {"id": entry.id, "path": str(entry.path), "ok": entry.ok, "error": entry.error}
+    data: dict[str, Any] = {
+        "id": entry.id,
+        "path": str(entry.path),
+        "ok": entry.ok,
+        "error": entry.error,
+    }
     if scenario is not None:
         data.update(
             title=scenario.title,

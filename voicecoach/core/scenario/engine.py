@@ -290,7 +290,7 @@ class ScenarioRun:
         return float(rounded)
 
     def _proposal(self, offers: Mapping[str, float], factor: float, move: Move) -> dict[str, float]:
-        """Where the counterpart would stand after this turn; an offer at least as good is accepted."""
+        """Where the counterpart would stand after this turn; an offer as good is accepted."""
         proposal: dict[str, float] = {}
         for term_id in offers:
             term = self.scenario.term(term_id)

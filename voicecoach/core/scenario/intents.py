@@ -69,14 +69,17 @@ CLOSED_STARTS = (
 ACCEPT_PHRASES = (
     "its a deal", "thats a deal", "youve got a deal", "you have a deal", "we have a deal", "deal",
     "agreed", "i agree", "i accept", "we accept", "ill take it", "well take it", "i can accept",
-    "sounds good", "lets do it", "lets do that", "works for me", "that works", "ok fine", "okay fine",
-    "fine by me", "lets shake on it", "sold", "count me in", "lets go with that", "ill sign", "we can sign",
+    "sounds good", "lets do it", "lets do that", "works for me", "that works", "ok fine",
+    "okay fine",
+    "fine by me", "lets shake on it", "sold", "count me in", "lets go with that", "ill sign",
+    "we can sign",
 )  # fmt: skip
 NEGATIONS = ("no", "not", "never", "dont", "cant", "cannot", "wont", "isnt", "doesnt", "without")
 REJECT_PHRASES = (
     "too much", "too high", "too low", "too expensive", "too steep", "cant do that", "cant do it",
     "cant accept", "cant go", "not acceptable", "doesnt work", "wont work", "not going to work",
-    "no thanks", "thats a no", "i dont think so", "out of my budget", "over my budget", "cant afford",
+    "no thanks", "thats a no", "i dont think so", "out of my budget", "over my budget",
+    "cant afford",
     "no way", "not enough", "thats steep",
 )  # fmt: skip
 WALK_PHRASES = (
@@ -86,7 +89,8 @@ WALK_PHRASES = (
     "end this", "call it a day", "lets leave it", "ill leave it", "we will leave it",
 )  # fmt: skip
 ALTERNATIVE_PHRASES = (
-    "another dealer", "other dealer", "another offer", "other offer", "another quote", "other quote",
+    "another dealer", "other dealer", "another offer", "other offer", "another quote",
+    "other quote",
     "another supplier", "other supplier", "another vendor", "other vendor", "competitor",
     "somewhere else", "elsewhere", "other options", "another option", "alternative", "alternatives",
     "another company", "other company", "other candidate", "another client", "other clients",
@@ -102,8 +106,10 @@ PRESSURE_PHRASES = (
 )  # fmt: skip
 OFFER_CUES = (
     "i can do", "i could do", "ill do", "i can pay", "i could pay", "ill pay", "i will pay",
-    "i offer", "i can offer", "i could offer", "my offer", "how about", "what about", "would you take",
-    "would you do", "can you do", "could you do", "ill give", "i can give", "i can go", "i could go",
+    "i offer", "i can offer", "i could offer", "my offer", "how about", "what about",
+    "would you take",
+    "would you do", "can you do", "could you do", "ill give", "i can give", "i can go",
+    "i could go",
     "ill go", "meet at", "meet me at", "lets say", "settle", "lets do", "we can do", "we could do",
     "we offer", "we can pay", "we can go", "i would do", "id do", "id pay", "i want", "we want",
     "im asking", "i ask", "i need", "we need", "deal at", "agree to", "accept",
@@ -192,7 +198,7 @@ def _attribute(
 
 
 def read_offers(text: str, scenario: Scenario) -> dict[str, float]:
-    """Numbers the trainee named, each attributed to a numeric term by unit, range and nearby words."""
+    """Numbers the trainee named, each given to a numeric term by unit, range and nearby words."""
     offers: dict[str, float] = {}
     for amount in find_amounts(text):
         candidates = [

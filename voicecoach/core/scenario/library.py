@@ -61,7 +61,10 @@ def discover_scenarios(dirs: Iterable[Path] | None = None) -> list[ScenarioEntry
                 entries.append(ScenarioEntry(path.stem, path, None, error.message))
                 continue
             if scenario.id in seen:
-                message = f"{path}: id '{scenario.id}' is already used by {seen[scenario.id]}; give this scenario its own id"
+                message = (
+                    f"{path}: id '{scenario.id}' is already used by {seen[scenario.id]}; "
+                    "give this scenario its own id"
+                )
                 entries.append(ScenarioEntry(scenario.id, path, None, message))
                 continue
             seen[scenario.id] = path

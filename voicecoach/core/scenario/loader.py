@@ -176,7 +176,8 @@ class _Checker:
             self.problem(
                 (*where, key),
                 f"'{key}' must be an array of tables",
-                f"write each entry as [[{'.'.join(str(p) for p in (*where, key) if not isinstance(p, int))}]]",
+                "write each entry as "
+                f"[[{'.'.join(str(p) for p in (*where, key) if not isinstance(p, int))}]]",
             )
             return []
         return value
@@ -188,7 +189,8 @@ class _Checker:
             self.problem(
                 (),
                 "missing required table [brief]",
-                "add [brief] with situation, role, goal, target, walk_away, alternative, time_budget_minutes",
+                "add [brief] with situation, role, goal, target, walk_away, alternative, "
+                "time_budget_minutes",
             )
             data = {}
         table = self.table(data, where, "brief")
@@ -293,7 +295,8 @@ class _Checker:
                 self.problem(
                     where,
                     "missing required field 'counterpart_prefers'",
-                    'add counterpart_prefers = "high" (a seller\'s price) or "low" (a buyer\'s price)',
+                    'add counterpart_prefers = "high" (a seller\'s price) or "low" (a buyer\'s '
+                    "price)",
                 )
             else:
                 self.problem(
@@ -320,7 +323,8 @@ class _Checker:
                 side = "below" if prefers is Direction.HIGH else "above"
                 self.problem(
                     (*where, "counterpart_target"),
-                    f"counterpart_target {target:g} is {side} counterpart_limit {limit:g} although the counterpart prefers {prefers} numbers",
+                    f"counterpart_target {target:g} is {side} counterpart_limit {limit:g} "
+                    f"although the counterpart prefers {prefers} numbers",
                     "swap the two numbers or change counterpart_prefers",
                 )
         if "trainee_target" in data and "trainee_walk_away" in data:
@@ -333,7 +337,8 @@ class _Checker:
                 side = "above" if prefers is Direction.HIGH else "below"
                 self.problem(
                     (*where, "trainee_target"),
-                    f"trainee_target {trainee_target:g} is {side} trainee_walk_away {trainee_walk:g} although the trainee prefers {prefers.opposite} numbers",
+                    f"trainee_target {trainee_target:g} is {side} trainee_walk_away "
+                    f"{trainee_walk:g} although the trainee prefers {prefers.opposite} numbers",
                     "swap the two numbers or change counterpart_prefers",
                 )
         values = [v for v in (target, limit, trainee_target, trainee_walk) if v > 0] or [1.0]
@@ -350,7 +355,8 @@ class _Checker:
             counterpart_target=target, counterpart_limit=limit, trainee_target=trainee_target,
             trainee_walk_away=trainee_walk, step=step,
             round_to=self.number(data, "round_to", where, default=1.0) or 1.0,
-            minimum=minimum, maximum=maximum, weight=self.number(data, "weight", where, default=1.0),
+            minimum=minimum, maximum=maximum,
+            weight=self.number(data, "weight", where, default=1.0),
         )  # fmt: skip
 
     def lines_table(self, data: Any, where: KeyPath) -> dict[str, tuple[str, ...]]:
@@ -393,7 +399,8 @@ class _Checker:
                     self.problem(
                         (*where, "if"),
                         f"guard '{clause.strip()}' cannot be read",
-                        'write "<offer.TERM|table.TERM|turns|revealed|questions> <op> <number|limit.TERM|target.TERM|...>", clauses joined by "and"',
+                        'write "<offer.TERM|table.TERM|turns|revealed|questions> <op> '
+                        '<number|limit.TERM|target.TERM|...>", clauses joined by "and"',
                     )
                 else:
                     guards.append(guard)
@@ -427,7 +434,8 @@ class _Checker:
                         f"guard names '{ref}', which has no value",
                         f"did you mean '{close}'?"
                         if close
-                        else "name offer.TERM, table.TERM, limit.TERM, target.TERM, turns, revealed or questions",
+                        else "name offer.TERM, table.TERM, limit.TERM, target.TERM, turns, "
+                        "revealed or questions",
                     )
 
     def placeholders(self, variants: Iterable[str], where: KeyPath, allowed: set[str]) -> None:
@@ -480,7 +488,7 @@ def _placeholder_names(terms: Iterable[Term]) -> set[str]:
 def parse_scenario(
     text: str, path: str = "<scenario>"
 ) -> tuple[Scenario | None, list[ScenarioProblem]]:
-    """Parse TOML text into a Scenario, with every problem found; the model only if there are none."""
+    """Parse TOML text into a Scenario and every problem found (the model only when none)."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -498,7 +506,8 @@ def parse_scenario(
                 path,
                 line,
                 f"TOML syntax error{column}: {reason}",
-                "fix the TOML there: quote text values, one key = value per line, [table] headers on their own line",
+                "fix the TOML there: quote text values, one key = value per line, [table] "
+                "headers on their own line",
             )
         ]
     check = _Checker(text, path)
@@ -546,7 +555,8 @@ def parse_scenario(
                 "a trade on an interest is worth at least a plain trade: use 1.5 to 3",
             )
         interests.append(Interest(
-            id=check.text(item, "id", where), reveal=check.strings(item, "reveal", where, required=True),
+            id=check.text(item, "id", where),
+            reveal=check.strings(item, "reveal", where, required=True),
             trade_words=check.strings(item, "trade_words", where, required=True),
             ask_words=check.strings(item, "ask_words", where), worth=worth,
         ))  # fmt: skip
@@ -587,7 +597,8 @@ def parse_scenario(
         check.problem(
             (),
             "missing required [states]",
-            'add [states.opening], [states.bargaining] and end states with outcome = "deal", "impasse" and "walk_away"',
+            'add [states.opening], [states.bargaining] and end states with outcome = "deal", '
+            '"impasse" and "walk_away"',
         )
     states: dict[str, State] = {}
     for state_id, body in states_raw.items():
@@ -785,7 +796,8 @@ def _check_graph(
                 check.problem(
                     ("states", state_id),
                     f"state '{state_id}' has no '{key}' lines",
-                    f'add lines.{key} = ["..."] under [states.{state_id}] or {key} = [...] under [lines]',
+                    f'add lines.{key} = ["..."] under [states.{state_id}] or {key} = [...] under '
+                    "[lines]",
                 )
     if initial in states and "open" not in states[initial].lines and "open" not in global_lines:
         check.problem(

@@ -6,7 +6,7 @@ template that does not load would teach the wrong format.
 
 from __future__ import annotations
 
-TEMPLATE = '''\
+TEMPLATE = """\
 # A voicecoach scenario. Save as scenarios/<id>.toml (or in the folder named by
 # VOICECOACH_SCENARIOS_DIR), then run: voicecoach scenarios validate <file>
 # The full format, with every key explained: docs/scenarios.md
@@ -20,7 +20,7 @@ max_turns = 14                     # trainee turns before the counterpart calls 
 
 # What the trainee reads before speaking.
 [brief]
-situation = "Your lease ends next month. The landlord wants to raise the rent from $1,500 to $1,650."
+situation = "Your lease ends next month; the landlord wants to raise the rent to $1,650."
 role = "You are the tenant; you like the flat and have paid on time for two years."
 goal = "Renew at the lowest rent you can."
 target = "$1,500"
@@ -118,4 +118,4 @@ to = "walked_away"
 from = "*"
 on = ["stalled"]
 to = "impasse"
-'''
+"""
