@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["Amount", "find_amounts", "UNITS"]
 
@@ -73,8 +75,8 @@ _YEAR_BEFORE = {"in", "since", "from", "model", "year", "circa", "of", "until", 
 _YEAR_AFTER = {"model", "models", "edition"}
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
+    # A NamedTuple, not a dataclass: the walker makes one per token and this is the hot path.
     text: str
     low: str
     start: int
@@ -362,6 +364,22 @@ class _Reader:
         return None
 
 
+_ANY_NUMBER = re.compile(
+    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|grand)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=8192)
+def _cached(text: str) -> tuple[Amount, ...]:
+    # The feedback engine re-reads the same context lines at every turn; amounts are frozen.
+    if not _ANY_NUMBER.search(text):
+        return ()
+    return tuple(_Reader(text).run())
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in `text`, left to right, with its unit when one is said or written.
 
@@ -371,4 +389,4 @@ def find_amounts(text: str) -> list[Amount]:
     """
     if not text:
         return []
-    return _Reader(text).run()
+    return list(_cached(text))

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from voicecoach.core.feedback import items as split_items
+from voicecoach.core.numbers import find_amounts
 from voicecoach.core.feedback.positions import (
     OTHER,
     SELF,
@@ -28,6 +29,7 @@ from voicecoach.core.feedback.positions import (
     read_proposals,
     split_lines,
     split_move,
+    term_of,
 )
 from voicecoach.core.transcript import Flag, Severity
 
@@ -181,7 +183,10 @@ def _moved_toward(new: float, own: float, other: float | None, direction: int) -
 
 def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Give]:
     gives: list[Give] = []
+    said = {term_of(a) for a in find_amounts(text)}
     for term in _TERMS:
+        if term not in said and term not in ledger.positions:
+            continue
         own = ledger.last(term, SELF)
         other = ledger.last(term, OTHER)
         proposals = read_proposals(text, term, ledger.reference, own)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 MINE = "mine"
 THEIRS = "theirs"
@@ -133,7 +134,10 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
     return 1.0, False
 
 
-def total_of(totals: Mapping[str, float] | float | None, item: str) -> float | None:
+_ANY_ITEM = re.compile(r"food|water|wood|book|hat|ball")
+
+
+def total_of(totals: Mapping[str, float | None] | float | None, item: str) -> float | None:
     if totals is None or isinstance(totals, (int, float)):
         return totals
     return totals.get(item)
@@ -144,7 +148,23 @@ def read_claims(text: str, totals: Mapping[str, float] | float | None, items: tu
 
     `totals` is how many of each item there are (one number for all, per item, or None).
     """
+    key: tuple[tuple[str, float | None], ...] | float | None
+    if totals is None or isinstance(totals, (int, float)):
+        key = totals
+    else:
+        key = tuple(sorted(totals.items()))
+    return _read_claims(text, key, items)
+
+
+@lru_cache(maxsize=4096)
+def _read_claims(
+    text: str, key: tuple[tuple[str, float | None], ...] | float | None, items: tuple[str, ...]
+) -> Claims:
+    # Cached: a session re-reads the same context lines at every turn.
+    totals: Mapping[str, float | None] | float | None = dict(key) if isinstance(key, tuple) else key
     low = text.lower().replace("fire wood", "firewood")
+    if not _ANY_ITEM.search(low):
+        return Claims({}, {}, frozenset())
     mine: dict[str, float] = {}
     theirs: dict[str, float] = {}
     vague: set[str] = set()
@@ -156,16 +176,16 @@ def read_claims(text: str, totals: Mapping[str, float] | float | None, items: tu
         owner = _owner_at(spans, match.start(), low)
         if owner:
             rest_owner = owner
-    for match in _TOKEN.finditer(low):
-        word = match.group()
-        item = _ITEM_WORDS.get(word)
+    matches = list(_TOKEN.finditer(low))
+    tokens = [m.group() for m in matches]
+    for index, match in enumerate(matches):
+        item = _ITEM_WORDS.get(tokens[index])
         if item is None:
             continue
         owner = _owner_at(spans, match.start(), low)
         if owner is None:
             continue
-        tokens = [m.group() for m in _TOKEN.finditer(low[: match.end()])]
-        count, explicit = _count_before(tokens, len(tokens) - 1, total_of(totals, item))
+        count, explicit = _count_before(tokens, index, total_of(totals, item))
         target = mine if owner == MINE else theirs
         if explicit and count is None:
             count = max(total_of(totals, item) or 0.0, 2.0)  # "the balls": all, at least two

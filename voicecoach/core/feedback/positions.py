@@ -249,7 +249,8 @@ def read_proposals(text: str, term: str, reference: float | None, anchor: float 
     thousand" into absolute numbers from `anchor` (the speaker's last position).
     """
     found: list[Proposal] = []
-    for amount in find_amounts(text):
+    amounts = [a for a in find_amounts(text) if term_of(a) == term]
+    for amount in amounts:
         if term_of(amount) != term:
             continue
         before = text[max(0, amount.start - 40) : amount.start]
@@ -296,7 +297,7 @@ def build_ledger(lines: Sequence[Line], role: str | None, setting: str | None) -
             ledger.last_other_line = line.text
         else:
             ledger.last_self_line = line.text
-        for term in ("price", "percent", "days", "weeks", "months", "years"):
+        for term in {term_of(a) for a in find_amounts(line.text)}:
             anchor = ledger.last(term, line.speaker)
             for proposal in read_proposals(line.text, term, ledger.reference, anchor):
                 values = ledger.side(term, line.speaker)
