@@ -32,6 +32,10 @@ OVERREACH = [
     "How dare you ask that much for this junk",
     "Why did you lie to me about the mileage",
     "I'm sick and tired of your games.",
+    "You're the owner, I'd think you would know that.",
+    "Did you even read my last message?",
+    "Good luck selling it at that price.",
+    "Get lost, you jerk.",
 ]
 
 CALM = [
@@ -51,6 +55,10 @@ CALM = [
     "Wow, thank you so much!! I'm excited to pick it up.",
     "It's stupid cheap for what you get.",
     "I can't take that deal, but I can take 2 books.",
+    "I've had it for two years and it runs fine.",
+    "I could take the books, or else the hats, your choice.",
+    "If I get lost on the trail I will need more water.",
+    "Giving it away at a ridiculous price of 40.",
 ]
 
 
@@ -82,13 +90,29 @@ def test_span_is_the_trigger() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["NO WAY AM I PAYING THAT", "Stop!!! Just stop lowballing me", "Why would I do that?!?!"],
+    [
+        "NO WAY AM I PAYING THAT",
+        "Stop!!! Just stop lowballing me",
+        "Why would I do that?!?!",
+        "Come on! Enough! Why won't you move!",
+    ],
 )
 def test_shouting_in_text(text: str) -> None:
     assert [f.label for f in detect_overreach(text, [])] == ["emotion.overreach"]
 
 
-@pytest.mark.parametrize("text", ["LOL ok", "Does it have AWD and GPS?", "Deal!! See you at 5"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LOL ok",
+        "Does it have AWD and GPS?",
+        "Deal!! See you at 5",
+        "Will do!!!",
+        "Of course! It's made by Curtis! Great brand!",
+        "Perfect! Enjoy your new home! You won't regret it!",
+        "It has a BEAUTIFUL view and FREE parking INCLUDED.",
+    ],
+)
 def test_capitals_and_bangs_without_heat(text: str) -> None:
     assert detect_overreach(text, []) == []
 

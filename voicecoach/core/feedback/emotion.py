@@ -183,6 +183,33 @@ _PLEADING = compile_terms(
     )
 )
 
+# Sarcasm and condescension: contempt dressed up as politeness or as a rhetorical question.
+_CONDESCENSION = compile_terms(
+    (
+        r"(?:id|i would|i had) (?:hope|think|expect|assume)(?: that)?"
+        r" (?:you|youd|a seller|the seller|the owner|someone|anyone)(?: \w+){0,2}"
+        r" (?:know|knew|understand|be able|remember)",
+        r"you of all people",
+        r"surely you (?:know|understand|can see|realize|realise|must)",
+        r"do you even (?:know|read|look|understand|listen|care)",
+        r"did you even (?:read|look|check|listen|bother)",
+        r"(?:its|this is|thats) not rocket science",
+        r"a child could",
+        r"any (?:idiot|fool)",
+        r"(?:obviously|clearly) you (?:dont|didnt|have no|know nothing|havent)",
+        r"you (?:clearly|obviously) (?:dont|didnt|have no|know nothing|havent)",
+        r"gee,? thanks",
+        r"oh (?:great|wonderful|perfect|brilliant|joy),? (?:just|another|so now|now)",
+        r"yeah,? sure you (?:are|do|did|will|can)",
+        r"what a surprise",
+        r"how convenient",
+        r"(?:i )?(?:could|couldnt) care less",
+        r"good luck (?:with that|selling|finding|getting)",
+        r"(?:who|nobody|no one|noone) in (?:their|his|her) right mind",
+        r"(?:are you|you) (?:even|actually) (?:serious|listening)",
+    )
+)
+
 _SWEARING = compile_terms(
     (
         r"fuck\w*",
@@ -282,6 +309,14 @@ _FAMILIES: tuple[_Family, ...] = (
         "weakens your position.",
         "Describe the problem and ask for a fix: try 'The bill shows a charge I didn't order; "
         "can you take it off?'",
+    ),
+    _Family(
+        "condescension",
+        _CONDESCENSION,
+        Severity.WARNING,
+        "Sarcasm and condescension read as contempt and make the other side defensive; "
+        "overuse of emotion weakens your position.",
+        "Ask instead of scoring a point: try 'Could you tell me a bit more about its history?'",
     ),
     _Family(
         "swearing",
