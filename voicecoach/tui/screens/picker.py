@@ -42,7 +42,7 @@ def entry_prompt(entry: ScenarioEntry) -> Text:
 class PickerScreen(Screen[None]):
     """Lists scenarios; Enter on one opens its brief."""
 
-    BINDINGS = [Binding("r", "rescan", "Rescan"), Binding("q", "app.quit", "Quit")]
+    BINDINGS = [Binding("r", "rescan", "Rescan")]
 
     app: VoicecoachApp  # type: ignore[assignment]
 

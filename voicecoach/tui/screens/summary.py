@@ -49,14 +49,94 @@ def readable_value(value: Any) -> str:
     return str(value)
 
 
-def facts_table(facts: Mapping[str, Any]) -> Table:
-    """A two-column grid of a dict such as the outcome or the session stats."""
+def percent(value: Any) -> str:
+    return f"{value:.0%}" if isinstance(value, int | float) else "—"
+
+
+# Keys of the runner's summary that are shown another way or are only context.
+HIDDEN_STATS = {"trainee_role", "turns", "words", "talk_share_seconds"}
+
+
+def outcome_facts(outcome: Mapping[str, Any]) -> dict[str, str]:
+    """The scenario's outcome in words: result, terms agreed, share of the zone captured."""
+    facts: dict[str, str] = {}
+    for key, value in outcome.items():
+        if key == "terms":
+            agreed = ", ".join(
+                f"{readable_key(str(k))}: {readable_value(v)}" for k, v in value.items()
+            )
+            facts["Terms agreed"] = agreed or "none"
+        elif key == "share_of_zone":
+            facts["Share of zone"] = percent(value)
+        elif key == "state":
+            facts["Ended in"] = readable_value(value)
+        else:
+            facts[readable_key(key)] = readable_value(value)
+    return facts
+
+
+def _first_number(value: Mapping[str, Any]) -> str:
+    who = "you" if value.get("speaker") == "trainee" else "they"
+    return f"{who} ({value.get('text', '')})"
+
+
+def _tactics(value: Mapping[str, Any]) -> str:
+    used = []
+    for name, info in value.items():
+        count = info.get("count", 0) if isinstance(info, Mapping) else info
+        if count:
+            note = info.get("note") if isinstance(info, Mapping) else None
+            used.append(f"{name} ×{count}" + (f" ({note})" if note else ""))
+    return ", ".join(used) or "none"
+
+
+def _flag_counts(value: Mapping[str, Any]) -> str:
+    from voicecoach.tui.cues import CUE_TEXT
+
+    return (
+        ", ".join(f"{CUE_TEXT.get(label, label)} ×{count}" for label, count in value.items())
+        or "none"
+    )
+
+
+def session_facts(stats: Mapping[str, Any]) -> dict[str, str]:
+    """The feedback engine's session summary, the few numbers a trainee reads first."""
+    facts: dict[str, str] = {}
+    for key, value in stats.items():
+        if key in HIDDEN_STATS or value is None:
+            continue
+        if key == "talk_share_words":
+            facts["Your talk share"] = percent(value)
+        elif key == "longest_monologue" and isinstance(value, Mapping):
+            seconds = value.get("seconds")
+            facts["Longest monologue"] = f"{value.get('words', 0)} words" + (
+                f", {seconds:.0f} s" if isinstance(seconds, int | float) else ""
+            )
+        elif key == "filler_words" and isinstance(value, Mapping):
+            facts["Filler words"] = str(value.get("total", 0))
+        elif key == "first_number" and isinstance(value, Mapping):
+            facts["First number named by"] = _first_number(value)
+        elif key in ("alternative_mentioned", "pressure_revealed") and isinstance(value, list):
+            facts[readable_key(key)] = "yes" if value else "no"
+        elif key == "tactics" and isinstance(value, Mapping):
+            facts["Persuasion tactics"] = _tactics(value)
+        elif key == "flags" and isinstance(value, Mapping):
+            facts["Flags"] = _flag_counts(value)
+        elif key == "reply_latency_seconds" and isinstance(value, list) and value:
+            ordered = sorted(value)
+            facts["Reply latency (median)"] = f"{ordered[len(ordered) // 2] * 1000:.0f} ms"
+        elif not isinstance(value, Mapping | list):
+            facts[readable_key(key)] = readable_value(value)
+    return facts
+
+
+def facts_table(facts: Mapping[str, str]) -> Table:
+    """A two-column grid of already-worded facts."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for key, value in facts.items():
-        share = key.endswith("share") and isinstance(value, int | float) and 0 <= value <= 1
-        table.add_row(readable_key(key), f"{value:.0%}" if share else readable_value(value))
+        table.add_row(key, value)
     return table
 
 
@@ -65,7 +145,6 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [
         Binding("n", "new_session", "New session"),
-        Binding("q", "app.quit", "Quit"),
     ]
 
     app: VoicecoachApp  # type: ignore[assignment]
@@ -117,7 +196,9 @@ class SummaryScreen(Screen[None]):
                     yield entry
             with VerticalScroll(id="summary-facts"):
                 outcome = Static(
-                    facts_table(self.outcome) if self.outcome else Text("No outcome.", style="dim"),
+                    facts_table(outcome_facts(self.outcome))
+                    if self.outcome
+                    else Text("No outcome.", style="dim"),
                     id="outcome",
                 )
                 outcome.border_title = "Outcome"
@@ -127,12 +208,10 @@ class SummaryScreen(Screen[None]):
                 yield stats
         yield Footer()
 
-    def session_stats(self) -> dict[str, Any]:
-        """The runner's summary, plus counts the transcript itself gives."""
-        trainee_turns = [t for t in self.turns if t.speaker is Speaker.TRAINEE]
-        stats: dict[str, Any] = {"your turns": len(trainee_turns), "flags": self.flag_count}
-        stats.update(self.stats)
-        return stats
+    def session_stats(self) -> dict[str, str]:
+        """The runner's session summary in words, after the count of turns."""
+        trainee_turns = sum(1 for t in self.turns if t.speaker is Speaker.TRAINEE)
+        return {"Your turns": str(trainee_turns), **session_facts(self.stats)}
 
     def action_new_session(self) -> None:
         self.dismiss(None)
