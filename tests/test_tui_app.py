@@ -371,3 +371,26 @@ def test_pause_key_pauses_the_runner_and_typed_turns_resume_after() -> None:
             assert counterpart_lines(screen) == 2
 
     asyncio.run(session())
+
+
+def test_store_that_cannot_be_opened_is_a_modal_then_back_to_the_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A blocking error (the data folder is a file) stops the session, not the app."""
+    not_a_folder = tmp_path / "data-is-a-file"
+    not_a_folder.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("VOICECOACH_DATA_DIR", str(not_a_folder))
+    app = typed_app()
+
+    async def session() -> None:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await choose_scenario(pilot)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ErrorModal), "the error modal")
+            modal = app.screen
+            assert isinstance(modal, ErrorModal)
+            assert modal.error_code == "store" and str(not_a_folder) in modal.error_message
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, PickerScreen), "the list again")
+
+    asyncio.run(session())

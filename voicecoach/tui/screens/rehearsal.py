@@ -165,9 +165,13 @@ class RehearsalScreen(Screen[None]):
         self._show_status()
 
     def _start_failed(self, error: VoicecoachError) -> None:
-        """The session cannot run: say why in a modal, then go back to the brief."""
+        """The session cannot run: say why in a modal, then go back to the scenario list."""
         self.ended = True
-        self.app.show_error(error, lambda _: self.dismiss(None))
+
+        def leave(_: object) -> None:
+            self.dismiss(None)
+
+        self.app.show_error(error, leave)
 
     def _microphone_unavailable(self, error: VoicecoachError) -> None:
         """No microphone: say so and carry on with typed turns."""
