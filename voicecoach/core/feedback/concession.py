@@ -62,8 +62,8 @@ _FREE_IF = re.compile(
 _CONDITION_PHRASES = re.compile(
     r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to|you must|but you (pay|cover|bring|"
-    r"take|pick|come|get)|and you (pay|cover|bring|pick|come|get|sign)|you pay\b|you cover\b|"
-    r"if (i|we) (can |could )?(get|have|keep|take)|for (your|the) (water|food|firewood|"
+    r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign)|you pay\b|you cover\b|"
+    r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(get|have|keep|take)|for (your|the) (water|food|firewood|"
     r"book|hat|ball)s?)\b",
     re.I,
 )
@@ -96,7 +96,7 @@ _ACCEPT = re.compile(
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (do |live with |work with |accept |pay )?that|"
     r"that('s| is| would be| will be| should be) (fine|ok|okay|fair|good|great|acceptable|reasonable|a deal)|"
-    r"deal\W*$|i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|see you (tonight|tomorrow|then|soon)|it'?s yours)",
+    r"deal[.!]*\s*$|i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|see you (tonight|tomorrow|then|soon)|it'?s yours)",
     re.I,
 )
 _REJECT = re.compile(
@@ -234,6 +234,7 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
     previous_own: dict[str, float] = {}
     claimed_before: set[str] = set()
     previous_other: dict[str, float] = {}
+    offered_to_me: dict[str, float] = {}  # the most of each item the other side has offered us
     last_other: split_items.Claims | None = None
     other_before_last: dict[str, float] = {}
     for line in spoken:
@@ -245,6 +246,10 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
             for item, share in _shares(claims, totals, items).items():
                 previous_own[item] = share
         else:
+            for item in items:
+                share = split_items.flip(claims).own_share(item, split_items.total_of(totals, item))
+                if share is not None and item not in claims.vague:
+                    offered_to_me[item] = max(offered_to_me.get(item, 0.0), share)
             other_before_last = dict(previous_other)
             for item in items:
                 share = claims.own_share(item, split_items.total_of(totals, item))
@@ -259,34 +264,42 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
         for item in items:
             share = now.get(item)
             before = previous_own.get(item)
+            offered = offered_to_me.get(item, 0.0)
+            if share is None and before == 0.0 and item in current.vague and offered == 0.0:
+                asks_more = True  # "I'll need some food" after leaving them all of it
+                continue
             if share is None or before is None:
                 continue
             if share < before - 1e-9:
                 gives.append(Give("items", _item_span(text, item), share, before, item))
-            elif share > before + 1e-9:
-                asks_more = True
-        return gives, asks_more
+            elif share > max(before, offered) + 1e-9:
+                asks_more = True  # more than we asked and more than they offered: a get
+        if gives:
+            return gives, asks_more
     last_spoken = spoken[-1] if spoken else None
     if (
         last_other is not None
         and last_spoken is not None
         and last_spoken.speaker == OTHER
         and not split_items.read_claims(last_spoken.text, totals, items).empty
-        and not has_condition(last_spoken.text)
         and previous_own
         and is_acceptance(text)
     ):
-        mine_if_accepted = split_items.flip(last_other)
-        other_moved = any(
+        # Agreeing to their split: a give if it leaves us less than we asked, unless they
+        # moved or set a condition first (the closing half), or we ask something back now.
+        closing = has_condition(last_spoken.text) is not None or any(
             (last_other.own_share(item, split_items.total_of(totals, item)) or 0)
             < other_before_last.get(item, -1)
             for item in items
             if last_other.own_share(item, split_items.total_of(totals, item)) is not None
         )
+        if closing and not asks_more:
+            return [], False
+        accepted = _shares(split_items.flip(last_other), totals, items)
         for item in items:
-            share = mine_if_accepted.own_share(item, split_items.total_of(totals, item))
+            share = accepted.get(item)
             before = previous_own.get(item)
-            if share is not None and before is not None and share < before - 1e-9 and not other_moved:
+            if share is not None and before is not None and share < before - 1e-9:
                 gives.append(Give("accept", text.strip()[:60], share, before, item))
     return gives, asks_more
 
@@ -296,8 +309,8 @@ def _shares(
 ) -> dict[str, float]:
     """What a turn leaves its speaker of each item, filling in what a full proposal implies.
 
-    A turn that claims counts for some items ("I take 2 food and 1 water")
-    leaves the items it does not name to the other side; a turn that only
+    A turn that claims counts for two or more items ("I take 2 food and 1
+    water") leaves the items it does not name to the other side; a turn that only
     hands items over ("you can have two waters") keeps the unnamed ones.
     """
     shares: dict[str, float] = {}
@@ -311,7 +324,7 @@ def _shares(
     for item in items:
         if item in named or item in shares:
             continue
-        if claims.mine:
+        if claims.mine and len(set(claims.mine) | set(claims.vague)) >= 2:
             shares[item] = 0.0
         elif claims.theirs and not claims.vague:
             total = split_items.total_of(totals, item)

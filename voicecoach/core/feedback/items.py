@@ -37,7 +37,7 @@ _MINE_CUES = re.compile(
     r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|be getting|would like|"
     r"like to have|like to get|would take|need to have)\b"
     r"|\b(give|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b|\bcan (i|we) (get|have|take|keep)\b"
-    r"|\bmy\b|\bi'm taking\b|\bi'm getting\b|\bme\b",
+    r"|\bi'm taking\b|\bi'm getting\b|\bme\b",
     re.I,
 )
 _THEIRS_CUES = re.compile(
@@ -47,6 +47,7 @@ _THEIRS_CUES = re.compile(
     r"|\bi('ll| will| can| could| would)? (give|let go of|give up|cede|offer)\b",
     re.I,
 )
+_TRAILING = re.compile(r"\b(for) (me|us|myself)\b")
 _REST = re.compile(r"\b(the rest|everything else|everything|all the rest|the remainder|remaining|all else|the others)\b", re.I)
 _TOKEN = re.compile(r"[a-z0-9']+|[.?!;]")
 
@@ -220,6 +221,13 @@ def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | N
         if re.search(r"[.?!;]", text[start:position]):
             continue
         owner = who
+    if owner is None:
+        # "can you spare 3 water and 1 food for me": the cue comes after the items
+        sentence_end = re.search(r"[.?!;]", text[position:])
+        rest = text[position : position + sentence_end.start()] if sentence_end else text[position:]
+        trailing = _TRAILING.search(rest)
+        if trailing:
+            owner = MINE if trailing.group(2) in {"me", "us", "myself"} else THEIRS
     return owner
 
 
