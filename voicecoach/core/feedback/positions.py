@@ -71,12 +71,14 @@ _OFFER_BEFORE = re.compile(
     r"(how about|what about|can do|could do|\bdo|take|offer|pay|\bfor|\bat|accept|\bgo|lowest|"
     r"highest|price|make it|asking|\bask|sell|let it go|deal|budget|afford|give|willing|meet|"
     r"settle|counter|up to|down to|\bis|\bbe|with|around|about|only|just|maybe|say|than|"
-    r"spend|rent|want|like|\bget|need|have|best|final|firm|\$)\W{0,3}(\w+\W{1,3}){0,2}$",
+    r"spend|rent|want|like|\bget|need|have|best|final|firm|\bwill|would|could|\bcan|drop|\bto|"
+    r"lower|raise|\$)\W{0,3}(\w+\W{1,3}){0,2}$",
     re.I,
 )
 _OFFER_AFTER = re.compile(
     r"^\W{0,3}(\?|and (it'?s|they'?re|you)|is (my|the|as|fine|good|ok)|final|cash|firm|works|then|"
-    r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/)",
+    r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/|work|"
+    r"lowest|highest|is all|is the (most|best|lowest|highest)|but nothing|nothing (less|lower|below|more))",
     re.I,
 )
 _LISTED_NUMBER = re.compile(r"(\d\s*,\s*$|^\s*[,/-]\s*\d)")
