@@ -101,7 +101,8 @@ _ACCEPT = re.compile(
 )
 _REJECT = re.compile(
     r"\b(no deal|not (going to|gonna|able)|can'?t|cannot|won'?t|too (high|low|much|steep)|no way|"
-    r"not enough|never|decline|pass on)\b|^\W*no\b|\bhow about\b|\bwhat about\b|\bcounter\b",
+    r"not enough|never|decline|pass on)\b|^\W*no\b|\bhow about\b|\bwhat about\b|\bcounter\b"
+    r"|\b(is that|is this|does that|would that|will that|do we have)\b[^.!]*\bdeal\W*$",
     re.I,
 )
 _PLEASANTRY_IF = re.compile(r"\bif (you (have|need) any|you'?d like|you want)\b", re.I)
