@@ -63,7 +63,7 @@ _CONDITION_PHRASES = re.compile(
     r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to|you must|but you (pay|cover|bring|"
     r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign)|you pay\b|you cover\b|"
-    r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(get|have|keep|take)|for (your|the) (water|food|firewood|"
+    r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(also |still )?(get|have|keep|take)|for (your|the) (water|food|firewood|"
     r"book|hat|ball)s?)\b",
     re.I,
 )

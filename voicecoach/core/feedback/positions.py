@@ -59,6 +59,11 @@ _NEGATED_BEFORE = re.compile(
     r"(\b(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b[^.?!,\d]{0,22}$)",
     re.I,
 )
+_REFUSED_AFTER = re.compile(
+    r"^\W{0,2}(dollars |bucks )?(is|are|'s|seems|sounds)\s+(still |way |a bit |a little |just |much )?"
+    r"(too|not|way too|ridiculous|crazy|absurd|insane)\b",
+    re.I,
+)
 _FLOOR_BEFORE = re.compile(r"\b(less than|lower than|below|under|more than|higher than|above|over)\s*\$?\s*$", re.I)
 _RELATIVE_OFF_AFTER = re.compile(r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b", re.I)
 _RELATIVE_UP_BEFORE = re.compile(
@@ -274,6 +279,8 @@ def read_proposals(text: str, term: str, reference: float | None, anchor: float 
                 continue
         if _NEGATED_BEFORE.search(before) and not _FLOOR_BEFORE.search(before):
             continue
+        if _REFUSED_AFTER.match(after):
+            continue  # "150 is too high": their number, turned down
         found.append(Proposal(amount.value, amount.text))
     return found
 
