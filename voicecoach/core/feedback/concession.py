@@ -266,8 +266,13 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
             share = now.get(item)
             before = previous_own.get(item)
             offered = offered_to_me.get(item, 0.0)
-            if share is None and before == 0.0 and item in current.vague and offered == 0.0:
-                asks_more = True  # "I'll need some food" after leaving them all of it
+            if share is None and item in current.vague and offered == 0.0 and (
+                before == 0.0 or (before is None and item not in claimed_before)
+            ):
+                asks_more = True  # "I'll need some food": an item not asked for before, nor offered
+                continue
+            if share is not None and before is None and item not in claimed_before and share > offered:
+                asks_more = True
                 continue
             if share is None or before is None:
                 continue

@@ -33,7 +33,7 @@ _COUNT_WORDS = {
 }
 _ALL = {"all", "every", "everything"}
 _MINE_CUES = re.compile(
-    r"\b(i|i'll|i'd|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|just\s+|only\s+|also\s+|then\s+|still\s+)?"
+    r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|just\s+|only\s+|also\s+|then\s+|still\s+)?"
     r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|be getting|would like|"
     r"like to have|like to get|would take|need to have)\b"
     r"|\b(give|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b|\bcan (i|we) (get|have|take|keep)\b"
