@@ -332,7 +332,7 @@ def _shares(
             continue
         if claims.mine and len(set(claims.mine) | set(claims.vague)) >= 2:
             shares[item] = 0.0
-        elif claims.theirs and not claims.vague:
+        elif claims.theirs and not claims.vague and not claims.mine:
             total = split_items.total_of(totals, item)
             if total is not None:
                 shares[item] = total

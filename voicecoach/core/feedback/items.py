@@ -173,12 +173,18 @@ def _read_claims(
     spans += [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
     spans.sort()
     rest_owner: str | None = None
+    rest_only: set[str] = set()  # "the rest of the food": the rest of that item only
     for match in _REST.finditer(low):
         owner = _owner_at(spans, match.start(), low)
-        if owner:
-            rest_owner = owner
+        if not owner:
+            continue
+        of_item = re.match(r"\s+of\s+(?:the\s+|your\s+|my\s+)?([a-z]+)", low[match.end() :])
+        if of_item and of_item.group(1) in _ITEM_WORDS:
+            rest_only.add(_ITEM_WORDS[of_item.group(1)])
+        rest_owner = owner
     matches = list(_TOKEN.finditer(low))
     tokens = [m.group() for m in matches]
+    last_count: float | None = None
     for index, match in enumerate(matches):
         item = _ITEM_WORDS.get(tokens[index])
         if item is None:
@@ -187,15 +193,33 @@ def _read_claims(
         if owner is None:
             continue
         count, explicit = _count_before(tokens, index, total_of(totals, item))
+        if (
+            not explicit
+            and last_count is not None
+            and index > 0
+            and tokens[index - 1] == "and"
+            and {"both", "each"} & set(tokens[max(0, index - 6) : index])
+        ):
+            count, explicit = last_count, True  # "two of both water and food", "two each of X and Y"
         target = mine if owner == MINE else theirs
         if explicit and count is None:
             count = max(total_of(totals, item) or 0.0, 2.0)  # "the balls": all, at least two
         if explicit and count is not None:
+            last_count = count
             if item not in target:  # the first count said for an item stands
                 target[item] = count
-        elif owner == MINE:
+        elif owner == MINE and _cue_close(spans, match.start()):
             vague.add(item)
-    if rest_owner is not None:
+    for item in set(mine) & set(theirs):
+        del mine[item]  # "you can have all the water, we have all we need": the give is the claim
+    if rest_owner is not None and rest_only:
+        target = mine if rest_owner == MINE else theirs
+        other = theirs if rest_owner == MINE else mine
+        for item in rest_only:
+            total = total_of(totals, item)
+            if item not in target and total is not None:
+                target[item] = max(total - other.get(item, 0.0), 0.0)
+    elif rest_owner is not None:
         target = mine if rest_owner == MINE else theirs
         other = theirs if rest_owner == MINE else mine
         for item in items:
@@ -210,6 +234,12 @@ def _read_claims(
             else:
                 target[item] = max(total - other[item], 0.0)
     return Claims(mine, theirs, frozenset(vague - set(mine)))
+
+
+def _cue_close(spans: list[tuple[int, str]], position: int) -> bool:
+    """Whether a "mine" cue sits just before a word ("I need water"), close enough to claim it."""
+    before = [start for start, who in spans if start <= position and who == MINE]
+    return bool(before) and position - before[-1] <= 30
 
 
 def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | None:
