@@ -253,11 +253,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Throughput of the affect detectors (the engine adds the concession rules to this).
     sample = [t for t in all_texts[:5000]]
-    start = time.perf_counter()
+    start = time.process_time()
     for text, context in sample:
         detect_overreach(text, context)
         detect_influence(text, context)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     print()
     print(
         f"throughput: {len(sample) / elapsed:,.0f} utterances/s"

@@ -48,7 +48,7 @@ _PUSH = compile_terms(
         r"trust me",
         r"believe me",
         r"take my word",
-        r"i (?:can )?(?:promise|guarantee|assure) you",
+        r"i (?:can )?(?:promise|guarantee|assure) you(?! (?:that )?(?:i|we|ill|well)\b)",
         r"let me tell you",
         r"i tell you(?= *[.!,]| *$)",
         r"i(?:m| am) telling you",
@@ -56,7 +56,7 @@ _PUSH = compile_terms(
         r"|see|know"
         r"|consider|remember|think about|recognize|recognise|appreciate|be reasonable|be fair"
         r"|trust|listen"
-        r"|stop|give|agree|take this|take it|buy|act|decide|hurry|move)",
+        r"|stop|agree|act now|decide now|hurry)",
         r"(?:you|u) (?:should|must|better|had better) (?:be willing|understand|realize|realise"
         r"|accept|know"
         r"|admit|see|consider|trust|listen|take (?:this|it|the)|buy|jump|grab|act|agree"
@@ -96,7 +96,7 @@ _NEEDS = (
     r"|deadline"
     r"|constraints?|feel|feeling|thinking|take on|think about|think of|opinion|ideal|work for you"
     r"|would help"
-    r"|help you|make (?:this|it|that) work|like to (?:have|get|see|do)|requirements?|most)"
+    r"|help you|make (?:this|it|that) work|like to (?:have|get|see|do)|requirements?)"
 )
 _QUESTION = compile_terms(
     (
@@ -123,14 +123,18 @@ _QUESTION = compile_terms(
         r"(?:do|would|will|are|is|did) (?:you|your \w+)(?: \w+){0,3} (?:need|want|prefer"
         r"|have any preference"
         r"|have (?:any|a) preferences?|have enough|value|care|feel|going to need|planning|plan"
-        r"|looking)",
+        r"|hoping)",
         r"(?:are|is) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any )?(?:value|important|a priority"
         r"|useful)"
         r" (?:to|for) (?:you|u)",
         r"tell me (?:about|what|more about|why|how) (?:\w+ ){0,3}(?:you|your)",
         r"what (?:brings|brought) you",
         r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
-        r"how (?:badly|much|many)(?: \w+){0,3} (?:do|would|will) (?:you|u|ya) (?:need|want|like)",
+        r"how (?:badly|much|many)(?: \w+){0,3} (?:(?:do|would|will) )?(?:you|u|ya)"
+        r" (?:need|want|like)",
+        r"is there a reason (?:why )?(?:you|your)",
+        r"(?:whats|what is|what are) (?:her|his|their)"
+        r" (?:budget|situation|needs?|priorit\w+|timeline)",
     )
 )
 # Questions that look like needs questions but ask for a price or a proposal: not credited.
@@ -139,10 +143,13 @@ _NOT_EXPLORING = compile_terms(
         r"(?:what|how much)(?: \w+){0,3} (?:do|would|will) you (?:want|pay|take|give|offer|propose"
         r"|accept)"
         r"(?: (?:for|to pay for))? (?:it|this|that|them|the \w+)?$",
-        r"how much (?:do|would|will|are) you (?:want|willing|asking|pay|take|give|offer|thinking"
+        r"how much (?:\$ )?(?:(?:do|would|will|are) )?you"
+        r" (?:want|willing|asking|pay|take|give|offer|like|thinking"
         r"|looking|have)",
         r"what (?:do|would) you (?:propose|suggest|offer)",
-        r"what do you think (?:about|of) (?:this|that|it)",
+        r"what do you think (?:about|of)"
+        r" (?:this|that|it|my|the price|\$?\d|[a-z]+ hundred|[a-z]+ thousand)",
+        r"looking (?:for|to get) for (?:it|this|that|them)",
         r"(?:whats|what is) your (?:best |lowest |final |highest )?(?:price|offer|number|counter"
         r"|bottom line)",
         r"what price",
