@@ -39,6 +39,8 @@ OPEN_QUESTIONS = [
     "I need water the most, what about you?",
     "Is there anything in particular you need for your trip?",
     "What are you going to use the truck for?",
+    "Is there a reason you need the extra water?",
+    "how many packs you want",
 ]
 
 NEITHER = [
@@ -51,6 +53,12 @@ NEITHER = [
     "What can I tell you about it?",
     "I don't want to push you, take your time.",
     "How much do you want for it?",
+    "How much would you like to pay for the battery?",
+    "What do you think of 850?",
+    "Are you looking at the ad I posted?",
+    "What are you looking for for it?",
+    "If you lower it to 230 I can assure you that I can pick it up quickly.",
+    "I'll take that offer, but you have to buy the stand too.",
 ]
 
 

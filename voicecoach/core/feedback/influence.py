@@ -148,7 +148,7 @@ _NOT_EXPLORING = compile_terms(
         r"|looking|have)",
         r"what (?:do|would) you (?:propose|suggest|offer)",
         r"what do you think (?:about|of)"
-        r" (?:this|that|it|my|the price|\$?\d|[a-z]+ hundred|[a-z]+ thousand)",
+        r" (?:this|that|it|my|the price|\$?\d+|[a-z]+ hundred|[a-z]+ thousand)",
         r"looking (?:for|to get) for (?:it|this|that|them)",
         r"(?:whats|what is) your (?:best |lowest |final |highest )?(?:price|offer|number|counter"
         r"|bottom line)",
