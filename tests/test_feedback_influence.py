@@ -88,6 +88,12 @@ def test_price_and_product_questions_not_credited(text: str) -> None:
 
 def test_statement_about_their_needs_is_not_a_question() -> None:
     assert labels("I can understand why water would be important to you. I need food.") == []
+    assert labels(spoken("I can understand why water would be important to you.")) == []
+
+
+def test_greeting_then_statement_is_not_a_needs_question() -> None:
+    assert labels("hi how are you im interested in your three bedroom flat") == []
+    assert labels("how are you feeling about the extra firewood") == [QUESTION]
 
 
 def test_long_pitch_without_a_question_is_push() -> None:

@@ -100,6 +100,9 @@ _NEEDS = (
 )
 _QUESTION = compile_terms(
     (
+        # "how are you, I'm interested in ...": a greeting, then a new sentence (spoken text)
+        r"(?!how (?:are|r|do|have) (?:you|u|ya)(?: doing| been| today)?"
+        r" (?:im|i|we|my|hope|hi|hello|fine|good|great|thanks)\b)"
         r"(?:what|which|how|why) (?:\w+ ){0,4}(?:do|does|would|will|are|is|did|can|could) (?:you"
         r"|your|u|ya)\b"
         r"(?: \w+){0,6} " + _NEEDS,
@@ -203,6 +206,12 @@ def _is_question_clause(clause: str) -> bool:
     return clause.endswith("?") or _QUESTION_WORD_START.match(clause) is not None
 
 
+# "I can understand why water would be important to you": a wh-clause inside a statement.
+_EMBEDDED = re.compile(
+    r"\b(?:understand|see|know|knew|realize|realise|get|understood) (?:why|what|how)\b"
+)
+
+
 def _exploring_question(normal: str) -> str | None:
     """The open needs question in the turn, if any."""
     # Typed text shows its sentences; spoken text has no punctuation at all.
@@ -212,7 +221,7 @@ def _exploring_question(normal: str) -> str | None:
         if _NOT_EXPLORING.search(bare):
             continue
         match = _QUESTION.search(bare)
-        if match is None:
+        if match is None or _EMBEDDED.search(bare, max(0, match.start() - 30), match.start()):
             continue
         # With punctuation present, only sentences written as questions count;
         # spoken text has none, so the question words carry it alone.
