@@ -263,7 +263,8 @@ _BLAME = compile_terms(
         r"not again(?= *[.!?]| *$)",
         r"i told you (?:to|not to|already|a hundred|before)",
         r"makes? me (?:sick|wanna puke|want to puke|want to scream)",
-        r"(?:i|we) (?:am|are|m|re)? ?not (?:gonna|going to) (?:let|take|put up with) (?:this|that|it|you|them)",
+        r"(?:im|i am|were|we are) not (?:gonna|going to) (?:let|take|put up with)"
+        r" (?:this|that|it|you|them)",
         r"(?:so|really|very|how|its|thats|is) annoying",
         r"(?:im|i am|really|getting) (?:annoyed|irritated|frustrated)",
         r"i (?:have|want to make|wish to make) a complaint",
@@ -286,16 +287,15 @@ _FAMILIES: tuple[_Family, ...] = (
         Severity.CRITICAL,
         "Contempt or anger at the other side makes them dig in; overuse of emotion weakens your "
         "position.",
-        "Name the gap calmly instead: try 'That's well above what I can pay; "
-        "what would you need to come closer to 400?'",
+        "Name the gap calmly instead: try 'We're still far apart on this; "
+        "what would you need to move closer?'",
     ),
     _Family(
         "threat",
         _THREAT,
         Severity.CRITICAL,
         "A heated threat replaces leverage with pressure and invites a fight; power comes from "
-        "your "
-        "alternative, not your temper.",
+        "your alternative, not your temper.",
         "State your alternative calmly: try 'If we can't get closer, I have another option I'll "
         "take.'",
     ),
@@ -305,19 +305,17 @@ _FAMILIES: tuple[_Family, ...] = (
         Severity.WARNING,
         "Pleading or guilt-tripping tells them how badly you need the deal, which weakens your "
         "position.",
-        "Ask for a trade instead of sympathy: try 'I can't go above 400; if that works, I can pick "
-        "it up "
-        "today.'",
+        "Ask for a trade instead of sympathy: try 'That's my limit; if it works for you, "
+        "I can close today.'",
     ),
     _Family(
         "blame",
         _BLAME,
         Severity.WARNING,
         "Blame and irritation aimed at the other side put them on the defensive; overuse of "
-        "emotion "
-        "weakens your position.",
-        "Describe the problem and ask for a fix: try 'The bill shows a charge I didn't order; "
-        "can you take it off?'",
+        "emotion weakens your position.",
+        "Describe the problem and ask for a fix: try 'That isn't what we agreed; "
+        "how can we put it right?'",
     ),
     _Family(
         "condescension",
