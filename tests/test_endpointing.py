@@ -91,9 +91,31 @@ def test_trainee_clearly_louder_than_echo_barges_in() -> None:
     detector = TurnDetector(EndpointSettings(barge_in_seconds=0.2, barge_in_margin_db=6.0))
     levels = frames(-30.0, 1.0) + frames(-18.0, 0.5) + frames(QUIET, 1.0)
     signals = run(detector, levels, echo=-30.0)
-    assert signals[0] == (50 + 9, Signal.BARGED_IN)
+    # 80% of a 0.2 s window over the echo: the 8th loud frame after the window filled
+    assert signals[0] == (50 + 7, Signal.BARGED_IN)
     # after barge-in the detector follows the trainee's speech to the end of the turn
     assert signals[-1][1] is Signal.TURN_ENDED
+
+
+def test_barge_in_survives_dips_between_syllables() -> None:
+    detector = TurnDetector(EndpointSettings(barge_in_seconds=0.2))
+    syllables = ([-15.0] * 4 + [-32.0]) * 10
+    signals = run(detector, frames(-30.0, 1.0) + syllables, echo=-30.0)
+    assert signals and signals[0][1] is Signal.BARGED_IN
+
+
+def test_learning_ignores_frames_that_may_be_the_trainee_or_silence() -> None:
+    estimate = EchoEstimate(FRAME)
+    estimate.start_clip(frames(-20.0, 2.0))
+    for _ in range(200):
+        estimate.learn(-5.0, 1.0, margin_db=6.0)  # far over the echo: the trainee, not the room
+        estimate.learn(-80.0, 1.0, audible_dbfs=-60.0)  # the echo has not arrived yet
+    assert estimate.coupling_db == 0.0
+    for level in [-38.0, -45.0, -50.0, -41.0] * 50:  # a quiet room: the echo is 18+ dB down
+        estimate.learn(level, 1.0, margin_db=6.0)
+    assert estimate.coupling_db == pytest.approx(-18.0, abs=0.5)
+    estimate.start_clip(frames(-10.0, 1.0))  # the next clip keeps what was learnt of the room
+    assert estimate.expected_dbfs(0.5) == pytest.approx(-28.0, abs=0.5)
 
 
 def test_a_brief_loud_blip_during_playback_is_not_barge_in() -> None:
@@ -104,11 +126,13 @@ def test_a_brief_loud_blip_during_playback_is_not_barge_in() -> None:
 
 def test_echo_estimate_covers_the_delay_window_and_learns_coupling() -> None:
     clip_levels = frames(-60.0, 1.0) + frames(-20.0, 0.2) + frames(-60.0, 1.0)
-    estimate = EchoEstimate(clip_levels, FRAME, delay_window_seconds=0.5)
+    estimate = EchoEstimate(FRAME, delay_window_seconds=0.5)
+    estimate.start_clip(clip_levels)
     assert estimate.expected_dbfs(0.5) == -60.0
     assert estimate.expected_dbfs(1.1) == -20.0
     assert estimate.expected_dbfs(1.6) == -20.0  # a delayed echo may still arrive
     assert estimate.expected_dbfs(2.0) == -60.0
+    assert estimate.expected_dbfs(1e9) == -60.0  # after the end: the clip's last window
     for _ in range(100):
         estimate.learn(-14.0, 1.1)  # this room's echo arrives 6 dB hotter than the clip
     assert estimate.coupling_db == pytest.approx(6.0, abs=0.5)

@@ -136,7 +136,8 @@ class SessionRunner:
         self._pre_roll: deque[bytes] = deque(maxlen=max(1, round(PRE_ROLL_SECONDS / CHUNK_SECONDS)))
         self._playback: Playback | None = None
         self._playback_turn = -1
-        self._echo: EchoEstimate | None = None
+        self._echo = EchoEstimate(CHUNK_SECONDS)  # one per session: the room stays the same
+        self._echo_active = False
         self._playback_ended_at: float | None = None
         self._turn_end_detected_at: float | None = None
         self._t0 = 0.0
@@ -410,7 +411,8 @@ class SessionRunner:
         self._playback = playback
         self._playback_turn = index
         self._playback_ended_at = None
-        self._echo = EchoEstimate(_clip_levels(clip.pcm), CHUNK_SECONDS)
+        self._echo.start_clip(_clip_levels(clip.pcm))
+        self._echo_active = True
         self._emit(VoiceStarted(index))
         if self._turn_end_detected_at is not None:
             first = _wait_first_sample(playback, 0.5)
@@ -434,7 +436,7 @@ class SessionRunner:
 
     def _expected_echo_dbfs(self) -> float | None:
         """Echo expected at the microphone now, or None when the voice is silent."""
-        if self._echo is None:
+        if not self._echo_active:
             return None
         if self._playback is not None:
             started = self._playback.first_sample_at or self._clock()
@@ -442,6 +444,7 @@ class SessionRunner:
         tail = self.settings.endpoint.echo_tail_seconds
         if self._playback_ended_at is not None and self._clock() - self._playback_ended_at < tail:
             return self._echo.expected_dbfs(1e9)  # the end of the clip is still arriving
+        self._echo_active = False
         return None
 
     # ----- listening ------------------------------------------------------------------------
@@ -465,8 +468,8 @@ class SessionRunner:
         signal = self._detector.feed(level, echo)
         if echo is not None and signal is None and self._utterance is None and self._playback is not None:
             started = self._playback.first_sample_at or self._clock()
-            assert self._echo is not None
-            self._echo.learn(level, self._clock() - started)
+            self._echo.learn(level, self._clock() - started, self.settings.endpoint.barge_in_margin_db,
+                             audible_dbfs=self._detector.speech_threshold_dbfs)
         if signal in (Signal.SPEECH_STARTED, Signal.BARGED_IN):
             if signal is Signal.BARGED_IN:
                 self._stop_voice(interrupted=True)

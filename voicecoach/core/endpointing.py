@@ -21,6 +21,10 @@ SILENCE_FLOOR_DBFS = -96.0
 DEFAULT_NOISE_FLOOR_DBFS = -70.0
 FLOOR_WINDOW_SECONDS = 4.0
 FLOOR_PERCENTILE = 0.05
+BARGE_IN_FRACTION = 0.8
+COUPLING_HISTORY_FRAMES = 500
+MIN_COUPLING_FRAMES = 25
+COUPLING_PERCENTILE = 0.95
 
 
 def frame_level_dbfs(pcm: bytes) -> float:
@@ -46,7 +50,7 @@ class EndpointSettings:
     min_speech_dbfs: float = -50.0  # ...and at least this loud
     barge_in_margin_db: float = 6.0  # trainee must beat the expected echo by this much...
     barge_in_seconds: float = 0.25  # ...for this long
-    echo_tail_seconds: float = 0.35  # echo still arriving after the voice stopped
+    echo_tail_seconds: float = 0.5  # echo still arriving after the voice stopped
     frame_seconds: float = 0.02
 
 
@@ -61,34 +65,51 @@ class Signal(StrEnum):
 class EchoEstimate:
     """How loud the counterpart's own voice should arrive at the microphone, frame by frame.
 
-    The reference is the clip being played (its frame levels); the coupling
-    between speaker and microphone (gain and delay) is unknown, so the estimate
-    is the loudest reference level over a window wide enough for the delay, plus
-    a coupling gain learnt from frames where only the echo could be heard.
+    The reference is the clip being played (its frame levels); the coupling between
+    speaker and microphone (gain and delay) is unknown, so the estimate is the loudest
+    reference level over a window wide enough for the delay, plus a coupling gain: a
+    high percentile of what was heard, relative to that reference, in frames where only
+    the echo could be heard. It starts at 0 dB (echo as loud as the voice), the safe side,
+    and carries over from clip to clip because the room does.
     """
 
-    def __init__(self, clip_levels_dbfs: list[float], frame_seconds: float = 0.02,
-                 delay_window_seconds: float = 0.5, coupling_db: float = 0.0) -> None:
-        self._levels = clip_levels_dbfs
+    def __init__(self, frame_seconds: float = 0.02, delay_window_seconds: float = 0.5,
+                 prior_coupling_db: float = 0.0) -> None:
+        self._levels: list[float] = []
         self._window_frames = max(1, round(delay_window_seconds / frame_seconds))
         self._frame_seconds = frame_seconds
-        self.coupling_db = coupling_db
+        self._prior_coupling_db = prior_coupling_db
+        self._gaps: deque[float] = deque(maxlen=COUPLING_HISTORY_FRAMES)
+        self.coupling_db = prior_coupling_db
+
+    def start_clip(self, clip_levels_dbfs: list[float]) -> None:
+        self._levels = list(clip_levels_dbfs)
 
     def expected_dbfs(self, seconds_since_start: float) -> float:
-        """Loudest echo that can arrive now (reference window ending now)."""
-        end = int(seconds_since_start / self._frame_seconds) + 1
+        """Loudest echo that can arrive now (reference window ending now, or at the clip's end)."""
+        end = min(len(self._levels), int(seconds_since_start / self._frame_seconds) + 1)
         start = max(0, end - self._window_frames)
         window = self._levels[start:end] or [SILENCE_FLOOR_DBFS]
         return max(window) + self.coupling_db
 
-    def learn(self, observed_dbfs: float, seconds_since_start: float) -> None:
-        """Adapt coupling toward what was heard while only the voice played (slowly, upward-biased)."""
-        reference = self.expected_dbfs(seconds_since_start) - self.coupling_db
-        if reference <= SILENCE_FLOOR_DBFS + 1:
+    def learn(self, observed_dbfs: float, seconds_since_start: float, margin_db: float = 6.0,
+              audible_dbfs: float = -60.0) -> None:
+        """Adapt the coupling from a frame heard while only the voice played.
+
+        Frames louder than the estimate plus `margin_db` may be the trainee starting to talk
+        over the voice: they are not learnt from, or the trainee's voice would become "echo".
+        Frames below `audible_dbfs` are not either: the echo has not arrived yet (device
+        latency) or the voice paused.
+        """
+        expected = self.expected_dbfs(seconds_since_start)
+        reference = expected - self.coupling_db
+        if (reference <= SILENCE_FLOOR_DBFS + 1 or observed_dbfs > expected + margin_db
+                or observed_dbfs < audible_dbfs):
             return
-        gap = observed_dbfs - reference
-        step = 0.2 if gap > self.coupling_db else 0.02
-        self.coupling_db += step * (gap - self.coupling_db)
+        self._gaps.append(observed_dbfs - reference)
+        if len(self._gaps) >= MIN_COUPLING_FRAMES:
+            ordered = sorted(self._gaps)
+            self.coupling_db = ordered[min(len(ordered) - 1, int(len(ordered) * COUPLING_PERCENTILE))]
 
 
 class TurnDetector:
@@ -100,7 +121,8 @@ class TurnDetector:
         self._speech_frames = 0
         self._silence_frames = 0
         self._quiet_frames = 0  # frames since anything happened (for the long-silence prompt)
-        self._loud_over_echo_frames = 0
+        self._over_echo: deque[bool] = deque(maxlen=max(1, round(self.settings.barge_in_seconds
+                                                                  / self.settings.frame_seconds)))
         self._prompted = False
         # Levels of the last few seconds heard without the voice playing: the noise floor is a
         # low percentile of them, so steady noise (a fan) rises into the floor while speech,
@@ -127,20 +149,20 @@ class TurnDetector:
         """Take one frame's level; `echo_dbfs` is the expected echo while the voice plays."""
         s = self.settings
         if echo_dbfs is not None and not self.in_speech:
-            # Voice playing: only a sustained, clearly louder voice counts (barge-in).
-            if level_dbfs >= max(echo_dbfs + s.barge_in_margin_db, self.speech_threshold_dbfs):
-                self._loud_over_echo_frames += 1
-            else:
-                self._loud_over_echo_frames = 0
-            if self._loud_over_echo_frames * s.frame_seconds >= s.barge_in_seconds:
-                self._loud_over_echo_frames = 0
+            # Voice playing: only a sustained, clearly louder voice counts (barge-in). Sustained
+            # means most frames of the window, as speech dips between syllables.
+            self._over_echo.append(
+                level_dbfs >= max(echo_dbfs + s.barge_in_margin_db, self.speech_threshold_dbfs))
+            window_full = len(self._over_echo) == self._over_echo.maxlen
+            if window_full and sum(self._over_echo) >= BARGE_IN_FRACTION * len(self._over_echo):
+                self._over_echo.clear()
                 self.in_speech = True
                 self._speech_frames = round(s.barge_in_seconds / s.frame_seconds)
                 self._silence_frames = 0
                 self._quiet_frames = 0
                 return Signal.BARGED_IN
             return None
-        self._loud_over_echo_frames = 0
+        self._over_echo.clear()
         self._history.append(level_dbfs)
         is_speech = level_dbfs >= self.speech_threshold_dbfs
         if self.in_speech:
