@@ -43,6 +43,7 @@ def main() -> int:
         for utterance in utterances:
             numbers._cached.cache_clear()  # cold: every utterance and its context read afresh
             split_items._read_claims.cache_clear()
+            split_items._scan.cache_clear()
             assess(utterance)
         done += len(utterances)
     elapsed = time.process_time() - start

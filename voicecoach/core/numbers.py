@@ -75,6 +75,15 @@ _YEAR_BEFORE = {"in", "since", "from", "model", "year", "circa", "of", "until", 
 _YEAR_AFTER = {"model", "models", "edition"}
 
 
+_NUMBER_WORDS = frozenset(
+    {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+     "twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety",
+     "hundred", "thousand", "million", "billion"}
+)
+_A_FOLLOWERS = frozenset({"hundred", "thousand", "million", "billion", "grand"})
+
+
 class _Tok(NamedTuple):
     # A NamedTuple, not a dataclass: the walker makes one per token and this is the hot path.
     text: str
@@ -92,7 +101,10 @@ class _Tok(NamedTuple):
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lowered ("İ")
+        return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [_Tok(text[a:b], lowered[a:b], a, b) for a, b in (m.span() for m in _TOKEN.finditer(text))]
 
 
 def _word_kind(low: str) -> str | None:
@@ -137,11 +149,14 @@ class _Reader:
     # -- main --------------------------------------------------------------------
     def run(self) -> list[Amount]:
         i = 0
-        while i < len(self.toks):
-            t = self.toks[i]
-            if t.is_digit:
+        toks = self.toks
+        count = len(toks)
+        while i < count:
+            low = toks[i].low
+            first = low[0]
+            if first.isdigit() or (first == "." and len(low) > 1):
                 i = self.read_digits(i)
-            elif t.is_word and (_word_kind(t.low) is not None or t.low == "a"):
+            elif low in _NUMBER_WORDS or (low == "a" and i + 1 < count and toks[i + 1].low in _A_FOLLOWERS):
                 i = self.read_words(i)
             else:
                 i += 1

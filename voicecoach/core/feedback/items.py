@@ -135,7 +135,7 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
     return 1.0, False
 
 
-_ANY_ITEM = re.compile(r"food|water|wood|book|hat|ball")
+_ANY_ITEM = re.compile(r"\b(?:food|water|firewood|wood|book|hat|ball|basketball)s?\b")
 
 
 def total_of(totals: Mapping[str, float | None] | float | None, item: str) -> float | None:
@@ -169,9 +169,7 @@ def _read_claims(
     mine: dict[str, float] = {}
     theirs: dict[str, float] = {}
     vague: set[str] = set()
-    spans = [(m.start(), MINE) for m in _MINE_CUES.finditer(low)]
-    spans += [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
-    spans.sort()
+    spans, matches, tokens = _scan(low)
     rest_owner: str | None = None
     rest_only: set[str] = set()  # "the rest of the food": the rest of that item only
     for match in _REST.finditer(low):
@@ -182,8 +180,6 @@ def _read_claims(
         if of_item and of_item.group(1) in _ITEM_WORDS:
             rest_only.add(_ITEM_WORDS[of_item.group(1)])
         rest_owner = owner
-    matches = list(_TOKEN.finditer(low))
-    tokens = [m.group() for m in matches]
     last_count: float | None = None
     for index, match in enumerate(matches):
         item = _ITEM_WORDS.get(tokens[index])
@@ -234,6 +230,16 @@ def _read_claims(
             else:
                 target[item] = max(total - other[item], 0.0)
     return Claims(mine, theirs, frozenset(vague - set(mine)))
+
+
+@lru_cache(maxsize=4096)
+def _scan(low: str) -> tuple[list[tuple[int, str]], list[re.Match[str]], list[str]]:
+    """Ownership cues and tokens of a lower-cased turn (shared by both passes of a game)."""
+    spans = [(m.start(), MINE) for m in _MINE_CUES.finditer(low)]
+    spans += [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
+    spans.sort()
+    matches = list(_TOKEN.finditer(low))
+    return spans, matches, [m.group() for m in matches]
 
 
 def _cue_close(spans: list[tuple[int, str]], position: int) -> bool:
