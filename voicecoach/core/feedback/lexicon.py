@@ -17,7 +17,7 @@ _APOSTROPHES = re.compile(r"[\u2019\u2018\u02bc`´]")
 _SPACED_APOSTROPHE = re.compile(r"(\w)\s*'\s*(\w)")
 # Recogniser or stripped text that split a contraction: "don t", "you re", "i m".
 _SPLIT_CONTRACTION = re.compile(
-    r"\b(don|can|won|isn|aren|wasn|weren|didn|doesn|wouldn|couldn|shouldn|haven|hasn|hadn|ain)\s+t\b"
+    r"\b(don|can|won|isn|aren|wasn|weren|didn|doesn|wouldn|couldn|shouldn|haven|hasn|hadn|ain)\s+(t)\b"
     r"|\b(you|we|they|who|what)\s+(re)\b"
     r"|\b(i)\s+(m)\b"
     r"|\b(i|you|we|they|he|she|it|that|there)\s+(ll|ve|d)\b"
