@@ -77,7 +77,9 @@ def predict(row: dict[str, Any], transform: Callable[[str], str] | None = None) 
     return labels_of(assess(utterance))
 
 
-def scores(rows: Iterable[dict[str, Any]], predictions: list[list[str]]) -> dict[str, dict[str, float]]:
+def scores(
+    rows: Iterable[dict[str, Any]], predictions: list[list[str]]
+) -> dict[str, dict[str, float]]:
     table: dict[str, dict[str, float]] = {}
     rows = list(rows)
     for label in FLAG_LABELS:
@@ -91,8 +93,15 @@ def scores(rows: Iterable[dict[str, Any]], predictions: list[list[str]]) -> dict
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        table[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn,
-                        "tp": tp, "fp": fp, "fn": fn}
+        table[label] = {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "support": tp + fn,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+        }
     return table
 
 
@@ -101,7 +110,10 @@ def print_table(title: str, table: dict[str, dict[str, float]]) -> None:
     print("| label | precision | recall | F1 | support |")
     print("|---|---|---|---|---|")
     for label, row in table.items():
-        print(f"| {label} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1']:.2f} | {int(row['support'])} |")
+        print(
+            f"| {label} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1']:.2f} "
+            f"| {int(row['support'])} |"
+        )
 
 
 def dailydialog_rates() -> tuple[float, float, int, int] | None:
@@ -146,7 +158,10 @@ def print_errors(rows: list[dict[str, Any]], predictions: list[list[str]], label
         guess = label in predicted
         if gold != guess:
             kind = "MISS" if gold else "FALSE"
-            print(f"\n[{kind}] item {row['item']} role={row['role']} {row['setting']} gold={row['labels']} got={predicted}")
+            print(
+                f"\n[{kind}] item {row['item']} role={row['role']} {row['setting']} "
+                f"gold={row['labels']} got={predicted}"
+            )
             print(f"   note: {row['note']}")
             for line in row["context"][-4:]:
                 print(f"   | {line[:160]}")
@@ -158,7 +173,9 @@ def sample_corpus(name: str, count: int, seed: int) -> None:
     rng = random.Random(seed)
     items: list[Utterance] = []
     if name == "craigslist-test":
-        with (SHARED / "corpora" / "craigslistbargain" / "test.json").open(encoding="utf-8") as lines:
+        with (SHARED / "corpora" / "craigslistbargain" / "test.json").open(
+            encoding="utf-8"
+        ) as lines:
             for line in lines:
                 d = json.loads(line)
                 roles = d["agent_info"]["Role"]
@@ -170,14 +187,28 @@ def sample_corpus(name: str, count: int, seed: int) -> None:
                     items.append(Utterance(text, tuple(context), roles[who], setting))
                     context.append(f"{roles[who]}: {text}")
     elif name == "casino-test":
-        data = json.loads((SHARED / "corpora" / "casino" / "casino_test.json").read_text(encoding="utf-8"))
+        data = json.loads(
+            (SHARED / "corpora" / "casino" / "casino_test.json").read_text(encoding="utf-8")
+        )
         for dialogue in data:
-            log = [c for c in dialogue["chat_logs"] if c.get("text") and not c["text"].startswith("Submit")]
+            log = [
+                c
+                for c in dialogue["chat_logs"]
+                if c.get("text") and not c["text"].startswith("Submit")
+            ]
             for index, chat in enumerate(log):
                 me = chat["id"]
-                context = tuple(f"{'me' if c['id'] == me else 'them'}: {c['text']}" for c in log[:index])
-                items.append(Utterance(chat["text"], context, "camper",
-                                       "splitting food, water and firewood packages (3 each)"))
+                context = tuple(
+                    f"{'me' if c['id'] == me else 'them'}: {c['text']}" for c in log[:index]
+                )
+                items.append(
+                    Utterance(
+                        chat["text"],
+                        context,
+                        "camper",
+                        "splitting food, water and firewood packages (3 each)",
+                    )
+                )
     flagged = [(u, assess(u)) for u in items]
     flagged = [(u, f) for u, f in flagged if any(x.label.startswith("concession") for x in f)]
     print(f"{name}: {len(flagged)} of {len(items)} turns flagged with a concession label")
@@ -189,9 +220,15 @@ def sample_corpus(name: str, count: int, seed: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--errors", metavar="LABEL", help="print the misses and false alarms of one label")
-    parser.add_argument("--spoken", action="store_true", help="with --errors: on recogniser-style text")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--errors", metavar="LABEL", help="print the misses and false alarms of one label"
+    )
+    parser.add_argument(
+        "--spoken", action="store_true", help="with --errors: on recogniser-style text"
+    )
     parser.add_argument("--corpus", choices=["craigslist-test", "casino-test"])
     parser.add_argument("--sample", type=int, default=25)
     parser.add_argument("--seed", type=int, default=0)
@@ -221,8 +258,10 @@ def main() -> int:
         rates = dailydialog_rates()
         if rates is not None:
             heated, neutral, n_heated, n_neutral = rates
-            print(f"\nDailyDialog validation: anger/disgust flagged {heated:.1%} of {n_heated}; "
-                  f"neutral flagged {neutral:.2%} of {n_neutral}")
+            print(
+                f"\nDailyDialog validation: anger/disgust flagged {heated:.1%} of {n_heated}; "
+                f"neutral flagged {neutral:.2%} of {n_neutral}"
+            )
     return 0
 
 

@@ -7,7 +7,8 @@ utterances of ../shared/labels/dev.jsonl with their full context, in a loop,
 in one process and one thread. The number and item readers' caches are cleared before
 every utterance, so each one is read cold, as `voicecoach analyze` sees
 unrelated lines (a live session re-reads its context from the cache). Time is
-the process's CPU time, so other work on a shared machine does not count. Target: at least 2,000 utterances a second.
+the process's CPU time, so other work on a shared machine does not count.
+Target: at least 2,000 utterances a second.
 """
 
 from __future__ import annotations
@@ -30,10 +31,17 @@ SHARED = Path(os.environ.get("VOICECOACH_SHARED_DIR", REPO.parent / "shared"))
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seconds", type=float, default=5.0, help="how long to measure (default 5)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--seconds", type=float, default=5.0, help="how long to measure (default 5)"
+    )
     args = parser.parse_args()
-    rows = [json.loads(line) for line in (SHARED / "labels" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [
+        json.loads(line)
+        for line in (SHARED / "labels" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     utterances = [Utterance(r["text"], tuple(r["context"]), r["role"], r["setting"]) for r in rows]
     for utterance in utterances:  # warm up regex caches and lazy imports
         assess(utterance)
@@ -48,8 +56,11 @@ def main() -> int:
         done += len(utterances)
     elapsed = time.process_time() - start
     mean_context = sum(len(u.context) for u in utterances) / len(utterances)
-    print(f"{done / elapsed:,.0f} utterances/second ({done} in {elapsed:.1f} s, one thread, CPU time; "
-          f"mean context {mean_context:.1f} turns)")
+    print(
+        f"{done / elapsed:,.0f} utterances/second ({done} in {elapsed:.1f} s, "
+        "one thread, CPU time; "
+        f"mean context {mean_context:.1f} turns)"
+    )
     return 0
 
 

@@ -22,12 +22,22 @@ def _write(path: Path, records: list[object]) -> Path:
     return path
 
 
-def test_analyze_file_writes_one_line_per_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = _write(tmp_path / "in.jsonl", [
-        {"id": "a", "text": "ok, 450 then", "context": HAGGLE, "role": "seller"},
-        {"id": 2, "text": "If you can pick it up today, I can do 450.", "context": HAGGLE, "role": "seller"},
-        {"id": "c", "text": "Is it still available?"},
-    ])
+def test_analyze_file_writes_one_line_per_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _write(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "a", "text": "ok, 450 then", "context": HAGGLE, "role": "seller"},
+            {
+                "id": 2,
+                "text": "If you can pick it up today, I can do 450.",
+                "context": HAGGLE,
+                "role": "seller",
+            },
+            {"id": "c", "text": "Is it still available?"},
+        ],
+    )
     assert main(["analyze", str(source)]) == 0
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [o["id"] for o in out] == ["a", 2, "c"]
@@ -39,24 +49,39 @@ def test_analyze_file_writes_one_line_per_input(tmp_path: Path, capsys: pytest.C
     assert "450" in flag["tip"]
 
 
-def test_setting_gives_the_listing_price(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = _write(tmp_path / "in.jsonl", [
-        {"id": 1, "text": "How about 420?", "context": ["buyer: Would you take 350?"], "role": "seller",
-         "setting": "listing price $480"},
-    ])
+def test_setting_gives_the_listing_price(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _write(
+        tmp_path / "in.jsonl",
+        [
+            {
+                "id": 1,
+                "text": "How about 420?",
+                "context": ["buyer: Would you take 350?"],
+                "role": "seller",
+                "setting": "listing price $480",
+            },
+        ],
+    )
     assert main(["analyze", str(source)]) == 0
     assert json.loads(capsys.readouterr().out)["labels"] == ["concession.unpaid"]
 
 
-def test_bad_lines_are_named_and_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = _write(tmp_path / "in.jsonl", [
-        {"id": 1, "text": "ok, 450 then", "context": HAGGLE, "role": "seller"},
-        "{not json",
-        {"id": 3},
-        {"id": 4, "text": "hi", "context": "buyer: hi"},
-        ["a list"],
-        {"id": 6, "text": "fine"},
-    ])
+def test_bad_lines_are_named_and_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _write(
+        tmp_path / "in.jsonl",
+        [
+            {"id": 1, "text": "ok, 450 then", "context": HAGGLE, "role": "seller"},
+            "{not json",
+            {"id": 3},
+            {"id": 4, "text": "hi", "context": "buyer: hi"},
+            ["a list"],
+            {"id": 6, "text": "fine"},
+        ],
+    )
     code = main(["analyze", str(source)])
     captured = capsys.readouterr()
     assert code == 2
@@ -64,22 +89,31 @@ def test_bad_lines_are_named_and_skipped(tmp_path: Path, capsys: pytest.CaptureF
     errors = captured.err.splitlines()
     assert errors[0].startswith("voicecoach analyze: line 2: not valid JSON")
     assert errors[1] == 'voicecoach analyze: line 3: "text" is missing or not a string'
-    assert errors[2].startswith("voicecoach analyze: line 4: \"context\" must be a list")
+    assert errors[2].startswith('voicecoach analyze: line 4: "context" must be a list')
     assert errors[3].startswith("voicecoach analyze: line 5: expected a JSON object")
     assert len(errors) == 4
 
 
-def test_missing_file_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_file_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["analyze", str(tmp_path / "nope.jsonl")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such file" in err
 
 
 def test_stdin_through_the_real_command(tmp_path: Path) -> None:
-    line = json.dumps({"id": 7, "text": "Alright, I can go down to 450.", "context": HAGGLE, "role": "seller"})
+    line = json.dumps(
+        {"id": 7, "text": "Alright, I can go down to 450.", "context": HAGGLE, "role": "seller"}
+    )
     result = subprocess.run(
         [sys.executable, "-m", "voicecoach", "analyze", "-"],
-        input=line + "\n", capture_output=True, text=True, cwd=REPO_ROOT, timeout=120, check=False,
+        input=line + "\n",
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["labels"] == ["concession.unpaid"]
@@ -91,7 +125,9 @@ def test_help_documents_bad_line_handling(capsys: pytest.CaptureFixture[str]) ->
     assert "skipped" in capsys.readouterr().out
 
 
-def test_dash_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dash_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO('{"id": 1, "text": "hello"}\n'))
     assert main(["analyze"]) == 0
     assert json.loads(capsys.readouterr().out) == {"id": 1, "labels": [], "flags": []}

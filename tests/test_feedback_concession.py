@@ -6,66 +6,192 @@ import pytest
 
 from voicecoach.core.feedback import Utterance, assess, labels_of
 from voicecoach.core.feedback.concession import adds_extra, has_condition, is_acceptance
-from voicecoach.core.feedback.positions import build_ledger, listing_price, read_proposals, split_lines
+from voicecoach.core.feedback.positions import (
+    build_ledger,
+    listing_price,
+    read_proposals,
+    split_lines,
+)
 
 UNPAID = "concession.unpaid"
 TRADED = "concession.traded"
 CASINO = "splitting food, water and firewood packages (3 each)"
 
 
-def concession_labels(text: str, context: tuple[str, ...] = (), role: str | None = None,
-                      setting: str | None = None) -> list[str]:
+def concession_labels(
+    text: str, context: tuple[str, ...] = (), role: str | None = None, setting: str | None = None
+) -> list[str]:
     labels = labels_of(assess(Utterance(text, context, role, setting)))
     return [label for label in labels if label.startswith("concession")]
 
 
-HAGGLE = ("buyer: Would you take 400?", "seller: I'm asking 500 for it.", "buyer: 400 is really my limit.")
+HAGGLE = (
+    "buyer: Would you take 400?",
+    "seller: I'm asking 500 for it.",
+    "buyer: 400 is really my limit.",
+)
 
 CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None, list[str]]] = [
     # (name, text, context, role, setting, expected concession labels)
     ("neutral words still move", "ok, 450 then", HAGGLE, "seller", None, [UNPAID]),
     ("rubric example: go down", "Alright, I can go down to 450.", HAGGLE, "seller", None, [UNPAID]),
-    ("rubric example: traded", "If you can pick it up today, I can do 450.", HAGGLE, "seller", None, [TRADED]),
-    ("provided you sign", "I could do 450, provided you sign for two years.", HAGGLE, "seller", None, [TRADED]),
+    (
+        "rubric example: traded",
+        "If you can pick it up today, I can do 450.",
+        HAGGLE,
+        "seller",
+        None,
+        [TRADED],
+    ),
+    (
+        "provided you sign",
+        "I could do 450, provided you sign for two years.",
+        HAGGLE,
+        "seller",
+        None,
+        [TRADED],
+    ),
     ("in exchange for", "450 in exchange for cash on the spot.", HAGGLE, "seller", None, [TRADED]),
     ("holding is no concession", "Sorry, 500 is the price.", HAGGLE, "seller", None, []),
-    ("first offer is not a concession", "I can do 500 for it.", ("buyer: Hi, is it available?",), "seller", None, []),
-    ("buyer first offer with pickup", "I'd pay 300 if I can pick it up today.", ("seller: It's a great chair.",),
-     "buyer", "listing price $500", []),
-    ("listing price is the seller's first ask", "How about 420?", ("buyer: Would you take 350?",),
-     "seller", "listing price $480", [UNPAID]),
-    ("buyer raises", "Fine, I'll go up to 430.", ("buyer: I'd pay 400.", "seller: I need 480."), "buyer", None,
-     [UNPAID]),
-    ("accepting after haggling", "Okay, deal.", ("seller: It's 500.", "buyer: I can pay 400.",
-                                                   "seller: Meet me at 460 then."), "buyer", None, [UNPAID]),
-    ("accepting their first number is no give", "Sounds good, deal.", ("seller: It's 460.",), "buyer", None, []),
-    ("closing half of their exchange", "Yes, that works!",
-     ("buyer: I can pay 400.", "seller: 460 and I can deliver it to you."), "buyer", None, []),
-    ("pleasantry if is no condition", "I can do 450. If you have any questions let me know.", HAGGLE,
-     "seller", None, [UNPAID]),
-    ("bare 'if you can' costs nothing", "I can do 450 if you can.", HAGGLE, "seller", None, [UNPAID]),
+    (
+        "first offer is not a concession",
+        "I can do 500 for it.",
+        ("buyer: Hi, is it available?",),
+        "seller",
+        None,
+        [],
+    ),
+    (
+        "buyer first offer with pickup",
+        "I'd pay 300 if I can pick it up today.",
+        ("seller: It's a great chair.",),
+        "buyer",
+        "listing price $500",
+        [],
+    ),
+    (
+        "listing price is the seller's first ask",
+        "How about 420?",
+        ("buyer: Would you take 350?",),
+        "seller",
+        "listing price $480",
+        [UNPAID],
+    ),
+    (
+        "buyer raises",
+        "Fine, I'll go up to 430.",
+        ("buyer: I'd pay 400.", "seller: I need 480."),
+        "buyer",
+        None,
+        [UNPAID],
+    ),
+    (
+        "accepting after haggling",
+        "Okay, deal.",
+        ("seller: It's 500.", "buyer: I can pay 400.", "seller: Meet me at 460 then."),
+        "buyer",
+        None,
+        [UNPAID],
+    ),
+    (
+        "accepting their first number is no give",
+        "Sounds good, deal.",
+        ("seller: It's 460.",),
+        "buyer",
+        None,
+        [],
+    ),
+    (
+        "closing half of their exchange",
+        "Yes, that works!",
+        ("buyer: I can pay 400.", "seller: 460 and I can deliver it to you."),
+        "buyer",
+        None,
+        [],
+    ),
+    (
+        "pleasantry if is no condition",
+        "I can do 450. If you have any questions let me know.",
+        HAGGLE,
+        "seller",
+        None,
+        [UNPAID],
+    ),
+    (
+        "bare 'if you can' costs nothing",
+        "I can do 450 if you can.",
+        HAGGLE,
+        "seller",
+        None,
+        [UNPAID],
+    ),
     ("free extra", "Fine, I'll throw in the case for free.", HAGGLE, "seller", None, [UNPAID]),
     ("split the difference", "Let's split the difference.", HAGGLE, "seller", None, [UNPAID]),
     ("relative move", "I can take $50 off.", HAGGLE, "seller", None, [UNPAID]),
     ("role inferred from labels", "ok, 450 then", HAGGLE, None, None, [UNPAID]),
     ("spoken numbers", "okay four fifty then", HAGGLE, "seller", None, [UNPAID]),
-    ("salary in words", "i could do ninety two thousand",
-     ("employer: we can offer eighty five thousand", "candidate: i was looking for ninety five thousand",
-      "employer: eighty five is our budget"), "candidate", None, [UNPAID]),
-    ("payment days toward them", "Okay, we can do 45 days.",
-     ("client: We pay at 60 days.", "supplier: Our terms are 30 days.", "client: 60 is our standard."),
-     "supplier", None, [UNPAID]),
-    ("items: first split is not a concession", "I'd like 3 food and 2 water, you can have the rest.", (),
-     "camper", CASINO, []),
-    ("items: yielding with nothing back", "Okay, I will take 2 food and 2 water then.",
-     ("me: I would like 3 food and 2 water, you get the rest.", "them: I need at least one food."),
-     "camper", CASINO, [UNPAID]),
-    ("items: give one, ask one", "Okay, I can take 2 food, 2 water and 2 firewood.",
-     ("me: I would like 3 food and 2 water, you get the rest.", "them: I need at least one food."),
-     "camper", CASINO, [TRADED]),
-    ("items: condition on an item", "If I get both hats you can have the book and the balls.",
-     ("me: i want the hats and one ball .", "them: i need the balls ."), "trader",
-     "splitting books, hats and balls", [TRADED]),
+    (
+        "salary in words",
+        "i could do ninety two thousand",
+        (
+            "employer: we can offer eighty five thousand",
+            "candidate: i was looking for ninety five thousand",
+            "employer: eighty five is our budget",
+        ),
+        "candidate",
+        None,
+        [UNPAID],
+    ),
+    (
+        "payment days toward them",
+        "Okay, we can do 45 days.",
+        (
+            "client: We pay at 60 days.",
+            "supplier: Our terms are 30 days.",
+            "client: 60 is our standard.",
+        ),
+        "supplier",
+        None,
+        [UNPAID],
+    ),
+    (
+        "items: first split is not a concession",
+        "I'd like 3 food and 2 water, you can have the rest.",
+        (),
+        "camper",
+        CASINO,
+        [],
+    ),
+    (
+        "items: yielding with nothing back",
+        "Okay, I will take 2 food and 2 water then.",
+        (
+            "me: I would like 3 food and 2 water, you get the rest.",
+            "them: I need at least one food.",
+        ),
+        "camper",
+        CASINO,
+        [UNPAID],
+    ),
+    (
+        "items: give one, ask one",
+        "Okay, I can take 2 food, 2 water and 2 firewood.",
+        (
+            "me: I would like 3 food and 2 water, you get the rest.",
+            "them: I need at least one food.",
+        ),
+        "camper",
+        CASINO,
+        [TRADED],
+    ),
+    (
+        "items: condition on an item",
+        "If I get both hats you can have the book and the balls.",
+        ("me: i want the hats and one ball .", "them: i need the balls ."),
+        "trader",
+        "splitting books, hats and balls",
+        [TRADED],
+    ),
 ]
 
 
@@ -74,8 +200,9 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None, list[str]]]
     [case[1:] for case in CASES],
     ids=[case[0] for case in CASES],
 )
-def test_concession_cases(text: str, context: tuple[str, ...], role: str | None, setting: str | None,
-                          expected: list[str]) -> None:
+def test_concession_cases(
+    text: str, context: tuple[str, ...], role: str | None, setting: str | None, expected: list[str]
+) -> None:
     assert concession_labels(text, context, role, setting) == expected
 
 
@@ -98,8 +225,14 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "accepting"),
-    [("Okay, deal.", True), ("Sounds good to me!", True), ("That would be ok.", True),
-     ("No, that's too low.", False), ("Ok but how about 450?", False), ("What condition is it in?", False)],
+    [
+        ("Okay, deal.", True),
+        ("Sounds good to me!", True),
+        ("That would be ok.", True),
+        ("No, that's too low.", False),
+        ("Ok but how about 450?", False),
+        ("What condition is it in?", False),
+    ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:
     assert is_acceptance(text) == accepting

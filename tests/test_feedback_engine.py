@@ -17,7 +17,11 @@ from voicecoach.core.transcript import FLAG_LABELS, Flag, Speaker
 
 
 def test_assess_returns_frozen_flags_with_every_field() -> None:
-    flags = assess(Utterance("ok, 450 then", ("buyer: 400?", "seller: 500.", "buyer: 400 is my max."), "seller"))
+    flags = assess(
+        Utterance(
+            "ok, 450 then", ("buyer: 400?", "seller: 500.", "buyer: 400 is my max."), "seller"
+        )
+    )
     assert isinstance(flags, tuple)
     assert flags and all(isinstance(flag, Flag) for flag in flags)
     for flag in flags:
@@ -34,7 +38,9 @@ def test_one_flag_per_label_in_rubric_order() -> None:
 
 
 def test_session_keeps_context_across_turns() -> None:
-    session = SessionFeedback(trainee_role="seller", counterpart_role="buyer", setting="listing price $500")
+    session = SessionFeedback(
+        trainee_role="seller", counterpart_role="buyer", setting="listing price $500"
+    )
     assert session.assess_turn("Hi! It's in great shape.") == ()
     session.add_counterpart_turn("Would you take 400?")
     first = session.assess_turn("Hmm, I could do 470.")
@@ -44,7 +50,11 @@ def test_session_keeps_context_across_turns() -> None:
     assert labels_of(second) == ["concession.traded"]
     assert session.context[1] == "buyer: Would you take 400?"
     assert [turn.speaker for turn in session.turns] == [
-        Speaker.TRAINEE, Speaker.COUNTERPART, Speaker.TRAINEE, Speaker.COUNTERPART, Speaker.TRAINEE
+        Speaker.TRAINEE,
+        Speaker.COUNTERPART,
+        Speaker.TRAINEE,
+        Speaker.COUNTERPART,
+        Speaker.TRAINEE,
     ]
 
 
@@ -68,16 +78,23 @@ def test_prosody_goes_through_one_baseline_per_session() -> None:
     session = SessionFeedback(trainee_role="buyer", counterpart_role="seller")
     calm = ProsodyReading(loudness_dbfs=-30.0, pitch_hz=120.0, duration_seconds=2.0)
     for _ in range(4):
-        assert "emotion.overreach" not in labels_of(session.assess_turn("That sounds fine.", prosody=calm))
+        assert "emotion.overreach" not in labels_of(
+            session.assess_turn("That sounds fine.", prosody=calm)
+        )
     shouted = ProsodyReading(loudness_dbfs=-12.0, pitch_hz=125.0, duration_seconds=2.0)
-    assert "emotion.overreach" in labels_of(session.assess_turn("That sounds fine.", prosody=shouted))
+    assert "emotion.overreach" in labels_of(
+        session.assess_turn("That sounds fine.", prosody=shouted)
+    )
     assert session.turns[-1].end_seconds > session.turns[0].end_seconds
 
 
 _line = st.one_of(
     st.text(max_size=60),
-    st.builds(lambda who, text: f"{who}: {text}", st.sampled_from(["buyer", "seller", "me", "them", "x"]),
-              st.text(max_size=60)),
+    st.builds(
+        lambda who, text: f"{who}: {text}",
+        st.sampled_from(["buyer", "seller", "me", "them", "x"]),
+        st.text(max_size=60),
+    ),
 )
 
 
@@ -86,11 +103,16 @@ _line = st.one_of(
     text=st.text(max_size=200),
     context=st.lists(_line, max_size=6),
     role=st.one_of(st.none(), st.sampled_from(["buyer", "seller", "camper", "", "candidate"])),
-    setting=st.one_of(st.none(), st.text(max_size=40), st.just("listing price $100.0"),
-                      st.just("splitting books, hats and balls")),
+    setting=st.one_of(
+        st.none(),
+        st.text(max_size=40),
+        st.just("listing price $100.0"),
+        st.just("splitting books, hats and balls"),
+    ),
 )
-def test_no_exception_on_arbitrary_input(text: str, context: list[str], role: str | None,
-                                         setting: str | None) -> None:
+def test_no_exception_on_arbitrary_input(
+    text: str, context: list[str], role: str | None, setting: str | None
+) -> None:
     flags = assess(Utterance(text, tuple(context), role, setting))
     assert all(flag.label in FLAG_LABELS for flag in flags)
     assert not {"concession.unpaid", "concession.traded"} <= set(labels_of(flags))
@@ -99,7 +121,9 @@ def test_no_exception_on_arbitrary_input(text: str, context: list[str], role: st
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.integers(min_value=1, max_value=100_000), min_size=1, max_size=5))
 def test_no_exception_on_number_heavy_negotiations(numbers: list[int]) -> None:
-    context = tuple(f"{'buyer' if i % 2 else 'seller'}: how about {n}?" for i, n in enumerate(numbers))
+    context = tuple(
+        f"{'buyer' if i % 2 else 'seller'}: how about {n}?" for i, n in enumerate(numbers)
+    )
     detect_concessions(f"ok {numbers[-1] + 1} then", context, "seller", "listing price $50000")
 
 
@@ -109,7 +133,11 @@ def _dev_scores() -> dict[str, float]:
     sys.path.insert(0, str(REPO_ROOT))
     from benchmarks.feedback_eval import predict, scores, spoken
 
-    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in Path(path).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     typed = scores(rows, [predict(row) for row in rows])
     said = scores(rows, [predict(row, spoken) for row in rows])
     return {

@@ -135,5 +135,5 @@ def test_agrees_with_craigslist_annotated_prices() -> None:
 
 def test_agrees_with_craigslist_prices_in_recogniser_style() -> None:
     pairs = _annotated_prices()
-    # measured 0.993: the misses are "one" as a count and ranges spoken as "eight hundred and one thousand"
+    # measured 0.993: misses are "one" as a count and spoken ranges ("eight hundred and one")
     assert _agreement(pairs, transform=True) >= 0.97

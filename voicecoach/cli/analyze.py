@@ -57,21 +57,21 @@ def parse_line(raw: str) -> Utterance:
     except json.JSONDecodeError as error:
         raise LineError(f"not valid JSON ({error.msg} at column {error.colno})") from None
     if not isinstance(data, dict):
-        raise LineError("expected a JSON object with a \"text\" field")
+        raise LineError('expected a JSON object with a "text" field')
     text = data.get("text")
     if not isinstance(text, str):
-        raise LineError("\"text\" is missing or not a string")
+        raise LineError('"text" is missing or not a string')
     context = data.get("context", [])
     if context is None:
         context = []
     if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
-        raise LineError("\"context\" must be a list of strings like \"buyer: text\"")
+        raise LineError('"context" must be a list of strings like "buyer: text"')
     role = data.get("role")
     if role is not None and not isinstance(role, str):
-        raise LineError("\"role\" must be a string such as \"buyer\" or \"seller\"")
+        raise LineError('"role" must be a string such as "buyer" or "seller"')
     setting = data.get("setting")
     if setting is not None and not isinstance(setting, str):
-        raise LineError("\"setting\" must be a string such as \"listing price $400\"")
+        raise LineError('"setting" must be a string such as "listing price $400"')
     return Utterance(text, tuple(context), role, setting)
 
 
@@ -105,12 +105,18 @@ def run(args: argparse.Namespace) -> int:
         try:
             handle = open(args.file, encoding="utf-8")  # noqa: SIM115 - closed below
         except FileNotFoundError:
-            raise UsageError(f"{args.file}: no such file; give a JSON-lines file or - for stdin") from None
+            raise UsageError(
+                f"{args.file}: no such file; give a JSON-lines file or - for stdin"
+            ) from None
         except (IsADirectoryError, PermissionError) as error:
-            raise UsageError(f"{args.file}: cannot read it ({error.strerror}); give a JSON-lines file") from None
+            raise UsageError(
+                f"{args.file}: cannot read it ({error.strerror}); give a JSON-lines file"
+            ) from None
         with handle:
             try:
                 bad = analyze_lines(handle, sys.stdout, sys.stderr)
             except UnicodeDecodeError:
-                raise UsageError(f"{args.file}: not UTF-8 text; save it as UTF-8 JSON lines") from None
+                raise UsageError(
+                    f"{args.file}: not UTF-8 text; save it as UTF-8 JSON lines"
+                ) from None
     return UsageError.exit_code if bad else 0

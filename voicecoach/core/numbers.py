@@ -43,43 +43,129 @@ class Amount:
 _TOKEN = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+|[A-Za-z]+(?:'[A-Za-z]+)?|\S")
 
 _UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
 }
 _TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"thousand": 1_000.0, "million": 1_000_000.0, "billion": 1_000_000_000.0}
 _MULTIPLIER_SUFFIX = {"k": 1_000.0, "grand": 1_000.0, "m": 1_000_000.0, "mil": 1_000_000.0}
 _CURRENCY_WORDS = {"dollar", "dollars", "bucks", "buck", "usd", "dollers"}
 _UNIT_WORDS = {
-    "percent": "percent", "pct": "percent",
-    "day": "days", "days": "days",
-    "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
-    "month": "months", "months": "months", "mo": "months", "mos": "months",
-    "year": "years", "years": "years", "yr": "years", "yrs": "years",
+    "percent": "percent",
+    "pct": "percent",
+    "day": "days",
+    "days": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "wk": "weeks",
+    "wks": "weeks",
+    "month": "months",
+    "months": "months",
+    "mo": "months",
+    "mos": "months",
+    "year": "years",
+    "years": "years",
+    "yr": "years",
+    "yrs": "years",
 }
 _NOT_MONEY_AFTER_K = {"miles", "mile", "mi", "km", "kilometers", "kilometres", "mileage", "views"}
 _TIME_AFTER = {"am", "pm", "oclock", "o'clock", "th", "st", "nd", "rd", "ish"}
 _MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 _YEAR_BEFORE = {"in", "since", "from", "model", "year", "circa", "of", "until", "til", "till"}
 _YEAR_AFTER = {"model", "models", "edition"}
 
 
 _NUMBER_WORDS = frozenset(
-    {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-     "twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety",
-     "hundred", "thousand", "million", "billion"}
+    {
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fourty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+    }
 )
 _A_FOLLOWERS = frozenset({"hundred", "thousand", "million", "billion", "grand"})
 
@@ -103,8 +189,12 @@ class _Tok(NamedTuple):
 def _tokens(text: str) -> list[_Tok]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lowered ("İ")
-        return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    return [_Tok(text[a:b], lowered[a:b], a, b) for a, b in (m.span() for m in _TOKEN.finditer(text))]
+        return [
+            _Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)
+        ]
+    return [
+        _Tok(text[a:b], lowered[a:b], a, b) for a, b in (m.span() for m in _TOKEN.finditer(text))
+    ]
 
 
 def _word_kind(low: str) -> str | None:
@@ -156,13 +246,17 @@ class _Reader:
             first = low[0]
             if first.isdigit() or (first == "." and len(low) > 1):
                 i = self.read_digits(i)
-            elif low in _NUMBER_WORDS or (low == "a" and i + 1 < count and toks[i + 1].low in _A_FOLLOWERS):
+            elif low in _NUMBER_WORDS or (
+                low == "a" and i + 1 < count and toks[i + 1].low in _A_FOLLOWERS
+            ):
                 i = self.read_words(i)
             else:
                 i += 1
         return self.out
 
-    def emit(self, value: float, first: int, last: int, currency: bool, *, lone_one: bool = False) -> int:
+    def emit(
+        self, value: float, first: int, last: int, currency: bool, *, lone_one: bool = False
+    ) -> int:
         """Attach the unit after tokens first..last, apply filters, store; return the next index."""
         nxt = last + 1
         unit: str | None = "currency" if currency else None
@@ -218,7 +312,9 @@ class _Reader:
             while self.low(j + 1) in {":", "/"} and (self.tok(j + 2) or t).is_digit:
                 j += 2
             return j + 1
-        if nxt in _TIME_AFTER or (nxt in {"a", "p"} and self.low(i + 2) == "." and self.low(i + 3) == "m"):
+        if nxt in _TIME_AFTER or (
+            nxt in {"a", "p"} and self.low(i + 2) == "." and self.low(i + 3) == "m"
+        ):
             return i + 1
         if self.low(i - 1) in _MONTHS or nxt in _MONTHS:
             return i + 1
@@ -264,7 +360,11 @@ class _Reader:
         value, last = self.parse_number_words(i)
         lone_one = last == i and self.low(i) == "one" and not currency
         # "and a half": "two and a half years"
-        if self.low(last + 1) == "and" and self.low(last + 2) == "a" and self.low(last + 3) == "half":
+        if (
+            self.low(last + 1) == "and"
+            and self.low(last + 2) == "a"
+            and self.low(last + 3) == "half"
+        ):
             value += 0.5
             last += 3
         return self.emit(value, first, last, currency, lone_one=lone_one)
@@ -326,23 +426,23 @@ class _Reader:
             small = self.small_at(j)
             if small is None:
                 break
-            value, end = small
+            said, end = small
             if seen_small_since_scale or (current % 100 and current >= 1):
                 break  # a second small number with nothing joining it: a new amount
             cut_value, cut_last = total + current, last
             if current == 0 and total == 0 and j == i:
-                combined = self.colloquial(value, end)
+                combined = self.colloquial(said, end)
                 if combined is not None:
                     current, end = combined
                     last = end
                     j = end + 1
                     seen_small_since_scale = True
                     continue
-            current += value
+            current += said
             last = end
             j = end + 1
             seen_small_since_scale = True
-        value = total + current
+        value: float = total + current
         # decimals: "two point five", "point seven five"
         if self.low(last + 1) == "point" and _word_kind(self.low(last + 2)) == "unit":
             digits = ""
@@ -355,14 +455,14 @@ class _Reader:
         return value, max(last, i)
 
     def finish(self, value: float, last: int, i: int) -> tuple[float, int]:
-        """End a number early at a cut point; a cut before anything was read yields the first word."""
+        """End a number early at a cut point (before anything was read: the first word)."""
         if last < i:
             small = self.small_at(i)
             return (float(small[0]), small[1]) if small else (0.0, i)
         return value, last
 
     def colloquial(self, first_value: int, first_end: int) -> tuple[float, int] | None:
-        """Spoken price shorthand: "twelve fifty" = 1250, "forty-two five" = 42500, "one fifty" = 150."""
+        """Spoken price shorthand: "twelve fifty" 1250, "forty-two five" 42500, "one fifty" 150."""
         nxt = first_end + 1
         if _word_kind(self.low(nxt)) in {"hundred", "scale"}:
             return None

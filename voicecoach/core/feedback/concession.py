@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from voicecoach.core.feedback import items as split_items
-from voicecoach.core.numbers import find_amounts
 from voicecoach.core.feedback.positions import (
     OTHER,
     SELF,
@@ -31,6 +30,7 @@ from voicecoach.core.feedback.positions import (
     split_move,
     term_of,
 )
+from voicecoach.core.numbers import find_amounts
 from voicecoach.core.transcript import Flag, Severity
 
 UNPAID = "concession.unpaid"
@@ -44,7 +44,8 @@ _IF_YOU = re.compile(
 )
 _COSTLY = re.compile(
     r"\b(pick|picks|picked|come|comes|collect|get it|grab|pay|pays|paid|cash|sign|signs|cover|buy|"
-    r"take (it|them|the|care|delivery|possession)|commit|agree|meet|bring|do \$?\d|go (up|to)|make it|"
+    r"take (it|them|the|care|delivery|possession)|commit|agree|meet|bring|do \$?\d|"
+    r"go (up|to)|make it|"
     r"accept|lease|move in|close|decide|handle|deliver|send|up to|raise|increase|bump|include|"
     r"throw|waive|today|tonight|now|tomorrow|this (week|evening|afternoon|morning|weekend)|"
     r"give|let me|leave me|trade|refer|recommend|review|order|purchase|settle|transfer|"
@@ -61,14 +62,17 @@ _FREE_IF = re.compile(
 )
 _CONDITION_PHRASES = re.compile(
     r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
-    r"in return|in trade|you('d| would| will|'ll)? (have|need) to|you must|but you (pay|cover|bring|"
+    r"in return|in trade|you('d| would| will|'ll)? (have|need) to|you must|but you (pay|"
+    r"cover|bring|"
     r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign)|you pay\b|you cover\b|"
-    r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(also |still )?(get|have|keep|take)|for (your|the) (water|food|firewood|"
+    r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(also |"
+    r"still )?(get|have|keep|take)|for (your|the) (water|food|firewood|"
     r"book|hat|ball)s?)\b",
     re.I,
 )
 _ASK_EXTRA = re.compile(
-    r"\b(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|at least\s+)?(take care of|pay|cover|deliver|"
+    r"\b(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|"
+    r"at least\s+)?(take care of|pay|cover|deliver|"
     r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
     r"replace|hold|lower the deposit)\b"
     r"|(^|[.!?,;]\s*)(please\s+)?(throw in|include)\s+(the|a|an|your|those|that)\b",
@@ -80,7 +84,8 @@ _EXTRA = re.compile(
     r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
     r"cover the|pay for the|pay the|help (you )?(load|move|carry)|give you (my|a|the|an|free)|"
     r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|make sure|install|"
-    r"fix|repair|replace|detail|clean|sign (a )?(longer|\d+[ -](year|month)|two[ -]year|one[ -]year) ?(lease|contract)?|"
+    r"fix|repair|replace|detail|clean|sign (a )?(longer|\d+[ -](year|month)|two[ -]year|"
+    r"one[ -]year) ?(lease|contract)?|"
     r"do (all )?(the )?(grounds ?keeping|yard ?work|maintenance|shoveling|repairs|landscaping))\b"
     r"|\b(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
     r"(cost|charge)|half off|no deposit|waive the|no (application|rental|cleaning) fee|"
@@ -95,8 +100,10 @@ _ACCEPT = re.compile(
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (do |live with |work with |accept |pay )?that|"
-    r"that('s| is| would be| will be| should be) (fine|ok|okay|fair|good|great|acceptable|reasonable|a deal)|"
-    r"deal[.!]*\s*$|i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|see you (tonight|tomorrow|then|soon)|it'?s yours)",
+    r"that('s| is| would be| will be| should be) (fine|ok|okay|fair|good|great|"
+    r"acceptable|reasonable|a deal)|"
+    r"deal[.!]*\s*$|i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|"
+    r"see you (tonight|tomorrow|then|soon)|it'?s yours)",
     re.I,
 )
 _REJECT = re.compile(
@@ -168,7 +175,8 @@ def _other_gave(line: str) -> bool:
 
 
 _OTHER_TERMS = re.compile(
-    r"\b(with|for) (a|the)? ?(\d+|one|two|three|four|five|six|twelve)[ -](year|month)s? (lease|contract|term)"
+    r"\b(with|for) (a|the)? ?(\d+|one|two|three|four|five|six|twelve)[ -](year|"
+    r"month)s? (lease|contract|term)"
     r"|\bwithout (the|a|any)\b|\bif you('re| are) willing to\b",
     re.I,
 )
@@ -244,18 +252,18 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
             continue
         if line.speaker == SELF:
             claimed_before |= claims.mentioned_mine
-            for item, share in _shares(claims, totals, items).items():
-                previous_own[item] = share
+            previous_own.update(_shares(claims, totals, items))
         else:
+            flipped = split_items.flip(claims)
             for item in items:
-                share = split_items.flip(claims).own_share(item, split_items.total_of(totals, item))
-                if share is not None and item not in claims.vague:
-                    offered_to_me[item] = max(offered_to_me.get(item, 0.0), share)
+                given = flipped.own_share(item, split_items.total_of(totals, item))
+                if given is not None and item not in claims.vague:
+                    offered_to_me[item] = max(offered_to_me.get(item, 0.0), given)
             other_before_last = dict(previous_other)
             for item in items:
-                share = claims.own_share(item, split_items.total_of(totals, item))
-                if share is not None:
-                    previous_other[item] = share
+                kept = claims.own_share(item, split_items.total_of(totals, item))
+                if kept is not None:
+                    previous_other[item] = kept
             last_other = claims
     current = split_items.read_claims(text, totals, items)
     gives: list[Give] = []
@@ -266,12 +274,20 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
             share = now.get(item)
             before = previous_own.get(item)
             offered = offered_to_me.get(item, 0.0)
-            if share is None and item in current.vague and offered == 0.0 and (
-                before == 0.0 or (before is None and item not in claimed_before)
+            if (
+                share is None
+                and item in current.vague
+                and offered == 0.0
+                and (before == 0.0 or (before is None and item not in claimed_before))
             ):
                 asks_more = True  # "I'll need some food": an item not asked for before, nor offered
                 continue
-            if share is not None and before is None and item not in claimed_before and share > offered:
+            if (
+                share is not None
+                and before is None
+                and item not in claimed_before
+                and share > offered
+            ):
                 asks_more = True
                 continue
             if share is None or before is None:
@@ -303,10 +319,10 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
             return [], False
         accepted = _shares(split_items.flip(last_other), totals, items)
         for item in items:
-            share = accepted.get(item)
+            accepted_share = accepted.get(item)
             before = previous_own.get(item)
-            if share is not None and before is not None and share < before - 1e-9:
-                gives.append(Give("accept", text.strip()[:60], share, before, item))
+            if accepted_share is not None and before is not None and accepted_share < before - 1e-9:
+                gives.append(Give("accept", text.strip()[:60], accepted_share, before, item))
     return gives, asks_more
 
 
@@ -356,7 +372,7 @@ def detect_concessions(
     role: str | None = None,
     setting: str | None = None,
 ) -> list[Flag]:
-    """Flag a turn that gives ground: `concession.traded` when tied to a get, else `concession.unpaid`."""
+    """Flag a turn that gives ground: `traded` when tied to a get, else `unpaid`."""
     if not text or not text.strip():
         return []
     lines = split_lines(context, role)
@@ -452,7 +468,13 @@ def _unpaid(give: Give, role: str | None) -> Flag:
 def _traded(give: Give, condition: str, role: str | None) -> Flag:
     why = "You gave ground and tied it to something from the other side: a trade, not a gift."
     if give.new_value is not None and give.kind in {"move", "accept"}:
-        tip = f"Good trade; say the condition first so it is heard: 'If you ..., I can do {_fmt(give.new_value)}.'"
+        tip = (
+            "Good trade; say the condition first so it is heard: "
+            f"'If you ..., I can do {_fmt(give.new_value)}.'"
+        )
     else:
-        tip = "Good trade; say the condition first so the give is heard as conditional: 'If you ..., I can ...'"
+        tip = (
+            "Good trade; say the condition first so the give is heard as conditional: "
+            "'If you ..., I can ...'"
+        )
     return Flag(TRADED, Severity.INFO, condition.strip(), why, tip)

@@ -116,7 +116,9 @@ class SessionFeedback:
             return f"{self.trainee_role or 'me'}: {turn.text}"
         return f"{self.counterpart_role or 'them'}: {turn.text}"
 
-    def _add(self, speaker: Speaker, text: str, flags: tuple[Flag, ...], duration: float | None) -> None:
+    def _add(
+        self, speaker: Speaker, text: str, flags: tuple[Flag, ...], duration: float | None
+    ) -> None:
         seconds = duration if duration is not None and duration > 0 else 0.0
         start = self._clock_seconds
         self._clock_seconds += seconds

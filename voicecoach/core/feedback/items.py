@@ -19,22 +19,47 @@ MINE = "mine"
 THEIRS = "theirs"
 
 _ITEM_WORDS: dict[str, str] = {
-    "food": "food", "foods": "food",
-    "water": "water", "waters": "water",
-    "firewood": "firewood", "firewoods": "firewood", "wood": "firewood",
-    "book": "book", "books": "book",
-    "hat": "hat", "hats": "hat",
-    "ball": "ball", "balls": "ball", "basketball": "ball", "basketballs": "ball",
+    "food": "food",
+    "foods": "food",
+    "water": "water",
+    "waters": "water",
+    "firewood": "firewood",
+    "firewoods": "firewood",
+    "wood": "firewood",
+    "book": "book",
+    "books": "book",
+    "hat": "hat",
+    "hats": "hat",
+    "ball": "ball",
+    "balls": "ball",
+    "basketball": "ball",
+    "basketballs": "ball",
 }
 _COUNTABLE = frozenset({"book", "hat", "ball", "basketball"})
 _COUNT_WORDS = {
-    "no": 0, "zero": 0, "none": 0, "0": 0, "a": 1, "an": 1, "one": 1, "1": 1, "single": 1,
-    "two": 2, "2": 2, "both": 2, "three": 3, "3": 3, "four": 4, "4": 4,
+    "no": 0,
+    "zero": 0,
+    "none": 0,
+    "0": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "1": 1,
+    "single": 1,
+    "two": 2,
+    "2": 2,
+    "both": 2,
+    "three": 3,
+    "3": 3,
+    "four": 4,
+    "4": 4,
 }
 _ALL = {"all", "every", "everything"}
 _MINE_CUES = re.compile(
-    r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|just\s+|only\s+|also\s+|then\s+|still\s+)?"
-    r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|be getting|would like|"
+    r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|"
+    r"just\s+|only\s+|also\s+|then\s+|still\s+)?"
+    r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|"
+    r"be getting|would like|"
     r"like to have|like to get|would take|need to have)\b"
     r"|\b(give|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b|\bcan (i|we) (get|have|take|keep)\b"
     r"|\bi'm taking\b|\bi'm getting\b|\bme\b",
@@ -48,7 +73,11 @@ _THEIRS_CUES = re.compile(
     re.I,
 )
 _TRAILING = re.compile(r"\b(for) (me|us|myself)\b")
-_REST = re.compile(r"\b(the rest|everything else|everything|all the rest|the remainder|remaining|all else|the others)\b", re.I)
+_REST = re.compile(
+    r"\b(the rest|everything else|everything|all the rest|the remainder|remaining|"
+    r"all else|the others)\b",
+    re.I,
+)
 _TOKEN = re.compile(r"[a-z0-9']+|[.?!;]")
 
 
@@ -82,7 +111,9 @@ def items_in_setting(setting: str | None) -> tuple[tuple[str, ...], float | None
     if not setting:
         return (), None
     low = setting.lower()
-    items = tuple(dict.fromkeys(_ITEM_WORDS[w] for w in re.findall(r"[a-z]+", low) if w in _ITEM_WORDS))
+    items = tuple(
+        dict.fromkeys(_ITEM_WORDS[w] for w in re.findall(r"[a-z]+", low) if w in _ITEM_WORDS)
+    )
     total_match = re.search(r"\((\d+) each\)", low)
     total = float(total_match.group(1)) if total_match else None
     return items, total
@@ -96,9 +127,10 @@ def is_split_game(setting: str | None, texts: list[str]) -> bool:
     if setting and "listing price" in setting.lower():
         return False
     joined = " ".join(texts).lower()
-    return sum(1 for w in ("food", "water", "firewood") if w in joined) >= 2 or sum(
-        1 for w in ("book", "hat", "ball") if re.search(rf"\b{w}s?\b", joined)
-    ) >= 2
+    return (
+        sum(1 for w in ("food", "water", "firewood") if w in joined) >= 2
+        or sum(1 for w in ("book", "hat", "ball") if re.search(rf"\b{w}s?\b", joined)) >= 2
+    )
 
 
 def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[float | None, bool]:
@@ -144,7 +176,9 @@ def total_of(totals: Mapping[str, float | None] | float | None, item: str) -> fl
     return totals.get(item)
 
 
-def read_claims(text: str, totals: Mapping[str, float] | float | None, items: tuple[str, ...]) -> Claims:
+def read_claims(
+    text: str, totals: Mapping[str, float] | float | None, items: tuple[str, ...]
+) -> Claims:
     """Read who gets how many of each item in one turn, from its speaker's point of view.
 
     `totals` is how many of each item there are (one number for all, per item, or None).
@@ -196,7 +230,10 @@ def _read_claims(
             and tokens[index - 1] == "and"
             and {"both", "each"} & set(tokens[max(0, index - 6) : index])
         ):
-            count, explicit = last_count, True  # "two of both water and food", "two each of X and Y"
+            count, explicit = (
+                last_count,
+                True,
+            )  # "two of both water and food", "two each of X and Y"
         target = mine if owner == MINE else theirs
         if explicit and count is None:
             count = max(total_of(totals, item) or 0.0, 2.0)  # "the balls": all, at least two

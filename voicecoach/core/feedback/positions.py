@@ -23,12 +23,39 @@ OTHER = "other"
 
 # Roles whose side wants the number higher (price, salary, rate) or lower.
 HIGH_ROLES = frozenset(
-    {"seller", "landlord", "vendor", "supplier", "candidate", "employee", "freelancer",
-     "contractor", "consultant", "sales", "salesperson", "agent", "dealer", "lessor", "owner"}
+    {
+        "seller",
+        "landlord",
+        "vendor",
+        "supplier",
+        "candidate",
+        "employee",
+        "freelancer",
+        "contractor",
+        "consultant",
+        "sales",
+        "salesperson",
+        "agent",
+        "dealer",
+        "lessor",
+        "owner",
+    }
 )
 LOW_ROLES = frozenset(
-    {"buyer", "tenant", "client", "customer", "procurement", "employer", "manager", "purchaser",
-     "renter", "lessee", "hiring manager", "recruiter"}
+    {
+        "buyer",
+        "tenant",
+        "client",
+        "customer",
+        "procurement",
+        "employer",
+        "manager",
+        "purchaser",
+        "renter",
+        "lessee",
+        "hiring manager",
+        "recruiter",
+    }
 )
 
 _LISTING = re.compile(r"listing price\s*\$?\s*([\d,]+(?:\.\d+)?)", re.I)
@@ -36,16 +63,110 @@ _SPEAKER = re.compile(r"^\s*([A-Za-z][A-Za-z _-]{0,30}?)\s*:\s?(.*)$", re.S)
 
 # Words after a bare number that say it is not a price (mileage, age, sizes, counts).
 _NOT_PRICE_AFTER = frozenset(
-    {"miles", "mile", "mi", "km", "k", "year", "years", "yr", "yrs", "old", "inch", "inches", "grams", "gram", "kg",
-     "ft", "feet", "foot", "sq", "sqft", "square", "gb", "tb", "mb", "gig", "gigs", "people",
-     "kids", "children", "hours", "hour", "hrs", "minutes", "min", "mins", "times", "items",
-     "bedroom", "bedrooms", "bed", "beds", "bath", "baths", "bathroom", "bathrooms", "speed",
-     "speeds", "cylinder", "mpg", "owners", "owner", "doors", "door", "pieces", "piece",
-     "seats", "person", "persons", "weeks", "days", "nights", "lbs", "pounds", "oz", "cm", "mm",
-     "watts", "w", "amps", "volts", "v", "hp", "gallons", "stars", "x", "model", "pm", "am",
-     "drawers", "shelves", "months", "month", "percent", "floors", "floor", "car", "cars", "spots",
-     "rooms", "room", "units", "pairs", "sets", "books", "hats", "balls", "food", "water",
-     "firewood", "packages", "packs", "of"}
+    {
+        "miles",
+        "mile",
+        "mi",
+        "km",
+        "k",
+        "year",
+        "years",
+        "yr",
+        "yrs",
+        "old",
+        "inch",
+        "inches",
+        "grams",
+        "gram",
+        "kg",
+        "ft",
+        "feet",
+        "foot",
+        "sq",
+        "sqft",
+        "square",
+        "gb",
+        "tb",
+        "mb",
+        "gig",
+        "gigs",
+        "people",
+        "kids",
+        "children",
+        "hours",
+        "hour",
+        "hrs",
+        "minutes",
+        "min",
+        "mins",
+        "times",
+        "items",
+        "bedroom",
+        "bedrooms",
+        "bed",
+        "beds",
+        "bath",
+        "baths",
+        "bathroom",
+        "bathrooms",
+        "speed",
+        "speeds",
+        "cylinder",
+        "mpg",
+        "owners",
+        "owner",
+        "doors",
+        "door",
+        "pieces",
+        "piece",
+        "seats",
+        "person",
+        "persons",
+        "weeks",
+        "days",
+        "nights",
+        "lbs",
+        "pounds",
+        "oz",
+        "cm",
+        "mm",
+        "watts",
+        "w",
+        "amps",
+        "volts",
+        "v",
+        "hp",
+        "gallons",
+        "stars",
+        "x",
+        "model",
+        "pm",
+        "am",
+        "drawers",
+        "shelves",
+        "months",
+        "month",
+        "percent",
+        "floors",
+        "floor",
+        "car",
+        "cars",
+        "spots",
+        "rooms",
+        "room",
+        "units",
+        "pairs",
+        "sets",
+        "books",
+        "hats",
+        "balls",
+        "food",
+        "water",
+        "firewood",
+        "packages",
+        "packs",
+        "of",
+    }
 )
 # Words shortly before a number that say it is someone else's price or a reference, not an offer.
 _REFERENCE_BEFORE = re.compile(
@@ -60,14 +181,18 @@ _NEGATED_BEFORE = re.compile(
     re.I,
 )
 _REFUSED_AFTER = re.compile(
-    r"^\W{0,2}(dollars |bucks )?(is|are|'s|seems|sounds)\s+(still |way |a bit |a little |just |much )?"
+    r"^\W{0,2}(dollars |bucks )?(is|are|'s|seems|sounds)\s+(still |way |a bit |"
+    r"a little |just |much )?"
     r"(too|not|way too|ridiculous|crazy|absurd|insane)\b",
     re.I,
 )
-_FLOOR_BEFORE = re.compile(r"\b(less than|lower than|below|under|more than|higher than|above|over)\s*\$?\s*$", re.I)
+_FLOOR_BEFORE = re.compile(
+    r"\b(less than|lower than|below|under|more than|higher than|above|over)\s*\$?\s*$", re.I
+)
 _RELATIVE_OFF_AFTER = re.compile(r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b", re.I)
 _RELATIVE_UP_BEFORE = re.compile(
-    r"\b(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|down)\s+(by\s+)?(another\s+)?\$?\s*$"
+    r"\b(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
+    r"down)\s+(by\s+)?(another\s+)?\$?\s*$"
     r"|\b(knock|take|drop|shave)\s+(off\s+)?(another\s+)?\$?\s*$",
     re.I,
 )
@@ -83,12 +208,14 @@ _OFFER_BEFORE = re.compile(
 _OFFER_AFTER = re.compile(
     r"^\W{0,3}(\?|and (it'?s|they'?re|you)|is (my|the|as|fine|good|ok)|final|cash|firm|works|then|"
     r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/|work|"
-    r"lowest|highest|is all|is the (most|best|lowest|highest)|but nothing|nothing (less|lower|below|more))",
+    r"lowest|highest|is all|is the (most|best|lowest|highest)|but nothing|nothing (less|"
+    r"lower|below|more))",
     re.I,
 )
 _LISTED_NUMBER = re.compile(r"(\d\s*,\s*$|^\s*[,/-]\s*\d)")
 _MODEL_BEFORE = re.compile(
-    r"(\bmodels?|#|\bnumber|\bmodel no\.|\bversion|\bseries|\bsize|\bgen|\bgeneration)\s*[#:]?\s*$", re.I
+    r"(\bmodels?|#|\bnumber|\bmodel no\.|\bversion|\bseries|\bsize|\bgen|\bgeneration)\s*[#:]?\s*$",
+    re.I,
 )
 
 
@@ -96,14 +223,20 @@ def offer_like(text: str, amount: Amount) -> bool:
     """Whether a number reads as a price put forward, not a model number, size or list item."""
     before = text[max(0, amount.start - 30) : amount.start]
     after = text[amount.end : amount.end + 25]
-    if _LISTED_NUMBER.search(before) or _LISTED_NUMBER.search(after) or _MODEL_BEFORE.search(before):
+    if (
+        _LISTED_NUMBER.search(before)
+        or _LISTED_NUMBER.search(after)
+        or _MODEL_BEFORE.search(before)
+    ):
         return False
     if amount.unit == "currency":
         return True
     next_word = re.match(r"\W{0,2}([A-Za-z]+)", after)
     if 1950 <= amount.value <= 2035 and next_word and next_word.group(1)[0].isupper():
         return False  # "2004 Chevy": a model year
-    if len(re.findall(r"[A-Za-z]+", text)) <= 3 or not re.search(r"[A-Za-z0-9]", text[: amount.start]):
+    if len(re.findall(r"[A-Za-z]+", text)) <= 3 or not re.search(
+        r"[A-Za-z0-9]", text[: amount.start]
+    ):
         return True
     return bool(_OFFER_BEFORE.search(before) or _OFFER_AFTER.search(after))
 
@@ -177,7 +310,7 @@ def role_direction(role: str | None) -> int:
 
 
 def split_lines(context: Sequence[str], role: str | None) -> list[Line]:
-    """Label each context line as said by the speaker of the judged turn (`self`) or the other side."""
+    """Label each context line as said by the judged speaker (`self`) or the other side."""
     parsed: list[tuple[str, str]] = []
     for raw in context:
         match = _SPEAKER.match(raw or "")
@@ -248,7 +381,9 @@ def _plausible_price(amount: Amount, text: str, reference: float | None) -> bool
     return amount.value >= 1
 
 
-def read_proposals(text: str, term: str, reference: float | None, anchor: float | None) -> list[Proposal]:
+def read_proposals(
+    text: str, term: str, reference: float | None, anchor: float | None
+) -> list[Proposal]:
     """Numbers the speaker of `text` puts forward for `term`, in order.
 
     Leaves out numbers quoted as a reference ("retails for $450"), refused
@@ -269,7 +404,9 @@ def read_proposals(text: str, term: str, reference: float | None, anchor: float 
                 base = anchor if anchor is not None else reference
                 if base is None or amount.value >= base:
                     continue
-                going_up = bool(relative_before and re.search(r"\bup\b", relative_before.group(0), re.I))
+                going_up = bool(
+                    relative_before and re.search(r"\bup\b", relative_before.group(0), re.I)
+                )
                 value = base + amount.value if going_up else base - amount.value
                 found.append(Proposal(value, amount.text, relative=True))
                 continue
