@@ -56,7 +56,7 @@ _COUNT_WORDS = {
 }
 _ALL = {"all", "every", "everything"}
 _MINE_CUES = re.compile(
-    r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|"
+    r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
     r"just\s+|only\s+|also\s+|then\s+|still\s+)?"
     r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|"
     r"be getting|would like|"

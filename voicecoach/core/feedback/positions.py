@@ -193,7 +193,7 @@ _RELATIVE_OFF_AFTER = re.compile(r"^\s*(dollars|bucks)?\s*(off|discount|less|low
 _RELATIVE_UP_BEFORE = re.compile(
     r"\b(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
     r"down)\s+(by\s+)?(another\s+)?\$?\s*$"
-    r"|\b(knock|take|drop|shave)\s+(off\s+)?(another\s+)?\$?\s*$",
+    r"|\b(knock|take|shave)\s+off\s+(another\s+)?\$?\s*$|\b(knock|shave)\s+(another\s+)?\$?\s*$",
     re.I,
 )
 # Words near a bare number that make it an offer rather than a fact about the item.
