@@ -265,3 +265,19 @@ def test_unpaid_flag_carries_span_why_and_a_tip_with_the_number() -> None:
     assert "500" in flag.why and "450" in flag.why
     assert flag.tip.startswith("try: '") and "450" in flag.tip
     assert str(flag.severity) == "warning"
+
+
+def test_split_claims_read_owner_cues_counts_and_exchanges() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    casino = ("food", "water", "firewood")
+    claims = read_claims("I take 2 food and 1 water, you can have the rest.", 3.0, casino)
+    assert claims.mine == {"food": 2.0, "water": 1.0}
+    assert claims.theirs == {"food": 1.0, "water": 2.0, "firewood": 3.0}
+    swap = read_claims("Can you give me one firewood for all the water?", 3.0, casino)
+    assert swap.mine == {"firewood": 1.0}
+    assert swap.theirs == {"water": 3.0}
+    games = ("book", "hat", "ball")
+    dnd = read_claims("i'll take the book and both balls", None, games)
+    assert dnd.mine == {"book": 1.0, "ball": 2.0}
+    assert read_claims("the weather is nice today", 3.0, casino).empty

@@ -215,13 +215,31 @@ def _read_claims(
             rest_only.add(_ITEM_WORDS[of_item.group(1)])
         rest_owner = owner
     last_count: float | None = None
+    swapped = False  # after "2 water for ...": what follows "for" goes the other way
+    owned_in_sentence: str | None = None
     for index, match in enumerate(matches):
-        item = _ITEM_WORDS.get(tokens[index])
+        word = tokens[index]
+        if word in {".", "?", "!", ";"}:
+            swapped, owned_in_sentence = False, None
+            continue
+        if (
+            word == "for"
+            and owned_in_sentence
+            and index + 1 < len(tokens)
+            and tokens[index + 1] not in {"me", "us", "you", "myself", "my", "your", "the rest"}
+        ):
+            swapped = True
+            continue
+        item = _ITEM_WORDS.get(word)
         if item is None:
             continue
         owner = _owner_at(spans, match.start(), low)
         if owner is None:
             continue
+        if swapped and owner == owned_in_sentence:
+            owner = THEIRS if owner == MINE else MINE
+        elif not swapped:
+            owned_in_sentence = owner
         count, explicit = _count_before(tokens, index, total_of(totals, item))
         if (
             not explicit
