@@ -84,7 +84,8 @@ _EXTRA = re.compile(
     r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
     r"cover the|pay for the|pay the|help (you )?(load|move|carry)|give you (my|a|the|an|free)|"
     r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|make sure|install|"
-    r"fix|repair|replace|detail|clean|sign (a )?(longer|\d+[ -](year|month)|two[ -]year|"
+    r"(fix|repair|replace|detail|clean) (it|them|the \w+) (for you|before|first|up)|"
+    r"sign (a )?(longer|\d+[ -](year|month)|two[ -]year|"
     r"one[ -]year) ?(lease|contract)?|"
     r"do (all )?(the )?(grounds ?keeping|yard ?work|maintenance|shoveling|repairs|landscaping))\b"
     r"|\b(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
@@ -104,6 +105,13 @@ _ACCEPT = re.compile(
     r"acceptable|reasonable|a deal)|"
     r"deal[.!]*\s*$|i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|"
     r"see you (tonight|tomorrow|then|soon)|it'?s yours)",
+    re.I,
+)
+# Agreement that cannot be an answer to a question ("yes, I'd pay 115" is an offer).
+_STRONG_ACCEPT = re.compile(
+    r"\b(sounds (good|great|fair|reasonable|like a (fair |good |great )?deal)|that works|"
+    r"works for me|i accept|(we|you) (have|got) (a|yourself a) deal|it'?s a deal|deal[.!]*\s*$|"
+    r"let'?s do (it|that|this))",
     re.I,
 )
 _REJECT = re.compile(
@@ -215,7 +223,10 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
                 gives.append(Give("move", "split the difference", (own + other) / 2, own, term))
             elif term == "price" and is_acceptance(text):
                 offered = read_proposals(ledger.last_other_line, term, ledger.reference, None)
-                if not offered or is_acceptance(ledger.last_other_line):
+                if not offered or (
+                    is_acceptance(ledger.last_other_line)
+                    and _STRONG_ACCEPT.search(ledger.last_other_line)
+                ):
                     continue  # nothing on the table, or they accepted and this confirms
                 value = offered[-1].value
                 if abs(value - own) < 1e-9:
