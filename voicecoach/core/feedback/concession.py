@@ -255,6 +255,7 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
     claimed_before: set[str] = set()
     previous_other: dict[str, float] = {}
     offered_to_me: dict[str, float] = {}  # the most of each item the other side has offered us
+    previous_given: dict[str, float] = {}  # what our own earlier turns handed to them
     last_other: split_items.Claims | None = None
     other_before_last: dict[str, float] = {}
     for line in spoken:
@@ -264,6 +265,10 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
         if line.speaker == SELF:
             claimed_before |= claims.mentioned_mine
             previous_own.update(_shares(claims, totals, items))
+            previous_given.update(claims.theirs)
+            if claims.theirs and not claims.mine and not claims.vague:
+                for item in items:  # "you take the hats": what is not named stays ours
+                    previous_given.setdefault(item, 0.0)
         else:
             flipped = split_items.flip(claims)
             for item in items:
@@ -307,6 +312,11 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
                 gives.append(Give("items", _item_span(text, item), share, before, item))
             elif share > max(before, offered) + 1e-9:
                 asks_more = True  # more than we asked and more than they offered: a get
+        for item, count in current.theirs.items():
+            given = previous_given.get(item)
+            already = any(give.term == item for give in gives)
+            if given is not None and count > given + 1e-9 and not already:
+                gives.append(Give("items", _item_span(text, item), None, None, item))
         if gives:
             return gives, asks_more
     last_spoken = spoken[-1] if spoken else None
@@ -315,7 +325,7 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
         and last_spoken is not None
         and last_spoken.speaker == OTHER
         and not split_items.read_claims(last_spoken.text, totals, items).empty
-        and previous_own
+        and (previous_own or claimed_before)
         and is_acceptance(text)
     ):
         # Agreeing to their split: a give if it leaves us less than we asked, unless they
@@ -332,6 +342,8 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
         for item in items:
             accepted_share = accepted.get(item)
             before = previous_own.get(item)
+            if before is None and item in claimed_before:
+                before = 1.0  # we asked for some of it, without a number
             if accepted_share is not None and before is not None and accepted_share < before - 1e-9:
                 gives.append(Give("accept", text.strip()[:60], accepted_share, before, item))
     return gives, asks_more
@@ -457,9 +469,10 @@ def _ask_for(role: str | None, term: str) -> str:
 def _unpaid(give: Give, role: str | None) -> Flag:
     ask = _ask_for(role, give.term)
     if give.kind == "items":
-        tip = f"try: 'I can go down to {_fmt(give.new_value)} {give.term} if {ask}.'"
-        if give.term not in {"food", "water", "firewood"}:
-            tip = f"try: 'I can let that {give.term} go if {ask}.'"
+        if give.new_value is not None and give.term in {"food", "water", "firewood"}:
+            tip = f"try: 'I can go down to {_fmt(give.new_value)} {give.term} if {ask}.'"
+        else:
+            tip = f"try: 'I can let the {give.term} go if {ask}.'"
         why = "You claimed less than before and asked nothing back; a give with no get is pocketed."
     elif give.kind == "accept":
         tip = f"try: 'I can do {_fmt(give.new_value)} if {ask}.'"
