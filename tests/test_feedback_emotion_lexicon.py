@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voicecoach.core.feedback.lexicon import normalise, words
+from tests.conftest import shared_path
+from voicecoach.core.feedback import emotion, influence
+from voicecoach.core.feedback.lexicon import compile_terms, normalise, words
 
 
 @pytest.mark.parametrize(
@@ -43,3 +47,109 @@ def test_words_drop_punctuation_and_apostrophes() -> None:
 def test_normalise_is_idempotent(text: str) -> None:
     once = normalise(text)
     assert normalise(once) == once
+
+
+# --- the letter-grouped alternation finds exactly what the plain one finds ------------------
+
+LEXICONS = [
+    emotion._CONTEMPT,
+    emotion._PLEADING,
+    emotion._BLAME,
+    emotion._CONDESCENSION,
+    emotion._THREAT,
+    emotion._SWEARING,
+    influence._PUSH,
+    influence._QUESTION,
+]
+VOCABULARY = [
+    "i",
+    "im",
+    "you",
+    "youre",
+    "thats",
+    "this",
+    "is",
+    "a",
+    "so",
+    "what",
+    "why",
+    "how",
+    "are",
+    "kidding",
+    "me",
+    "ridiculous",
+    "not",
+    "dont",
+    "mean",
+    "to",
+    "insult",
+    "rip",
+    "off",
+    "ripping",
+    "us",
+    "off",
+    "begging",
+    "please",
+    "really",
+    "need",
+    "it",
+    "need",
+    "hell",
+    "damn",
+    "trust",
+    "believe",
+    "tell",
+    "it",
+    "wont",
+    "last",
+    "long",
+    "take",
+    "leave",
+    "matters",
+    "most",
+    "to",
+    "your",
+    "priority",
+    "budget",
+    "would",
+    "make",
+    "work",
+    "of",
+    "any",
+    "value",
+    "do",
+    "have",
+    "enough",
+    "water",
+    "food",
+    "450",
+]
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(re.sub(r"\(\?=[a-z]\)", "", pattern.pattern))
+
+
+def test_grouping_is_used_for_long_lexicons() -> None:
+    assert "(?=r)" in emotion._CONTEMPT.pattern
+    assert compile_terms(("alpha", "beta")).pattern == r"\b(?:alpha|beta)\b"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=12))
+def test_grouped_alternation_matches_like_plain(tokens: list[str]) -> None:
+    text = " ".join(tokens)
+    for pattern in LEXICONS:
+        grouped, plain = pattern.search(text), _plain(pattern).search(text)
+        assert (grouped is None) == (plain is None)
+        if grouped is not None and plain is not None:
+            assert grouped.start() == plain.start()
+
+
+def test_grouped_alternation_on_real_dialogue() -> None:
+    folder = shared_path("corpora", "dailydialog", "validation")
+    lines = (folder / "dialogues_validation.txt").read_text(encoding="utf-8").splitlines()[:300]
+    texts = [normalise(turn) for line in lines for turn in line.split("__eou__")[:-1]]
+    for pattern in LEXICONS:
+        plain = _plain(pattern)
+        assert [bool(pattern.search(t)) for t in texts] == [bool(plain.search(t)) for t in texts]

@@ -44,9 +44,55 @@ def words(text: str) -> list[str]:
     return [w.replace("'", "") for w in _WORD.findall(normalise(text))]
 
 
+_LOOKBEHIND = re.compile(r"^\(\?<!(?:[^()\\]|\\.)*\)")
+_LEADING_GROUP = re.compile(r"^\(\?:((?:[a-z]+ ?)+(?:\|(?:[a-z]+ ?)+)*)\)(?![?*{])")
+_LEADING_WORD = re.compile(r"^[a-z]+")
+
+
+# From this many terms the grouped alternation is faster than the plain one (measured).
+_GROUP_FROM_TERMS = 25
+
+
+def first_letters(term: str) -> frozenset[str] | None:
+    """The letters a term's match can start with, or None when that cannot be read off simply."""
+    while (behind := _LOOKBEHIND.match(term)) is not None:
+        term = term[behind.end() :]
+    group = _LEADING_GROUP.match(term)
+    if group is not None:
+        return frozenset(option[0] for option in group.group(1).split("|"))
+    word = _LEADING_WORD.match(term)
+    if word is None:
+        return None
+    if len(word.group(0)) == 1 and term[1:2] in ("?", "*", "{"):
+        return None  # the first letter itself is optional
+    return frozenset(term[0])
+
+
 def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One alternation of regex fragments, bounded by word edges, for a normalised text."""
-    return re.compile(r"\b(?:" + "|".join(terms) + r")\b")
+    """One alternation of regex fragments, bounded by word edges, for a normalised text.
+
+    Python's regex engine tries every alternative at every word start, which is
+    slow for a lexicon of a hundred phrases. The terms are therefore grouped by
+    the letter they start with, each group behind a one-letter lookahead, so
+    only the group for the letter at hand is tried. The matches are the same
+    as the plain alternation's (terms whose first letter cannot be read off
+    are tried everywhere, last). Short lists stay plain: the guards cost more
+    than they save there.
+    """
+    if len(terms) < _GROUP_FROM_TERMS:
+        return re.compile(r"\b(?:" + "|".join(terms) + r")\b")
+    by_letter: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for term in terms:
+        letters = first_letters(term)
+        if letters is None:
+            anywhere.append(term)
+        else:
+            for letter in sorted(letters):
+                by_letter.setdefault(letter, []).append(term)
+    branches = [f"(?={letter})(?:{'|'.join(group)})" for letter, group in sorted(by_letter.items())]
+    branches.extend(anywhere)
+    return re.compile(r"\b(?:" + "|".join(branches) + r")\b")
 
 
 # Words after which a heated phrase is being denied or disclaimed ("not ridiculous",
