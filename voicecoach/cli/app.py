@@ -107,7 +107,8 @@ class AppEngines:
                 except VoicecoachError as error:
                     self._voice, self._sink = None, None
                     self._voice_error = VoiceError(
-                        f"{error.message} The counterpart's lines are shown but not spoken.",
+                        f"{error.message.rstrip('.')}. "
+                        "The counterpart's lines are shown, not spoken.",
                         title=error.title,
                     )
             return self._voice_error

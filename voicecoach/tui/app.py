@@ -30,6 +30,7 @@ from voicecoach.ports import AudioSource
 
 if TYPE_CHECKING:
     from voicecoach.core.scenario import Scenario, ScenarioEntry
+    from voicecoach.tui.screens.picker import PickerScreen
 
 InputKind = Literal["mic", "typed"]
 EventCallback = Callable[[SessionEvent], None]
@@ -94,13 +95,19 @@ class VoicecoachApp(App[None]):
         self.scenario_id = scenario_id
         self.input_kind: InputKind = input_kind if source_factory is not None else "typed"
         self.push_to_talk = push_to_talk
-        self.engines_ready = preload is None
+        self.engines_loading = preload is not None
+        self.engine_problem: VoicecoachError | None = None
+        self._preload_started = False
 
     def on_mount(self) -> None:
         from voicecoach.tui.screens.picker import PickerScreen
 
         self.push_screen(PickerScreen(initial_scenario_id=self.scenario_id))
-        if self.preload is not None:
+
+    def on_picker_screen_scenarios_listed(self, message: PickerScreen.ScenariosListed) -> None:
+        """Load engines once the first screen is usable, so they never delay it."""
+        if self.preload is not None and self.engines_loading and not self._preload_started:
+            self._preload_started = True
             self._preload_engines()
 
     @work(thread=True, exclusive=True, group="preload", exit_on_error=False)
@@ -110,9 +117,15 @@ class VoicecoachApp(App[None]):
         try:
             self.preload()
         except VoicecoachError as error:
-            self.call_from_thread(self.show_notice, error)
+            self.call_from_thread(self._engines_loaded, error)
         else:
-            self.call_from_thread(setattr, self, "engines_ready", True)
+            self.call_from_thread(self._engines_loaded, None)
+
+    def _engines_loaded(self, problem: VoicecoachError | None) -> None:
+        self.engines_loading = False
+        self.engine_problem = problem
+        if problem is not None:
+            self.show_notice(problem)
 
     def show_notice(self, error: VoicecoachError, *, timeout: float | None = None) -> None:
         """A recoverable problem: a notification with the error's title."""

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -45,6 +46,14 @@ class PickerScreen(Screen[None]):
     BINDINGS = [Binding("r", "rescan", "Rescan")]
 
     app: VoicecoachApp  # type: ignore[assignment]
+
+    class ScenariosListed(Message):
+        """The list is filled: the first screen is interactive (the app may load engines now)."""
+
+        def __init__(self, count: int, broken: int) -> None:
+            super().__init__()
+            self.count = count
+            self.broken = broken
 
     def __init__(self, *, initial_scenario_id: str | None = None) -> None:
         super().__init__()
@@ -93,6 +102,7 @@ class PickerScreen(Screen[None]):
         else:
             hint = f"{len(entries)} scenarios, {broken} broken. Enter opens the brief."
         self.query_one("#picker-hint", Static).update(Text(hint, style="dim"))
+        self.post_message(self.ScenariosListed(len(entries), broken))
         for index, entry in enumerate(entries):
             if entry.scenario is not None:
                 option_list.highlighted = index
