@@ -128,6 +128,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None, list[str]]]
     ("free extra", "Fine, I'll throw in the case for free.", HAGGLE, "seller", None, [UNPAID]),
     ("split the difference", "Let's split the difference.", HAGGLE, "seller", None, [UNPAID]),
     ("relative move", "I can take $50 off.", HAGGLE, "seller", None, [UNPAID]),
+    (
+        "the counterpart's listed price is its ask",
+        "ok fine, I'll go up to 16500",
+        (
+            "seller: Forty-eight thousand miles, and it's listed at $18,900.",
+            "buyer: I can offer 14000",
+            "seller: A deal this week means more to me than a few hundred dollars. $18,650.",
+        ),
+        "buyer",
+        None,
+        [UNPAID],
+    ),
     ("role inferred from labels", "ok, 450 then", HAGGLE, None, None, [UNPAID]),
     ("spoken numbers", "okay four fifty then", HAGGLE, "seller", None, [UNPAID]),
     (

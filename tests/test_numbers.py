@@ -53,6 +53,8 @@ CASES: list[tuple[str, list[tuple[float, str | None]]]] = [
     ("which one do you want", []),
     ("a car in good shape", []),
     ("oh that is nice", []),
+    ("more than a few hundred dollars", []),
+    ("hundreds of people", []),
     ("meet me at 5:30 pm", []),
     ("I can come at 5pm", []),
     ("on May 5 I'm free", []),

@@ -246,6 +246,8 @@ class _Reader:
             first = low[0]
             if first.isdigit() or (first == "." and len(low) > 1):
                 i = self.read_digits(i)
+            elif low in _A_FOLLOWERS:
+                i += 1  # "a few hundred", "hundreds of": a scale with no number before it
             elif low in _NUMBER_WORDS or (
                 low == "a" and i + 1 < count and toks[i + 1].low in _A_FOLLOWERS
             ):
