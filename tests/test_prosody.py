@@ -13,7 +13,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from voicecoach.core.feedback.emotion import detect_overreach
@@ -185,3 +185,13 @@ def test_measure_silence_and_odd_input() -> None:
 
     assert measure_prosody(b"").pitch_hz is None
     assert not measure_prosody(b"\x00" * 16001).usable  # odd byte count and silence
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=4000))
+def test_measure_never_raises_on_arbitrary_pcm(pcm: bytes) -> None:
+    from voicecoach.adapters.audio.prosody import measure_prosody
+
+    reading = measure_prosody(pcm)
+    assert reading.loudness_dbfs <= 0.5
+    assert reading.pitch_hz is None or 75.0 <= reading.pitch_hz <= 520.0
