@@ -9,6 +9,7 @@ the first screen shows before any model is read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -154,6 +155,16 @@ class AppEngines:
             raise RecogniserError(recogniser_error.message, title=recogniser_error.title)
         return compose.make_microphone(self.args)
 
+    def close(self) -> None:
+        """Release every engine that was loaded (the voice runs in its own process)."""
+        closable: list[Any] = [self._sink, self._voice, self._recogniser, self._store]
+        self._sink = self._voice = self._recogniser = self._store = None
+        for engine in closable:
+            if engine is not None:
+                # Best effort: the process is ending anyway.
+                with contextlib.suppress(VoicecoachError):
+                    engine.close()
+
 
 def build_app(args: argparse.Namespace) -> VoicecoachApp:
     """The app wired to real engines (what `voicecoach app` runs; tests use it too)."""
@@ -167,6 +178,7 @@ def build_app(args: argparse.Namespace) -> VoicecoachApp:
         scenario_id=args.scenario,
         input_kind=args.input,
         push_to_talk=args.push_to_talk,
+        shutdown=engines.close,
     )
 
 

@@ -10,7 +10,8 @@ import time:
 - `source_factory()` opens the microphone and may raise
   `MicrophoneUnavailableError`, after which the app offers typed turns;
 - `preload()` loads the recogniser and the voice; it runs in a worker after
-  the first screen shows, so start-up stays fast.
+  the first screen shows, so start-up stays fast;
+- `shutdown()` releases them when the app closes.
 
 Recoverable errors become notifications, blocking ones a modal (`ErrorModal`).
 """
@@ -55,6 +56,8 @@ class SessionControl(Protocol):
 
     def end(self) -> None: ...
 
+    def wait(self, timeout: float | None = None) -> bool: ...
+
 
 RunnerFactory = Callable[["Scenario", EventCallback], SessionControl]
 AudioSourceFactory = Callable[[], AudioSource]
@@ -86,8 +89,10 @@ class VoicecoachApp(App[None]):
         scenario_id: str | None = None,
         input_kind: InputKind = "mic",
         push_to_talk: bool = False,
+        shutdown: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self.shutdown = shutdown
         self.runner_factory = runner_factory
         self.source_factory = source_factory
         self.preload = preload
@@ -103,6 +108,11 @@ class VoicecoachApp(App[None]):
         from voicecoach.tui.screens.picker import PickerScreen
 
         self.push_screen(PickerScreen(initial_scenario_id=self.scenario_id))
+
+    def on_unmount(self) -> None:
+        """Screens (and their sessions) are closed by now: release the engines."""
+        if self.shutdown is not None:
+            self.shutdown()
 
     def on_picker_screen_scenarios_listed(self, message: PickerScreen.ScenariosListed) -> None:
         """Load engines once the first screen is usable, so they never delay it."""

@@ -53,6 +53,9 @@ if TYPE_CHECKING:
     )
 
 
+SHUTDOWN_WAIT_SECONDS = 5.0  # bounded, so a stuck engine cannot keep the app from closing
+
+
 def role_name(role: object, fallback: str) -> str:
     """A speaker's name for the transcript: the scenario's role, capitalised."""
     text = str(role or "").strip()
@@ -380,8 +383,10 @@ class RehearsalScreen(Screen[None]):
         runner.end()
 
     def on_unmount(self) -> None:
+        """Leaving mid-session (the app quits): end it so the store records its end."""
         if self.runner is not None and not self.ended:
             self.runner.end()
+            self.runner.wait(SHUTDOWN_WAIT_SECONDS)
 
 
 def _with_flags(turn: Turn, flags: tuple[Flag, ...]) -> Turn:
