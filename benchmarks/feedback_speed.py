@@ -1,6 +1,6 @@
 """Feedback engine throughput: utterances per second on one core.
 
-    taskset -c 0 .venv/bin/python benchmarks/feedback_speed.py [--seconds 5]
+    taskset -c 0 .venv/bin/python benchmarks/feedback_speed.py [--seconds 5] [--sessions]
 
 Runs `assess` (every detector: concessions, overreach, influence) over the
 utterances of ../shared/labels/dev.jsonl with their full context, in a loop,
@@ -9,6 +9,11 @@ every utterance, so each one is read cold, as `voicecoach analyze` sees
 unrelated lines (a live session re-reads its context from the cache). Time is
 the process's CPU time, so other work on a shared machine does not count.
 Target: at least 2,000 utterances a second.
+
+With --sessions it replays CraigslistBargain test dialogues through
+`SessionFeedback` instead, the buyer as trainee: caches are cleared at the
+start of each dialogue, so context lines are read once per session, as in the
+app. It reports trainee turns judged per second.
 """
 
 from __future__ import annotations
@@ -37,7 +42,12 @@ def main() -> int:
     parser.add_argument(
         "--seconds", type=float, default=5.0, help="how long to measure (default 5)"
     )
+    parser.add_argument(
+        "--sessions", action="store_true", help="replay whole dialogues as sessions"
+    )
     args = parser.parse_args()
+    if args.sessions:
+        return sessions(args.seconds)
     rows = [
         json.loads(line)
         for line in (SHARED / "labels" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
@@ -60,6 +70,41 @@ def main() -> int:
         f"{done / elapsed:,.0f} utterances/second ({done} in {elapsed:.1f} s, "
         "one thread, CPU time; "
         f"mean context {mean_context:.1f} turns)"
+    )
+    return 0
+
+
+def sessions(seconds: float) -> int:
+    """Trainee turns per CPU second when whole dialogues run through SessionFeedback."""
+    from voicecoach.core.feedback import SessionFeedback
+
+    path = SHARED / "corpora" / "craigslistbargain" / "test.json"
+    dialogues = []
+    for line in path.read_text(encoding="utf-8").splitlines()[:300]:
+        d = json.loads(line)
+        roles = d["agent_info"]["Role"]
+        turns = [(roles[w], t) for w, t in zip(d["agent_turn"], d["utterance"], strict=True) if t]
+        dialogues.append((f"listing price ${float(d['items']['Price'][0])}", turns))
+    judged = 0
+    start = time.process_time()
+    while time.process_time() - start < seconds:
+        for setting, turns in dialogues:
+            numbers._cached.cache_clear()
+            split_items._read_claims.cache_clear()
+            split_items._scan.cache_clear()
+            session = SessionFeedback(
+                trainee_role="buyer", counterpart_role="seller", setting=setting
+            )
+            for role, text in turns:
+                if role == "buyer":
+                    session.assess_turn(text)
+                    judged += 1
+                else:
+                    session.add_counterpart_turn(text)
+    elapsed = time.process_time() - start
+    print(
+        f"{judged / elapsed:,.0f} trainee turns/second in sessions ({judged} in {elapsed:.1f} s, "
+        "one thread, CPU time)"
     )
     return 0
 
