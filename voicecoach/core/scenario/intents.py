@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from voicecoach.core.numbers import find_amounts
 from voicecoach.core.scenario.model import Intent, Scenario, Term, TermKind
@@ -65,6 +66,82 @@ CLOSED_STARTS = (
     "were",
     "should",
     "any",
+)
+CLAUSE_MARKERS = frozenset(
+    [
+        "ok",
+        "okay",
+        "so",
+        "and",
+        "but",
+        "well",
+        "yes",
+        "yeah",
+        "no",
+        "great",
+        "also",
+        "then",
+        "oh",
+        "hi",
+        "hello",
+        "sure",
+        "alright",
+        "right",
+        "thanks",
+        "cool",
+        "fine",
+        "hmm",
+        "um",
+        "uh",
+        "just",
+        "now",
+        "first",
+        "one",
+    ]
+)
+SUBJECTS = frozenset(
+    [
+        "you",
+        "it",
+        "the",
+        "this",
+        "that",
+        "there",
+        "your",
+        "we",
+        "i",
+        "he",
+        "she",
+        "they",
+        "a",
+        "any",
+        "its",
+        "these",
+        "those",
+    ]
+)
+WH_FOLLOWERS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "would",
+        "will",
+        "should",
+        "much",
+        "many",
+        "long",
+        "about",
+        "kind",
+        "sort",
+        "matters",
+    ]
 )
 ACCEPT_PHRASES = (
     "its a deal", "thats a deal", "youve got a deal", "you have a deal", "we have a deal", "deal",
@@ -150,21 +227,53 @@ def normalise(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text))
 
 
+@lru_cache(maxsize=1 << 16)
 def _same(word: str, wanted: str) -> bool:
+    """Equal, or a long word at most a letter or two off (a recogniser's small error)."""
     if word == wanted:
         return True
     if len(wanted) < 5 or abs(len(word) - len(wanted)) > 2:
         return False
-    return difflib.SequenceMatcher(None, word, wanted).ratio() >= 0.8
+    matcher = difflib.SequenceMatcher(None, word, wanted)
+    return matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
+
+
+@lru_cache(maxsize=64)
+def _word_index(words: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for position, word in enumerate(words):
+        index.setdefault(word, []).append(position)
+    return {word: tuple(at) for word, at in index.items()}
+
+
+@lru_cache(maxsize=4096)
+def _split(phrase: str) -> tuple[str, ...]:
+    return tuple(normalise(phrase))
+
+
+def phrase_starts(words: Sequence[str], phrase: str) -> Iterator[int]:
+    """Every index where `phrase` starts in `words` (small word errors forgiven)."""
+    wanted = _split(phrase)
+    if not wanted:
+        return
+    words = tuple(words)
+    index = _word_index(words)
+    first = wanted[0]
+    if len(first) < 5:  # short words must match exactly: look them up, do not scan
+        starts = index.get(first, ())
+    else:
+        starts = tuple(sorted(i for word, at in index.items() if _same(word, first) for i in at))
+    last_start = len(words) - len(wanted)
+    for start in starts:
+        if start <= last_start and all(
+            _same(words[start + i], w) for i, w in enumerate(wanted[1:], start=1)
+        ):
+            yield start
 
 
 def find_phrase(words: Sequence[str], phrase: str) -> int:
-    """Index where `phrase` starts in `words` (small word errors forgiven), or -1."""
-    wanted = phrase.split()
-    for start in range(len(words) - len(wanted) + 1):
-        if all(_same(words[start + i], w) for i, w in enumerate(wanted)):
-            return start
-    return -1
+    """Index where `phrase` first starts in `words`, or -1."""
+    return next(phrase_starts(words, phrase), -1)
 
 
 def has_phrase(words: Sequence[str], phrases: Iterable[str]) -> bool:
@@ -197,9 +306,35 @@ def _attribute(
     return term_candidates[0]
 
 
+def _clause_start(words: Sequence[str], index: int) -> bool:
+    return index == 0 or words[index - 1] in CLAUSE_MARKERS
+
+
+def _question_kind(text: str, words: Sequence[str]) -> Intent | None:
+    """Open or closed question, also without a question mark (recogniser output has none)."""
+    if has_phrase(words, OPEN_PHRASES):
+        return Intent.QUESTION_OPEN
+    for index, word in enumerate(words):
+        follows = words[index + 1] if index + 1 < len(words) else ""
+        if word in OPEN_WORDS and (_clause_start(words, index) or follows in WH_FOLLOWERS):
+            return Intent.QUESTION_OPEN
+    for index, word in enumerate(words[:-1]):
+        if word in CLOSED_STARTS and words[index + 1] in SUBJECTS and _clause_start(words, index):
+            return Intent.QUESTION_CLOSED
+    if "?" in text:
+        return (
+            Intent.QUESTION_OPEN if any(w in OPEN_WORDS for w in words) else Intent.QUESTION_CLOSED
+        )
+    return None
+
+
 def read_offers(text: str, scenario: Scenario) -> dict[str, float]:
     """Numbers the trainee named, each given to a numeric term by unit, range and nearby words."""
-    offers: dict[str, float] = {}
+    words = normalise(text)
+    cues = sorted(
+        start + len(_split(cue)) for cue in OFFER_CUES for start in phrase_starts(words, cue)
+    )
+    found: dict[str, list[tuple[int, float]]] = {}
     for amount in find_amounts(text):
         candidates = [
             term
@@ -213,10 +348,15 @@ def read_offers(text: str, scenario: Scenario) -> dict[str, float]:
         ]
         if not candidates:
             continue
-        term = _attribute(
-            candidates, normalise(text[: amount.start]), normalise(text[amount.end :])
-        )
-        offers.setdefault(term.id, amount.value)
+        before = normalise(text[: amount.start])
+        term = _attribute(candidates, before, normalise(text[amount.end :]))
+        found.setdefault(term.id, []).append((len(before), amount.value))
+    offers: dict[str, float] = {}
+    for term_id, numbers in found.items():
+        # "2350 is too much, can we meet at 2100": the number after the last offer cue is
+        # the offer; with no cue, the last number named (earlier ones are often references)
+        after_cue = [value for index, value in numbers if cues and index >= cues[-1] - 1]
+        offers[term_id] = after_cue[0] if after_cue else numbers[-1][1]
     return offers
 
 
@@ -233,14 +373,9 @@ def read_turn(text: str, flags: Iterable[Flag], scenario: Scenario) -> TurnReadi
         intents.add(Intent.OFFER)
     if words and has_phrase(words[:6], GREETINGS):
         intents.add(Intent.GREETING)
-    head = words[:4]
-    questioning = (
-        "?" in text or any(w in OPEN_WORDS for w in head) or has_phrase(words, OPEN_PHRASES)
-    )
-    if questioning and (any(w in OPEN_WORDS for w in words[:8]) or has_phrase(words, OPEN_PHRASES)):
-        intents.add(Intent.QUESTION_OPEN)
-    elif "?" in text or (words and words[0] in CLOSED_STARTS):
-        intents.add(Intent.QUESTION_CLOSED)
+    question_kind = _question_kind(text, words)
+    if question_kind is not None:
+        intents.add(question_kind)
     question = Intent.QUESTION_OPEN in intents or Intent.QUESTION_CLOSED in intents
     if not question and _is_accept(words):
         intents.add(Intent.ACCEPT)
