@@ -142,17 +142,26 @@ def has_condition(text: str) -> str | None:
     """
     match = _CONDITION_PHRASES.search(text)
     if match:
-        return match.group(0)
+        return _clause(text, match.start())
     for found in _IF_YOU.finditer(text):
         rest = found.group("rest")
         if _FREE_IF.search(rest):
             continue
         if _COSTLY.search(rest):
-            return found.group(0).strip()
+            return _clause(text, found.start())
     ask = _ASK_EXTRA.search(text)
     if ask:
-        return ask.group(0)
+        return _clause(text, ask.start())
     return None
+
+
+def _clause(text: str, start: int) -> str:
+    """The words from `start` to the end of their clause (at most 80 characters), for a span."""
+    while start < len(text) and text[start] in " ,.;!?":
+        start += 1
+    end = re.search(r"[.?!;]", text[start:])
+    stop = start + end.start() if end else len(text)
+    return text[start : min(stop, start + 80)].strip()
 
 
 def adds_extra(text: str) -> str | None:
@@ -240,8 +249,10 @@ def _number_in(line: str, term: str, ledger: Ledger) -> bool:
     return bool(read_proposals(line, term, ledger.reference, None))
 
 
-def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[list[Give], bool]:
-    """Gives in a split game, and whether the turn also asks for more of another item."""
+def _item_gives(
+    text: str, lines: Sequence[Line], setting: str | None
+) -> tuple[list[Give], str | None]:
+    """Gives in a split game, and the words asking for more of another item (None if none)."""
     items, total = split_items.items_in_setting(setting)
     if not items:
         items = ("food", "water", "firewood", "book", "hat", "ball")
@@ -283,7 +294,7 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
             last_other = claims
     current = split_items.read_claims(text, totals, items)
     gives: list[Give] = []
-    asks_more = False
+    asked: str | None = None
     if not current.empty and (previous_own or claimed_before):
         now = _shares(current, totals, items)
         for item in items:
@@ -296,7 +307,9 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
                 and offered == 0.0
                 and (before == 0.0 or (before is None and item not in claimed_before))
             ):
-                asks_more = True  # "I'll need some food": an item not asked for before, nor offered
+                asked = asked or _item_span(
+                    text, item
+                )  # "I'll need some food": an item not asked for before, nor offered
                 continue
             if (
                 share is not None
@@ -304,21 +317,23 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
                 and item not in claimed_before
                 and share > offered
             ):
-                asks_more = True
+                asked = asked or _item_span(text, item)
                 continue
             if share is None or before is None:
                 continue
             if share < before - 1e-9:
                 gives.append(Give("items", _item_span(text, item), share, before, item))
             elif share > max(before, offered) + 1e-9:
-                asks_more = True  # more than we asked and more than they offered: a get
+                asked = asked or _item_span(
+                    text, item
+                )  # more than we asked and more than they offered: a get
         for item, count in current.theirs.items():
             given = previous_given.get(item)
             already = any(give.term == item for give in gives)
             if given is not None and count > given + 1e-9 and not already:
                 gives.append(Give("items", _item_span(text, item), None, None, item))
         if gives:
-            return gives, asks_more
+            return gives, asked
     last_spoken = spoken[-1] if spoken else None
     if (
         last_other is not None
@@ -336,8 +351,8 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
             for item in items
             if last_other.own_share(item, split_items.total_of(totals, item)) is not None
         )
-        if closing and not asks_more:
-            return [], False
+        if closing and not asked:
+            return [], None
         accepted = _shares(split_items.flip(last_other), totals, items)
         for item in items:
             accepted_share = accepted.get(item)
@@ -346,7 +361,7 @@ def _item_gives(text: str, lines: Sequence[Line], setting: str | None) -> tuple[
                 before = 1.0  # we asked for some of it, without a number
             if accepted_share is not None and before is not None and accepted_share < before - 1e-9:
                 gives.append(Give("accept", text.strip()[:60], accepted_share, before, item))
-    return gives, asks_more
+    return gives, asked
 
 
 def _shares(
@@ -402,12 +417,12 @@ def detect_concessions(
     self_role = infer_self_role(lines, role)
     condition = has_condition(text)
     if split_items.is_split_game(setting, [text, *(line.text for line in lines)]):
-        gives, asks_more = _item_gives(text, lines, setting)
+        gives, asked = _item_gives(text, lines, setting)
         if not gives:
             return []
         give = gives[0]
-        if asks_more or condition:
-            return [_traded(give, condition or "asks for another item in return", self_role)]
+        if asked or condition:
+            return [_traded(give, condition or asked or "", self_role)]
         return [_unpaid(give, self_role)]
     ledger = build_ledger(lines, self_role, setting)
     gives = _numeric_gives(text, ledger, lines)
