@@ -224,6 +224,8 @@ class ScenarioRun:
             return _Decision("probe", Move.PROBE)
         if reading.offers or reading.has(Intent.REJECT):
             return _Decision("at_limit" if self._at_limit() else "hold", Move.HOLD)
+        if reading.has(Intent.GREETING) and not reading.has(Intent.QUESTION_CLOSED):
+            return _Decision("greeting", Move.PROBE)
         return _Decision("probe", Move.PROBE)
 
     def _walk_away(self) -> _Decision:

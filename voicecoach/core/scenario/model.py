@@ -100,6 +100,7 @@ LINE_KEYS: dict[str, Move] = {
     "counter": Move.COUNTER,
     "accept": Move.ACCEPT,
     "prompt": Move.PROMPT,
+    "greeting": Move.PROBE,
     "heat": Move.HOLD,
     "push": Move.HOLD,
     "pressure": Move.HOLD,
@@ -125,6 +126,7 @@ REQUIRED_LINE_KEYS: tuple[str, ...] = (
 )
 
 LINE_FALLBACK: dict[str, str] = {
+    "greeting": "probe",
     "heat": "hold",
     "push": "hold",
     "pressure": "hold",
