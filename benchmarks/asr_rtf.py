@@ -2,6 +2,8 @@
 
 RTF = seconds spent decoding / seconds of audio, feeding each clip in 20 ms
 chunks through one stream exactly as the session runner does (partials included).
+`finish()` is timed on its own: it is the recogniser's share of the delay between
+the end of the trainee's turn and the counterpart's reply.
 Wall-clock RTF is what the trainee feels; CPU RTF (this process's CPU time) is
 also reported because this machine's 2 cores are shared and wall time varies
 with the neighbours' load. Model loading is timed apart.
@@ -47,6 +49,7 @@ def measure(recogniser: Recogniser, samples: list[SpeechSample], repeat: int) ->
     wall_rtfs = []
     cpu_rtfs = []
     pairs: list[tuple[str, str]] = []
+    finish_seconds: list[float] = []
     for round_index in range(repeat):
         wall = 0.0
         cpu = 0.0
@@ -57,7 +60,9 @@ def measure(recogniser: Recogniser, samples: list[SpeechSample], repeat: int) ->
             stream = recogniser.open_stream()
             for start in range(0, len(pcm), CHUNK_BYTES):
                 stream.accept_chunk(pcm[start : start + CHUNK_BYTES])
+            finish_start = time.perf_counter()
             text = stream.finish().text
+            finish_seconds.append(time.perf_counter() - finish_start)
             cpu += time.process_time() - cpu_start
             wall += time.perf_counter() - wall_start
             if round_index == 0:
@@ -70,6 +75,8 @@ def measure(recogniser: Recogniser, samples: list[SpeechSample], repeat: int) ->
         "wall_rtf_best": min(wall_rtfs),
         "cpu_rtf_median": statistics.median(cpu_rtfs),
         "wer": word_error_rate(pairs),
+        "finish_ms_median": 1000 * statistics.median(finish_seconds),
+        "finish_ms_p95": 1000 * statistics.quantiles(finish_seconds, n=20)[18],
     }
 
 
@@ -92,8 +99,11 @@ def main() -> int:
         f"# {len(samples)} clips, {machine}, {os.cpu_count()} cores, "
         f"load average at start {load_average:.2f}, {args.repeat} rounds"
     )
-    print("| recogniser | load s | audio s | RTF wall (median) | RTF wall (best) | RTF CPU | WER |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| recogniser | load s | audio s | RTF wall (median) | RTF wall (best) | RTF CPU "
+        "| finish() ms median / p95 | WER |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     runs: list[tuple[str, str | None]] = [("sphinx", None)]
     if args.vosk_model:
         runs.append(("vosk", args.vosk_model))
@@ -115,7 +125,8 @@ def main() -> int:
         print(
             f"| {label} | {load_seconds:.2f} | {result['audio_seconds']:.1f} "
             f"| {result['wall_rtf_median']:.3f} | {result['wall_rtf_best']:.3f} "
-            f"| {result['cpu_rtf_median']:.3f} | {wer} |",
+            f"| {result['cpu_rtf_median']:.3f} "
+            f"| {result['finish_ms_median']:.0f} / {result['finish_ms_p95']:.0f} | {wer} |",
             flush=True,
         )
     return 0

@@ -48,8 +48,16 @@ class SphinxSettings:
     word_beam: float = 7e-29
     language_weight: float = 6.5
     max_hmms_per_frame: int = 30_000
-    second_pass: bool = True  # fwdflat: a flat-lexicon pass that fixes many first-pass errors
+    # fwdflat, the flat-lexicon second pass, is on in pocketsphinx by default; on the
+    # real recordings it made the word error rate worse (0.284 against 0.272) and it
+    # runs at the end of the utterance, i.e. while the trainee waits for a reply.
+    second_pass: bool = False
     cmn_init: str = "40,3,-1"
+    # Dither (tiny noise added to the samples) keeps the log energy of exact digital
+    # silence (a muted device, a null sink, padding) finite; measured WER 0.260 with it
+    # against 0.272 without. A fixed seed keeps results repeatable.
+    dither: bool = True
+    dither_seed: int = 1
 
 
 class SphinxRecogniser:
@@ -88,6 +96,8 @@ class SphinxRecogniser:
                 maxhmmpf=self.settings.max_hmms_per_frame,
                 fwdflat=self.settings.second_pass,
                 cmninit=self.settings.cmn_init,
+                dither=self.settings.dither,
+                seed=self.settings.dither_seed,
                 loglevel="FATAL",  # its INFO lines would scribble over the terminal UI
             )
         except (RuntimeError, ValueError) as error:
@@ -152,7 +162,7 @@ class SphinxRecogniser:
                 f"pocketsphinx failed to finish the utterance ({error})"
             ) from None
         words: list[WordTiming] = []
-        for segment in self._decoder.seg():
+        for segment in self._decoder.seg() or ():  # None when nothing was decoded
             word = _ALTERNATE_PRONUNCIATION.sub("", segment.word)
             if _is_filler(word):
                 continue
