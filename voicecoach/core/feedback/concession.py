@@ -120,7 +120,6 @@ _REJECT = re.compile(
     r"|\b(is that|is this|does that|would that|will that|do we have)\b[^.!]*\bdeal\W*$",
     re.I,
 )
-_PLEASANTRY_IF = re.compile(r"\bif (you (have|need) any|you'?d like|you want)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -243,10 +242,6 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
                 if _moved_toward(value, own, None, ledger.direction):
                     gives.append(Give("accept", text.strip()[:60], value, own, term))
     return gives
-
-
-def _number_in(line: str, term: str, ledger: Ledger) -> bool:
-    return bool(read_proposals(line, term, ledger.reference, None))
 
 
 def _item_gives(
@@ -446,10 +441,6 @@ def _holds_price(text: str, ledger: Ledger) -> bool:
     """Whether the turn names a price of the speaker's own (not the other side's) with its extra."""
     other = set(ledger.side("price", OTHER))
     return any(p.value not in other for p in read_proposals(text, "price", ledger.reference, None))
-
-
-def _numbers_named(text: str, ledger: Ledger) -> bool:
-    return bool(read_proposals(text, "price", ledger.reference, None))
 
 
 _ASKS: dict[str, str] = {
