@@ -167,7 +167,9 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
     return 1.0, False
 
 
-_ANY_ITEM = re.compile(r"\b(?:food|water|firewood|wood|book|hat|ball|basketball)s?\b")
+_ANY_ITEM = re.compile(
+    r"\b(?:(?:food|water|firewood|wood|book|hat|ball|basketball)s?|each|rest|everything|remainder)\b"
+)
 
 
 def total_of(totals: Mapping[str, float | None] | float | None, item: str) -> float | None:
@@ -261,6 +263,13 @@ def _read_claims(
                 target[item] = count
         elif owner == MINE and _cue_close(spans, match.start()):
             vague.add(item)
+    each = re.search(r"\b(one|1|two|2|three|3) of each\b", low)
+    if each:
+        owner = _owner_at(spans, each.start(), low)
+        if owner is not None:  # "i want one of each": that many of every item
+            target = mine if owner == MINE else theirs
+            for item in items:
+                target.setdefault(item, float(_COUNT_WORDS[each.group(1)]))
     for item in set(mine) & set(theirs):
         del mine[item]  # "you can have all the water, we have all we need": the give is the claim
     if rest_owner is not None and rest_only:
