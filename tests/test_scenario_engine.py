@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from voicecoach.core.feedback import SessionFeedback
 from voicecoach.core.scenario import (
@@ -325,3 +327,60 @@ def test_loads_from_a_path_outside_the_repo(car: Scenario, tmp_path: Path) -> No
     copy = tmp_path / "mine.toml"
     copy.write_text(USED_CAR.read_text(encoding="utf-8"), encoding="utf-8")
     assert load_scenario(copy).title == car.title
+
+
+# ---- property: any turns, any flags, any bundled scenario ---------------------------------
+
+LIBRARY = [load_scenario(path) for path in sorted(bundled_scenarios_dir().glob("*.toml"))]
+LABELS = ("concession.unpaid", "concession.traded", "emotion.overreach", "influence.push",
+          "influence.question")  # fmt: skip
+PHRASES = (
+    "hello", "what matters most to you", "i can do {n}", "if you include it i can do {n}",
+    "deal", "no deal im leaving", "i'll walk away", "another offer for {n}", "i need it by friday",
+    "trust me", "this is ridiculous", "too much", "how about {n} and {n} days", "ok fine {n}",
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(LIBRARY),
+    st.lists(
+        st.tuples(
+            st.one_of(
+                st.builds(
+                    lambda p, n: p.replace("{n}", str(n)),
+                    st.sampled_from(PHRASES),
+                    st.integers(min_value=0, max_value=2_000_000),
+                ),
+                st.text(max_size=40),
+            ),
+            st.lists(st.sampled_from(LABELS), max_size=2),
+        ),
+        max_size=20,
+    ),
+    st.integers(min_value=0, max_value=1000),
+)
+def test_any_turns_keep_every_number_between_target_and_limit(
+    scenario: Scenario, turns: list[tuple[str, list[str]]], seed: int
+) -> None:
+    run = ScenarioRun(scenario, seed=seed)
+    run.start()
+    for text, labels in turns:
+        effects = run.on_trainee_turn(text, tuple(flag(label) for label in labels))
+        for term in scenario.numeric_terms:
+            value = float(run.table[term.id])
+            low, high = sorted((term.counterpart_target, term.counterpart_limit))
+            if not (run.finished and run.outcome()["result"] == "deal"):
+                assert low <= value <= high, (term.id, value)
+        for effect in effects:
+            if isinstance(effect, Say):
+                assert effect.text and "{" not in effect.text
+    if run.finished:
+        outcome = run.outcome()
+        assert outcome["result"] in {"deal", "impasse", "walk_away"}
+        if outcome["result"] == "deal":
+            for term in scenario.numeric_terms:
+                agreed = float(outcome["terms"][term.id])
+                # a deal is never past the counterpart's limit
+                assert term.better_for_counterpart(agreed, term.counterpart_limit)
+        assert run.on_trainee_turn("hello", ()) == [] and run.on_silence(99) == []
