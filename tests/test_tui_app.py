@@ -144,9 +144,11 @@ def store_rows(data_dir: Path) -> tuple[list[tuple[object, ...]], list[tuple[obj
     database = data_dir / "sessions.sqlite3"
     assert database.is_file(), f"no session database at {database}"
     with sqlite3.connect(database) as connection:
-        sessions = connection.execute("SELECT id, scenario_id, status FROM sessions").fetchall()
+        sessions = connection.execute(
+            "SELECT id, scenario_id, status FROM sessions ORDER BY id"
+        ).fetchall()
         turns = connection.execute(
-            "SELECT session_id, idx, speaker, text, flags_json FROM turns ORDER BY idx"
+            "SELECT session_id, idx, speaker, text, flags_json FROM turns ORDER BY session_id, idx"
         ).fetchall()
     return sessions, turns
 
@@ -394,3 +396,32 @@ def test_store_that_cannot_be_opened_is_a_modal_then_back_to_the_list(
             await wait_for(pilot, lambda: isinstance(app.screen, PickerScreen), "the list again")
 
     asyncio.run(session())
+
+
+def test_scenario_option_opens_its_brief_and_new_session_returns_to_the_list(
+    isolated_user_dirs: Path,
+) -> None:
+    app = typed_app("--scenario", SCENARIO_ID)
+
+    async def session() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen), "the brief")
+            assert isinstance(app.screen, BriefScreen) and app.screen.scenario.id == SCENARIO_ID
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, RehearsalScreen), "rehearsal")
+            await pilot.press("x")
+            await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), "summary")
+            await pilot.press("n")
+            await wait_for(pilot, lambda: isinstance(app.screen, PickerScreen), "the list again")
+            screen = await start_rehearsal(pilot)
+            await say_typed(pilot, screen, "What would make this work for you today?")
+
+    asyncio.run(session())
+    sessions, turns = store_rows(isolated_user_dirs)
+    assert [(row[1], row[2]) for row in sessions] == [
+        (SCENARIO_ID, "ended"),
+        (SCENARIO_ID, "ended"),
+    ]
+    assert [row[3] for row in turns if row[0] == sessions[1][0] and row[2] == "trainee"] == [
+        "What would make this work for you today?"
+    ]
