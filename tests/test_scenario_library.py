@@ -187,3 +187,22 @@ def test_silence_prompt_and_seeds(scenario: Scenario) -> None:
     assert isinstance(prompt, Say) and prompt.move == "prompt"
     openings = {ScenarioRun(scenario, seed=s).start()[0].text for s in range(8)}  # type: ignore[union-attr]
     assert len(openings) > 1, f"{scenario.id}: the opening never varies"
+
+
+def test_free_concessions_cost_more_than_traded_ones(scenario: Scenario) -> None:
+    unpaid = (Flag("concession.unpaid", Severity.WARNING, "", "", ""),)
+
+    def share(flags: tuple[Flag, ...]) -> float:
+        walk = Walk(scenario)
+        for step in (0.2, 0.4, 0.55, 0.7, 0.8, 0.9, 1.0):
+            if walk.finish is not None:
+                break
+            offer = " and ".join(spoken(t, between(t, step)) for t in scenario.numeric_terms)
+            walk.turn(f"well i can do {offer}", flags)
+            if flags == unpaid:
+                assert walk.run.moves[-1] in {"nibble", "accept"}, walk.run.moves
+        if walk.finish is None:
+            walk.turn("ok you have a deal", ())
+        return _deal_share(walk)
+
+    assert share(unpaid) < share(TRADED), scenario.id
