@@ -293,3 +293,14 @@ def test_split_claims_read_owner_cues_counts_and_exchanges() -> None:
     dnd = read_claims("i'll take the book and both balls", None, games)
     assert dnd.mine == {"book": 1.0, "ball": 2.0}
     assert read_claims("the weather is nice today", 3.0, casino).empty
+
+
+def test_a_condition_they_offered_themselves_is_no_new_get() -> None:
+    offered_pickup = (
+        "buyer: Would you take 400 if I pick it up tonight?",
+        "seller: I'm asking 500.",
+    )
+    assert concession_labels("Okay, see you when you pick it up.", offered_pickup, "seller") == []
+    assert concession_labels("Fine, 450 if you pick it up.", offered_pickup, "seller") == [UNPAID]
+    fresh = ("buyer: Would you take 400?", "seller: I'm asking 500.")
+    assert concession_labels("Fine, 450 if you pick it up.", fresh, "seller") == [TRADED]

@@ -430,11 +430,32 @@ def detect_concessions(
     give = gives[0]
     if give.kind == "extra" and not condition and _holds_price(text, ledger):
         condition = "your price in return"  # an extra bundled with one's own price ask: a package
+    if condition and _offered_already(condition, ledger.last_other_line):
+        # "see you when you pick it up" after they offered to pick it up: no new get
+        if give.kind == "accept":
+            return []  # the closing half of the exchange they proposed
+        condition = None
     if give.kind == "accept" and other_set_up_exchange and not condition:
         return []  # the closing half of an exchange the other side just set up
     if condition:
         return [_traded(give, condition, self_role)]
     return [_unpaid(give, self_role)]
+
+
+_CONCRETE_COST = re.compile(
+    r"\b(pick(ed|ing)? (it |them )?up|cash|deliver\w*|bill|utilities|sign\w*|lease|today|tonight|"
+    r"tomorrow|shipping|deposit|haul|load)\b",
+    re.I,
+)
+
+
+def _offered_already(condition: str, their_line: str) -> bool:
+    """Whether the cost named in our condition is one the other side itself just offered."""
+    costs = {m.group(1).lower()[:4] for m in _CONCRETE_COST.finditer(condition)}
+    if not costs or not their_line:
+        return False
+    theirs = {m.group(1).lower()[:4] for m in _CONCRETE_COST.finditer(their_line)}
+    return bool(costs & theirs)
 
 
 def _holds_price(text: str, ledger: Ledger) -> bool:
