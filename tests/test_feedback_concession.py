@@ -229,6 +229,9 @@ def test_concession_cases(
         ("If you want, I can send more photos.", False),
         ("I can do that if you can.", False),
         ("If I remember right it was 500 new.", False),
+        ("You must be tired after that drive.", False),
+        ("You need to understand this is a fair price.", False),
+        ("You'd have to pick it up yourself.", True),
     ],
 )
 def test_condition_costs_the_other_side(text: str, condition: bool) -> None:

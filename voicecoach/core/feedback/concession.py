@@ -62,7 +62,9 @@ _FREE_IF = re.compile(
 )
 _CONDITION_PHRASES = re.compile(
     r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
-    r"in return|in trade|you('d| would| will|'ll)? (have|need) to|you must|but you (pay|"
+    r"in return|in trade|you('d| would| will|'ll)? (have|need) to (pay|pick|come|sign|bring|"
+    r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load)|"
+    r"you must (pay|pick|come|sign|bring|cover|take|buy|agree|commit)|but you (pay|"
     r"cover|bring|"
     r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign)|you pay\b|you cover\b|"
     r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(also |"
