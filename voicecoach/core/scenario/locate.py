@@ -53,13 +53,15 @@ def key_lines(text: str) -> dict[KeyPath, int]:
             index = array_counts.get(path, -1) + 1
             array_counts[path] = index
             current = (*path, index)
-            lines.setdefault(path, number)
+            for size in range(1, len(path) + 1):  # [[states.x.transitions]] also places states.x
+                lines.setdefault(path[:size], number)
             lines[current] = number
             continue
         if stripped.startswith("["):
             end = stripped.find("]")
             current = resolve(_split_dotted(stripped[1 : end if end > 0 else None]))
-            lines.setdefault(current, number)
+            for size in range(1, len(current) + 1):
+                lines.setdefault(current[:size], number)
             continue
         match = _KEY_LINE.match(stripped)
         if match:
