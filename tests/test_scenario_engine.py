@@ -384,3 +384,15 @@ def test_any_turns_keep_every_number_between_target_and_limit(
                 # a deal is never past the counterpart's limit
                 assert term.better_for_counterpart(agreed, term.counterpart_limit)
         assert run.on_trainee_turn("hello", ()) == [] and run.on_silence(99) == []
+
+
+def test_pitching_before_asking_makes_the_buyer_skeptical() -> None:
+    """sales-discovery: a guard on `revealed` sends an early pitch to a colder state."""
+    scenario = load_scenario(bundled_scenarios_dir() / "sales-discovery.toml")
+    walk = Walk(scenario)
+    walk.turn("hi dana thanks for the time")
+    pitch = walk.turn("our price is fifty five thousand dollars a year")
+    assert pitch.state == "skeptical"
+    back = walk.turn("what is hurting most in your operation right now")
+    assert (back.state, back.move) == ("discovery", "reveal")
+    assert walk.turn("we could do fifty thousand dollars a year").state == "bargaining"

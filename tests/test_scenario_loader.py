@@ -269,3 +269,21 @@ def test_arbitrary_turns_never_raise_and_respect_the_limit(turns: list[str], see
         run.on_trainee_turn(text, ())
         assert 16200 <= float(run.table["price"]) <= 18900
     assert run.outcome()["result"] in {"running", "deal", "impasse", "walk_away"}
+
+
+def test_state_defined_only_by_its_transitions_gets_a_line() -> None:
+    text = TEMPLATE + '\n[[states.lost.transitions]]\non = ["any"]\nto = "deal"\n'
+    assert [str(p) for p in validate_text(text, "x.toml")] == [
+        f"x.toml:{TEMPLATE.count(chr(10)) + 2}: state 'lost' cannot be reached from 'opening'; "
+        'add a transition with to = "lost" or remove the state'
+    ]
+
+
+def test_literal_braces_are_allowed_in_lines() -> None:
+    text = TEMPLATE.replace('"Alright, {rent} it is."', '"Alright, {rent} it is {{smiles}}."')
+    scenario, problems = parse_scenario(text, "x.toml")
+    assert problems == [] and scenario is not None
+    run = ScenarioRun(scenario)
+    run.start()
+    (say, _) = run.on_trainee_turn("okay deal", ())
+    assert say.text.startswith("Alright, $1,650 it is {smiles}.")  # type: ignore[union-attr]
