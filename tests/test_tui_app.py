@@ -32,6 +32,7 @@ from voicecoach.core.events import (
     ListeningChanged,
     PartialHeard,
     SessionEvent,
+    SessionFailed,
     SpeechStarted,
     VoiceStarted,
     VoiceStopped,
@@ -425,3 +426,31 @@ def test_scenario_option_opens_its_brief_and_new_session_returns_to_the_list(
     assert [row[3] for row in turns if row[0] == sessions[1][0] and row[2] == "trainee"] == [
         "What would make this work for you today?"
     ]
+
+
+def test_session_failure_shows_the_summary_with_the_error_over_it() -> None:
+    """The runner reports SessionFailed, then ends: what was said is kept, the error shown."""
+    app = typed_app()
+
+    async def session() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await start_rehearsal(pilot)
+            await say_typed(pilot, screen, "I can offer 15000 for it.")
+            screen.post_message(
+                RehearsalScreen.SessionEventReceived(
+                    SessionFailed(code="store", message="cannot write to the database")
+                )
+            )
+            await pilot.pause()
+            await pilot.press("x")  # the runner's own end follows a failure
+            await wait_for(pilot, lambda: isinstance(app.screen, ErrorModal), "the error modal")
+            modal = app.screen
+            assert isinstance(modal, ErrorModal)
+            assert (modal.error_title, modal.error_code) == ("Session stopped", "store")
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+            summary = app.screen
+            assert isinstance(summary, SummaryScreen)
+            assert "I can offer 15000 for it." in [t.text for t in summary.turns]
+
+    asyncio.run(session())

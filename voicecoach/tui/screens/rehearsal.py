@@ -38,7 +38,7 @@ from voicecoach.core.events import (
     VoiceStopped,
 )
 from voicecoach.core.transcript import Flag, Speaker, Turn
-from voicecoach.errors import AudioError, MicrophoneUnavailableError, VoicecoachError
+from voicecoach.errors import VoicecoachError
 from voicecoach.ports import AudioSource
 from voicecoach.tui.widgets import CounterpartLine, FeedbackPanel, PartialLine, TranscriptView
 
@@ -109,6 +109,7 @@ class RehearsalScreen(Screen[None]):
         self.ending = False
         self.ended = False
         self.voice_state = ""
+        self.failure: VoicecoachError | None = None  # shown over the summary
         self.turns: list[Turn] = []
         self.flags_by_turn: dict[int, tuple[Flag, ...]] = {}
         self.trainee_name = role_name(getattr(scenario, "trainee_role", ""), "You")
@@ -149,9 +150,9 @@ class RehearsalScreen(Screen[None]):
         if self.input_kind == "mic" and self.source_factory is not None:
             try:
                 source = self.source_factory()
-            except (MicrophoneUnavailableError, AudioError) as error:
-                self.app.call_from_thread(self._microphone_unavailable, error)
-            except VoicecoachError as error:  # e.g. the audio library is missing
+            except VoicecoachError as error:
+                # MicrophoneUnavailableError mostly; a missing audio library or
+                # recogniser leaves the same way out: typed turns.
                 self.app.call_from_thread(self._microphone_unavailable, error)
         if source is not None:
             runner.attach_source(source)
@@ -180,7 +181,7 @@ class RehearsalScreen(Screen[None]):
         """No microphone: say so and carry on with typed turns."""
         self.input_kind = "typed"
         self.app.notify(
-            f"{error.message} You can type your turns instead (press i).",
+            f"{error.message.rstrip('.')}. You can type your turns instead (press i).",
             title=error.title,
             severity="warning",
             markup=False,
@@ -229,9 +230,11 @@ class RehearsalScreen(Screen[None]):
             case SessionEnded():
                 self._finish(event)
             case SessionFailed():
-                self.ended = True
-                error = VoicecoachError(event.message, code=event.code, title="Session stopped")
-                self.app.show_error(error, lambda _: self._show_summary(None))
+                self.failure = VoicecoachError(
+                    event.message, code=event.code, title="Session stopped"
+                )
+                if self.session_id is None:  # failed before it began: no SessionEnded follows
+                    self._start_failed(self.failure)
         self._show_status()
 
     def _add_turn(self, turn: Turn) -> None:
@@ -249,7 +252,7 @@ class RehearsalScreen(Screen[None]):
         self.source = None  # the runner closes the source it was given when it ends
         self._show_summary(event)
 
-    def _show_summary(self, event: SessionEnded | None) -> None:
+    def _show_summary(self, event: SessionEnded) -> None:
         from voicecoach.tui.screens.summary import SummaryScreen
 
         turns = [
@@ -262,11 +265,12 @@ class RehearsalScreen(Screen[None]):
             SummaryScreen(
                 self.scenario,
                 turns=turns,
-                outcome=dict(event.outcome) if event else {},
-                stats=dict(event.summary) if event else {},
-                session_id=event.session_id if event else self.session_id,
+                outcome=dict(event.outcome),
+                stats=dict(event.summary),
+                session_id=event.session_id,
                 trainee_name=self.trainee_name,
                 counterpart_name=self.counterpart_name,
+                problem=self.failure,
             )
         )
 

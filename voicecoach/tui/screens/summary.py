@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from voicecoach.core.transcript import Speaker, Turn
+from voicecoach.errors import VoicecoachError
 from voicecoach.tui.widgets import turn_text
 
 if TYPE_CHECKING:
@@ -159,8 +160,10 @@ class SummaryScreen(Screen[None]):
         session_id: int | None,
         trainee_name: str,
         counterpart_name: str,
+        problem: VoicecoachError | None = None,
     ) -> None:
         super().__init__()
+        self.problem = problem
         self.scenario = scenario
         self.turns = list(turns)
         self.outcome = dict(outcome)
@@ -207,6 +210,10 @@ class SummaryScreen(Screen[None]):
                 stats.border_title = "Session"
                 yield stats
         yield Footer()
+
+    def on_mount(self) -> None:
+        if self.problem is not None:  # the session stopped on an error: say why over it
+            self.app.show_error(self.problem)
 
     def session_stats(self) -> dict[str, str]:
         """The runner's session summary in words, after the count of turns."""
