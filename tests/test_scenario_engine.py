@@ -396,3 +396,16 @@ def test_pitching_before_asking_makes_the_buyer_skeptical() -> None:
     back = walk.turn("what is hurting most in your operation right now")
     assert (back.state, back.move) == ("discovery", "reveal")
     assert walk.turn("we could do fifty thousand dollars a year").state == "bargaining"
+
+
+def test_plain_offers_get_a_half_step_only_when_they_move(car: Scenario) -> None:
+    run = ScenarioRun(car)
+    run.start()
+    (first,) = run.on_trainee_turn("i can offer fifteen thousand", ())
+    assert first.move == "counter" and first.table["price"] == 18650  # half of its 500 step
+    (same,) = run.on_trainee_turn("like i said fifteen thousand", ())
+    assert same.move == "hold" and same.table["price"] == 18650
+    (traded,) = run.on_trainee_turn("if you do the paperwork i can do 15500", TRADED)
+    assert traded.move == "reciprocate" and traded.table["price"] < 18650
+    (higher,) = run.on_trainee_turn("i can do fifteen thousand eight hundred", ())
+    assert higher.move == "counter" and higher.table["price"] < traded.table["price"]

@@ -162,6 +162,7 @@ class ScenarioRun:
             return self._deal(dict(reading.offers))
         factor = 0.0
         key, move = "hold", Move.HOLD
+        improved = self._improved(reading.offers) if reading.offers else False
         alternative = reading.credible_alternative and not self.alternative_used
         if traded or interest_trade:
             worth = max(
@@ -176,7 +177,7 @@ class ScenarioRun:
             key, move = "nibble", Move.NIBBLE
         elif alternative:
             key, move = "alternative", Move.COUNTER
-        elif reading.offers and self._improved(reading.offers):
+        elif improved:
             factor, key, move = 0.5, "counter", Move.COUNTER
         if reading.offers:
             proposal = self._proposal(reading.offers, factor, move)
