@@ -166,3 +166,26 @@ def test_list_voices_for_doctor() -> None:
     assert voices, "espeak-ng has voices"
     assert {"id", "name", "languages", "gender"} <= set(voices[0])
     assert any("en" in language for entry in voices for language in entry["languages"])
+
+
+def test_long_lines_are_cut_where_a_speaker_would_pause() -> None:
+    from voicecoach.adapters.voice.pyttsx3_voice import split_sentences
+
+    assert split_sentences("OK. Fine. Deal?") == ["OK. Fine. Deal?"]
+    assert split_sentences("  ") == []
+    assert split_sentences("That is fair. The warranty covers two years. Labour is extra.") == [
+        "That is fair.",
+        "The warranty covers two years.",
+        "Labour is extra.",
+    ]
+    long_sentence = (
+        "If you can pay in cash today, I could come down a little, "
+        "but I will need you to pick it up this week."
+    )
+    assert split_sentences(long_sentence) == [
+        "If you can pay in cash today,",
+        "I could come down a little,",
+        "but I will need you to pick it up this week.",
+    ]
+    short_with_comma = "Well, that is a fair price."
+    assert split_sentences(short_with_comma) == [short_with_comma]

@@ -66,7 +66,10 @@ DEFAULT_TIMEOUT_SECONDS = 15.0
 START_TIMEOUT_SECONDS = 20.0
 # A render of text with at least one letter or digit shorter than this is an engine failure.
 MIN_SPEECH_SECONDS = 0.05
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
+_LONG_SENTENCE_WORDS = 12
+_MIN_PIECE_WORDS = 3
 _SPEAKABLE = re.compile(r"\w", re.UNICODE)
 
 
@@ -437,23 +440,39 @@ def _match_voice(wanted: str | None, voices: list[VoiceInfo]) -> str | None:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a line, short fragments joined to the next so each clip sounds natural."""
-    pieces = [piece.strip() for piece in _SENTENCE_END.split(text or "") if piece.strip()]
-    sentences: list[str] = []
+    """Pieces of a line to render one by one: sentences, long ones cut at clause boundaries.
+
+    Short fragments are joined to a neighbour so each clip sounds natural; a
+    sentence longer than `_LONG_SENTENCE_WORDS` is cut at commas or semicolons
+    (pieces of at least `_MIN_PIECE_WORDS`), so the first clip, the one the
+    listener waits for, renders quickly.
+    """
+    pieces: list[str] = []
+    for sentence in _SENTENCE_END.split(text or ""):
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        if len(sentence.split()) > _LONG_SENTENCE_WORDS:
+            pieces.extend(
+                clause.strip() for clause in _CLAUSE_END.split(sentence) if clause.strip()
+            )
+        else:
+            pieces.append(sentence)
+    joined: list[str] = []
     carry = ""
     for piece in pieces:
-        joined = f"{carry} {piece}".strip()
-        if len(joined.split()) < 3:
-            carry = joined
+        candidate = f"{carry} {piece}".strip()
+        if len(candidate.split()) < _MIN_PIECE_WORDS:
+            carry = candidate
             continue
-        sentences.append(joined)
+        joined.append(candidate)
         carry = ""
     if carry:
-        if sentences:
-            sentences[-1] = f"{sentences[-1]} {carry}"
+        if joined:
+            joined[-1] = f"{joined[-1]} {carry}"
         else:
-            sentences.append(carry)
-    return sentences
+            joined.append(carry)
+    return joined
 
 
 def list_voices() -> list[dict[str, Any]]:
