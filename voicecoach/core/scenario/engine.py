@@ -144,6 +144,13 @@ class ScenarioRun:
 
     # ---- behaviour ---------------------------------------------------------------------
     def _decide(self, reading: TurnReading) -> _Decision:
+        """Pick the move; the order of the checks is the order of the lessons.
+
+        Heat first (nothing said in anger is rewarded), then leaving and accepting,
+        then trades (a revealed interest is worth more), alternatives, free
+        concessions, and plain offers; questions reveal interests when nothing
+        else was on the table.
+        """
         traded = reading.has(Intent.CONCESSION_TRADED)
         interest_trade = [i for i in reading.interests if i in self.revealed]
         if reading.has(Intent.PRESSURE):
@@ -151,9 +158,8 @@ class ScenarioRun:
         if reading.offers:
             self.offers.update(reading.offers)
         if reading.has(Intent.OVERREACH):
-            return _Decision(
-                "heat", Move.HOLD
-            )  # never reward heat or desperation, even with a good number
+            # never reward heat or desperation, even when it comes with a good number
+            return _Decision("heat", Move.HOLD)
         if reading.has(Intent.WALK_AWAY) and not reading.has(Intent.ACCEPT):
             return self._walk_away()
         if reading.has(Intent.ACCEPT) and all(
