@@ -454,3 +454,21 @@ def test_session_failure_shows_the_summary_with_the_error_over_it() -> None:
             assert "I can offer 15000 for it." in [t.text for t in summary.turns]
 
     asyncio.run(session())
+
+
+def test_picker_previews_the_highlighted_scenario() -> None:
+    app = typed_app()
+
+    async def session() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            picker = await open_picker(pilot)
+            ids = [entry.id for entry in picker.entries]
+            option_list = picker.query_one(OptionList)
+            option_list.highlighted = ids.index(SCENARIO_ID)
+            await pilot.pause()
+            scenario = picker.entries[ids.index(SCENARIO_ID)].scenario
+            assert scenario is not None
+            preview = flat(shown_text(picker.query_one("#scenario-preview")))
+            assert flat(scenario.brief.situation) in preview
+
+    asyncio.run(session())

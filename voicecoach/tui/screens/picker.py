@@ -63,6 +63,7 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text("voicecoach · choose a role-play", style="bold"), id="picker-title")
         yield OptionList(id="scenario-list")
+        yield Static(id="scenario-preview")
         yield Static(Text("Looking for scenarios…", style="dim"), id="picker-hint")
         yield Footer()
 
@@ -128,6 +129,21 @@ class PickerScreen(Screen[None]):
                 f"No scenario with id {scenario_id!r}; known: {known}.", title="Unknown scenario"
             )
         )
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Preview the situation, so the trainee picks a role-play knowing what it is."""
+        event.stop()
+        entry = next((e for e in self.entries if e.id == event.option_id), None)
+        preview = self.query_one("#scenario-preview", Static)
+        if entry is None or entry.scenario is None:
+            preview.update("")
+            return
+        situation = getattr(entry.scenario.brief, "situation", "")
+        minutes = getattr(entry.scenario.brief, "time_budget_minutes", None)
+        text = Text(situation)
+        if minutes:
+            text.append(f"  ({minutes:g} min)", style="dim")
+        preview.update(text)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
