@@ -409,3 +409,10 @@ def test_plain_offers_get_a_half_step_only_when_they_move(car: Scenario) -> None
     assert traded.move == "reciprocate" and traded.table["price"] < 18650
     (higher,) = run.on_trainee_turn("i can do fifteen thousand eight hundred", ())
     assert higher.move == "counter" and higher.table["price"] < traded.table["price"]
+
+
+def test_an_empty_turn_is_not_a_turn(car: Scenario) -> None:
+    run = ScenarioRun(car)
+    run.start()
+    assert run.on_trainee_turn("   ", ()) == []
+    assert run.turns == 0 and run.outcome()["result"] == "running"

@@ -123,8 +123,8 @@ class ScenarioRun:
 
     def on_trainee_turn(self, text: str, flags: Iterable[Flag] = ()) -> list[Effect]:
         """React to one trainee turn; `flags` are the feedback engine's verdict on it."""
-        if self.finished:
-            return []
+        if self.finished or not text.strip():
+            return []  # nothing heard is not a turn; a long silence gets its prompt instead
         reading = read_turn(text, tuple(flags), self.scenario)
         self.turns += 1
         if reading.has(Intent.QUESTION_OPEN):
