@@ -152,6 +152,8 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
             return total, True
         if word in {"a", "an"} and total is not None:
             return 1.0, False  # "a water supply": an article, not a count, in a game with counts
+        if word in {"no", "none"} and pos != len(window) - 1:
+            break  # "No, I need the firewood": an answer, not a count of zero
         if word in _COUNT_WORDS:
             count = float(_COUNT_WORDS[word])
             if pos + 2 < len(window) and window[pos + 1] == "and" and window[pos + 2] == "half":
@@ -271,7 +273,9 @@ def _read_claims(
             for item in items:
                 target.setdefault(item, float(_COUNT_WORDS[each.group(1)]))
     for item in set(mine) & set(theirs):
-        del mine[item]  # "you can have all the water, we have all we need": the give is the claim
+        total = total_of(totals, item)
+        if total is not None and mine[item] + theirs[item] > total:
+            del mine[item]  # "you can have all the water, we have all we need": the give stands
     if rest_owner is not None and rest_only:
         target = mine if rest_owner == MINE else theirs
         other = theirs if rest_owner == MINE else mine
