@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import random
 import statistics
 import sys
 import time
@@ -144,7 +145,10 @@ def main() -> int:
             with SpeakerSink() as speaker:
                 short_clip = AudioClip(medium_clip.pcm[:16_000])  # 0.5 s
                 plays = []
+                jitter = random.Random(0)
                 for _ in range(args.plays):
+                    # Calls land at random points of the device's 20 ms block cycle.
+                    time.sleep(jitter.uniform(0.0, 0.02))
                     started = time.monotonic()
                     playback = speaker.play(short_clip)
                     playback.wait(5)
@@ -156,15 +160,19 @@ def main() -> int:
                     )
                 )
                 replies = []
+                reply_renders = []
                 for _ in range(args.plays):
+                    time.sleep(jitter.uniform(0.0, 0.02))
                     started = time.monotonic()
                     first = next(voice.render_sentences(LONG))
+                    reply_renders.append(time.monotonic() - started)
                     playback = speaker.play(first)
                     while playback.first_sample_at is None and playback.playing:
                         time.sleep(0.001)
                     assert playback.first_sample_at is not None
                     replies.append(playback.first_sample_at - started)
                     playback.stop()
+                rows.append(row("reply: of which rendering the first sentence", reply_renders))
                 rows.append(
                     row("reply: first sentence rendered + played, to first sample", replies)
                 )
