@@ -143,3 +143,43 @@ def test_close_is_idempotent_and_ends_the_stream(pulse_audio: PulseRig) -> None:
     mic.close()
     mic.close()
     assert mic.read_chunk(0.1) is None
+
+
+NO_RIG_SCRIPT = """
+from voicecoach.adapters.audio.devices import list_devices
+from voicecoach.adapters.audio.microphone import MicrophoneSource
+from voicecoach.errors import MicrophoneUnavailableError
+if any(device["max_input_channels"] for device in list_devices()):
+    print("this machine has an input device")
+else:
+    try:
+        MicrophoneSource()
+    except MicrophoneUnavailableError as error:
+        print(error.message)
+"""
+
+
+def test_with_no_input_device_the_message_offers_typed_turns() -> None:
+    """Outside the rig this machine has no sound card: the error a user without one sees."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith(("PULSE_", "ALSA_"))
+    }
+    env["PULSE_SERVER"] = "unix:/nonexistent/voicecoach-test/native"  # no daemon to fall back on
+    result = subprocess.run(
+        [sys.executable, "-c", NO_RIG_SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    if result.stdout.strip() == "this machine has an input device":
+        pytest.skip("this machine has a real input device, so 'no microphone' cannot be shown")
+    assert result.stdout.strip() == (
+        "no microphone found: connect one, pick another with --device, "
+        "or use typed turns (--input typed)"
+    )

@@ -189,3 +189,13 @@ def test_long_lines_are_cut_where_a_speaker_would_pause() -> None:
     ]
     short_with_comma = "Well, that is a fair price."
     assert split_sentences(short_with_comma) == [short_with_comma]
+
+
+def test_a_line_that_fails_twice_is_a_voice_error() -> None:
+    """No render of a long line fits in 1 ms: both attempts time out, the worker is replaced."""
+    with Pyttsx3Voice(timeout_seconds=0.001, warm=False) as voice:
+        with pytest.raises(VoiceError) as caught:
+            voice.render(" ".join(["We will need to talk about the price again."] * 10))
+        assert caught.value.message.startswith("the voice could not say a line (no answer within")
+        assert caught.value.message.endswith("check `voicecoach doctor`, or run with --no-voice")
+        assert voice.restart_count == 1
