@@ -316,13 +316,18 @@ def _cue_close(spans: list[tuple[int, str]], position: int) -> bool:
     return bool(before) and position - before[-1] <= 30
 
 
+# How far (characters) an ownership cue reaches: about one clause. Recognised speech has no
+# full stops, so without a limit "I need" would govern every item to the end of the turn.
+_CUE_REACH = 100
+
+
 def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | None:
     """The owner cue that governs a word: the nearest before it in the same sentence."""
     owner: str | None = None
     for start, who in spans:
         if start > position:
             break
-        if re.search(r"[.?!;]", text[start:position]):
+        if re.search(r"[.?!;]", text[start:position]) or position - start > _CUE_REACH:
             continue
         owner = who
     if owner is None:
