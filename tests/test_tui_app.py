@@ -23,8 +23,9 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, OptionList
+from textual.widgets import Footer, Input, OptionList
 
 from voicecoach.cli import build_parser
 from voicecoach.cli.app import build_app
@@ -116,6 +117,11 @@ def shown_text(widget: Widget) -> str:
     return "\n".join(
         line.text[gutter.left : len(line.text) - gutter.right].rstrip() for line in inner
     )
+
+
+def footer_text(screen: Screen[object]) -> str:
+    """The keys the footer offers right now."""
+    return " ".join(shown_text(key) for key in screen.query_one(Footer).children)
 
 
 def flat(text: str) -> str:
@@ -259,6 +265,13 @@ def test_no_microphone_is_a_notification_and_typed_turns_are_offered() -> None:
             typed = screen.query_one("#typed", Input)
             assert typed.display and typed.has_focus
             assert "typed turns" in shown_text(screen.query_one("#status"))
+            await pilot.pause()
+            assert "esc Keys" in footer_text(screen)  # typing: letters type, Esc for keys
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: "Type a turn" in footer_text(screen), "the keys")
+            assert "Push-to-talk" not in footer_text(screen)  # no microphone, no mic keys
+            await pilot.press("i")
+            assert typed.has_focus
             before = counterpart_lines(screen)
             await pilot.press(*"Hello Rick, what matters most to you here?")
             await pilot.press("enter")

@@ -72,7 +72,7 @@ class RehearsalScreen(Screen[None]):
         Binding("p", "toggle_pause", "Pause/resume"),
         Binding("e", "explain", "Why + tip"),
         Binding("x", "end_session", "End session"),
-        Binding("escape", "leave_input", "Leave input", show=False),
+        Binding("escape", "leave_input", "Keys"),
     ]
 
     app: VoicecoachApp  # type: ignore[assignment]
@@ -189,6 +189,7 @@ class RehearsalScreen(Screen[None]):
         typed = self.query_one("#typed", Input)
         typed.display = True
         typed.focus()
+        self.refresh_bindings()  # the microphone keys no longer apply
         self._show_status()
 
     # -- events from the runner -------------------------------------------------
@@ -315,6 +316,8 @@ class RehearsalScreen(Screen[None]):
             return self.input_kind == "mic" and self.push_to_talk
         if action == "toggle_mode":
             return self.input_kind == "mic"
+        if action == "leave_input":  # while typing, letters type: Esc brings the keys back
+            return self.query_one("#typed", Input).has_focus
         return True
 
     def action_type_turn(self) -> None:
@@ -326,6 +329,12 @@ class RehearsalScreen(Screen[None]):
         self.set_focus(None)
         if self.input_kind == "mic":
             self.query_one("#typed", Input).display = False
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
