@@ -156,17 +156,23 @@ class RehearsalScreen(Screen[None]):
                 self.app.call_from_thread(self._microphone_unavailable, error)
         if source is not None:
             runner.attach_source(source)
-        self.app.call_from_thread(self._runner_ready, runner, source)
-        runner.start()
+        if self.app.call_from_thread(self._runner_ready, runner, source):
+            runner.start()
+        elif source is not None:
+            source.close()  # the trainee left while the session was being built
 
     def _on_runner_event(self, event: SessionEvent) -> None:
         """Called on the runner's thread: hand the event to the UI thread."""
         self.post_message(self.SessionEventReceived(event))
 
-    def _runner_ready(self, runner: SessionControl, source: AudioSource | None) -> None:
+    def _runner_ready(self, runner: SessionControl, source: AudioSource | None) -> bool:
+        """Keep the runner; False when the screen was already left (then it never starts)."""
+        if self.ended:
+            return False
         self.runner = runner
         self.source = source
         self._show_status()
+        return True
 
     def _start_failed(self, error: VoicecoachError) -> None:
         """The session cannot run: say why in a modal, then go back to the scenario list."""
@@ -397,7 +403,9 @@ class RehearsalScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         """Leaving mid-session (the app quits): end it so the store records its end."""
-        if self.runner is not None and not self.ended:
+        if self.runner is None:
+            self.ended = True  # a runner still being built will not be started
+        elif not self.ended:
             self.runner.end()
             self.runner.wait(SHUTDOWN_WAIT_SECONDS)
 
