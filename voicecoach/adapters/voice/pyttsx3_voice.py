@@ -274,9 +274,13 @@ class Pyttsx3Voice:
 
     # Worker lifecycle -------------------------------------------------------
 
-    def warm(self) -> None:
-        """Wait for the worker and render one short line, so the next render is fast."""
-        self.render("Ready.")
+    def warm(self, voice_id: str | None = None, rate_wpm: int | None = None) -> None:
+        """Wait for the worker and render one short line, so the next render is fast.
+
+        Pass the scenario's voice so its data is loaded too (the first use of a
+        voice costs espeak-ng tens of milliseconds).
+        """
+        self.render("Ready.", voice_id, rate_wpm)
 
     def _ready_worker(self) -> _Worker:
         if self._closed:
@@ -378,7 +382,8 @@ class Pyttsx3Voice:
             )
             if not answer.get("ok"):
                 raise _RenderRefused(str(answer.get("error")))
-            return _read_clip(path)
+            engine_rate_hz = answer.get("sample_rate_hz")
+            return _read_clip(path, int(engine_rate_hz) if engine_rate_hz else None)
         finally:
             path.unlink(missing_ok=True)
 
@@ -402,13 +407,16 @@ class _RenderRefused(Exception):
     """The engine answered but reported an error for this line."""
 
 
-def _read_clip(path: Path) -> AudioClip:
-    """The worker's WAV as a 16 kHz mono clip; a missing or unreadable file is an empty clip."""
+def _read_clip(path: Path, engine_rate_hz: int | None = None) -> AudioClip:
+    """The worker's WAV as a 16 kHz mono clip; a missing or unreadable file is an empty clip.
+
+    `engine_rate_hz`, when known, overrides the header (pyttsx3 always writes 22050).
+    """
     try:
         with wave.open(str(path), "rb") as wav:
             if wav.getsampwidth() != 2:
                 raise _RenderRefused(f"unexpected sample width {wav.getsampwidth()} bytes")
-            rate_hz = wav.getframerate()
+            rate_hz = engine_rate_hz or wav.getframerate()
             channels = wav.getnchannels()
             pcm = wav.readframes(wav.getnframes())
     except (FileNotFoundError, EOFError, wave.Error):

@@ -11,7 +11,8 @@ Protocol (UTF-8 JSON, one object per line):
 - at start the worker sends `{"event": "ready", "voices": [...], "default_voice": id}`
   or `{"event": "failed", "error": "..."}`;
 - request `{"id": n, "op": "render", "text": s, "voice": id | null, "rate_wpm": n, "path": p}`
-  renders `s` to the WAV file `p`; answer `{"id": n, "ok": true}` or
+  renders `s` to the WAV file `p`; answer `{"id": n, "ok": true, "sample_rate_hz": r}`
+  (the engine's true rate, or null if unknown) or
   `{"id": n, "ok": false, "error": "..."}`;
 - request `{"id": n, "op": "ping"}` answers `{"id": n, "ok": true}`;
 - end of input, or `{"op": "quit"}`, ends the worker.
@@ -81,6 +82,24 @@ def _espeak_synchronizer() -> Any:
         return lambda: 0
 
 
+def _espeak_sample_rate() -> Any:
+    """The rate espeak-ng actually synthesises at, or None when unknown.
+
+    pyttsx3 writes every WAV header as 22050 Hz, which is espeak-ng's own rate
+    but not that of its mbrola voices (16 kHz): the parent trusts this instead.
+    """
+    try:
+        import ctypes
+
+        from pyttsx3.drivers import _espeak
+
+        function = _espeak.dll.espeak_ng_GetSampleRate
+        function.restype = ctypes.c_int
+        return function
+    except (ImportError, AttributeError, OSError):
+        return lambda: None
+
+
 def _wait_until_idle(engine: Any) -> None:
     """Let the engine's own thread finish marking itself idle after "finished-utterance".
 
@@ -100,7 +119,9 @@ def serve(requests: IO[str], out: IO[str]) -> int:
         engine = pyttsx3.init()
         voices = _voice_list(engine)
         default_voice = engine.getProperty("voice")
-        synchronize = _espeak_synchronizer() if engine.driver_name == "espeak" else (lambda: 0)
+        is_espeak = engine.driver_name == "espeak"
+        synchronize = _espeak_synchronizer() if is_espeak else (lambda: 0)
+        sample_rate = _espeak_sample_rate() if is_espeak else (lambda: None)
     except Exception as error:  # anything the engine throws at start is reported, not raised
         _send(out, {"event": "failed", "error": f"{type(error).__name__}: {error}"})
         return 1
@@ -140,10 +161,11 @@ def serve(requests: IO[str], out: IO[str]) -> int:
                 raise TimeoutError("the engine never finished the utterance")
             synchronize()
             _wait_until_idle(engine)
+            rate_hz = sample_rate()
         except Exception as error:
             _send(out, {"id": request_id, "ok": False, "error": f"{type(error).__name__}: {error}"})
             continue
-        _send(out, {"id": request_id, "ok": True})
+        _send(out, {"id": request_id, "ok": True, "sample_rate_hz": rate_hz})
     return 0
 
 
