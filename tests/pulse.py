@@ -23,11 +23,13 @@ shared through a reference count and started only once.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 import wave
@@ -42,6 +44,7 @@ import pytest
 REQUIRED_PROGRAMS = ("pulseaudio", "pactl", "paplay", "parecord", "pacat")
 ALSA_MAIN_CONFIG = Path("/usr/share/alsa/alsa.conf")
 START_TIMEOUT_SECONDS = 15.0
+_PR_SET_PDEATHSIG = 1
 ASOUNDRC = "pcm.!default { type pulse }\nctl.!default { type pulse }\n"
 
 
@@ -223,6 +226,17 @@ def active_seconds(samples: npt.NDArray[np.float32], threshold: float = 0.01) ->
     return 0.0 if not loud else (loud[-1] - loud[0] + 1) * frame / 16000
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: get SIGTERM when the test process dies, even by SIGKILL.
+
+    Without it a test run killed by a timeout leaves the daemon and its
+    keepalive streams running (and using CPU) forever. Linux only (prctl).
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def _missing_programs() -> list[str]:
     return [name for name in REQUIRED_PROGRAMS if shutil.which(name) is None]
 
@@ -267,6 +281,7 @@ def _start_rig() -> PulseRig:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # a Ctrl-C in the terminal goes to pytest, which tears down
+        preexec_fn=_die_with_parent,
     )
     rig = PulseRig(runtime_dir, server, process, log_path, env)
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
@@ -304,6 +319,7 @@ def _start_rig() -> PulseRig:
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
+                preexec_fn=_die_with_parent,
             )
         )
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
