@@ -69,6 +69,7 @@ def test_device_rate_is_reported_and_resampled_to_16k(pulse_audio: PulseRig) -> 
 
     with MicrophoneSource(device_rate_hz=48_000) as mic:
         assert mic.device_rate_hz == 48_000
+        assert 0.0 < mic.input_latency_seconds < 1.0
         chunk = mic.read_chunk(2.0)
     assert chunk is not None and len(chunk) == CHUNK_BYTES
 

@@ -197,3 +197,8 @@ class TestNullSink:
         sink.play(AudioClip(bytes(2 * 16000 * 60)))
         assert not first.playing
         sink.close()
+
+
+def test_the_device_latency_is_reported(speaker: AudioSink) -> None:
+    latency = speaker.output_latency_seconds  # type: ignore[attr-defined]
+    assert 0.0 < latency < 1.0

@@ -134,6 +134,11 @@ class MicrophoneSource:
             self._ended = True  # seen by read_chunk once the queue drains
 
     @property
+    def input_latency_seconds(self) -> float:
+        """How long ago a chunk was spoken when the device delivered it (device-reported)."""
+        return float(self._stream.latency)
+
+    @property
     def overflow_count(self) -> int:
         """Callbacks in which the device reported lost input (the consumer or system was late)."""
         return self._overflow_count

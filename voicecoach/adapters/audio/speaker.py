@@ -173,6 +173,14 @@ class SpeakerSink:
                     self._current = None
 
     @property
+    def output_latency_seconds(self) -> float:
+        """How long after `first_sample_at` a sample is heard, as the device reports it.
+
+        For aligning the voice with its echo in the microphone.
+        """
+        return float(self._stream.latency)
+
+    @property
     def underflow_count(self) -> int:
         """Blocks the device asked for too late (audible clicks); for diagnostics."""
         return self._underflow_count
