@@ -129,6 +129,7 @@ class AppEngines:
         if voice_error is not None and voice_error.code not in self._reported:
             self._reported.add(voice_error.code)
             on_event(NoticeRaised(voice_error.code, voice_error.message))
+        self._warm_voice_for(scenario, on_event)
         store = self.store()
         with self._lock:
             self._sessions += 1
@@ -147,6 +148,16 @@ class AppEngines:
             seed=seed,
             prosody_meter=meter,
         )
+
+    def _warm_voice_for(self, scenario: Scenario, on_event: EventCallback) -> None:
+        """Load the persona's voice now, so the opening line is not slowed by it."""
+        warm = getattr(self._voice, "warm", None)  # Pyttsx3Voice has it; the port does not
+        if warm is None:
+            return
+        try:
+            warm(scenario.persona.voice, scenario.persona.rate_wpm)
+        except VoicecoachError as error:  # the runner reports render failures line by line
+            on_event(NoticeRaised(error.code, error.message))
 
     def open_microphone(self) -> AudioSource:
         """The microphone; without a recogniser it would hear nothing, so that is the error."""
