@@ -9,13 +9,15 @@ only orders and de-duplicates their flags. Only the standard library.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
 from voicecoach.core.feedback.concession import detect_concessions
+from voicecoach.core.feedback.emotion import detect_overreach
+from voicecoach.core.feedback.influence import detect_influence
+from voicecoach.core.feedback.prosody import VoiceBaseline
+from voicecoach.core.feedback.stats import summarize_session
 from voicecoach.core.transcript import FLAG_LABELS, Flag, Speaker, Turn
 
 __all__ = ["Utterance", "assess", "SessionFeedback", "labels_of"]
@@ -39,17 +41,6 @@ class Utterance:
     setting: str | None = None
 
 
-def _optional(name: str) -> ModuleType | None:
-    """A detector module of the affect part, or None while it is not there yet."""
-    module_name = f"voicecoach.core.feedback.{name}"
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name == module_name:
-            return None
-        raise
-
-
 def _label_order(flag: Flag) -> int:
     return FLAG_LABELS.index(flag.label) if flag.label in FLAG_LABELS else len(FLAG_LABELS)
 
@@ -66,12 +57,8 @@ def assess(utterance: Utterance, prosody: Any = None, baseline: Any = None) -> t
     flags: list[Flag] = list(
         detect_concessions(text, context, role=utterance.role, setting=utterance.setting)
     )
-    emotion = _optional("emotion")
-    if emotion is not None:
-        flags.extend(emotion.detect_overreach(text, context, prosody, baseline))
-    influence = _optional("influence")
-    if influence is not None:
-        flags.extend(influence.detect_influence(text, context))
+    flags.extend(detect_overreach(text, context, prosody, baseline))
+    flags.extend(detect_influence(text, context))
     seen: set[str] = set()
     unique: list[Flag] = []
     for flag in sorted(flags, key=_label_order):
@@ -102,9 +89,8 @@ class SessionFeedback:
     _clock_seconds: float = field(default=0.0, repr=False)
 
     def __post_init__(self) -> None:
-        prosody = _optional("prosody")
-        if prosody is not None and self._baseline is None:
-            self._baseline = prosody.VoiceBaseline()
+        if self._baseline is None:
+            self._baseline = VoiceBaseline()
 
     @property
     def context(self) -> tuple[str, ...]:
@@ -144,18 +130,4 @@ class SessionFeedback:
     def summary(self, turns: Sequence[Turn] | None = None) -> dict[str, Any]:
         """Per-session statistics (talk share, questions, fillers, ...), from `stats`."""
         seen = list(turns) if turns is not None else list(self.turns)
-        stats = _optional("stats")
-        summarize: Callable[..., dict[str, Any]] | None = (
-            getattr(stats, "summarize_session", None) if stats is not None else None
-        )
-        if summarize is not None:
-            return dict(summarize(seen, self.trainee_role))
-        counts = {label: 0 for label in FLAG_LABELS}
-        for turn in seen:
-            for label in turn.labels:
-                counts[label] = counts.get(label, 0) + 1
-        return {
-            "turns": len(seen),
-            "trainee_turns": sum(1 for t in seen if t.speaker is Speaker.TRAINEE),
-            "flags": counts,
-        }
+        return dict(summarize_session(seen, self.trainee_role))
