@@ -289,6 +289,8 @@ class RehearsalScreen(Screen[None]):
         parts: list[tuple[str, str]] = []
         if self.runner is None and not self.ended:
             parts.append(("starting…", "yellow"))
+        elif self.ending:
+            parts.append(("ending the session…", "yellow"))
         elif self.input_kind == "typed":
             typed = "typed turns (no microphone)" if self.source_factory else "typed turns"
             parts.append((f"{typed}: press i to type", "cyan"))
@@ -394,6 +396,7 @@ class RehearsalScreen(Screen[None]):
             self.dismiss(None)
             return
         self.ending = True
+        self._show_status()
         self._end_runner(self.runner)
 
     @work(thread=True, group="end", exit_on_error=False)
