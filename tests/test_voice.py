@@ -199,3 +199,12 @@ def test_a_line_that_fails_twice_is_a_voice_error() -> None:
         assert caught.value.message.startswith("the voice could not say a line (no answer within")
         assert caught.value.message.endswith("check `voicecoach doctor`, or run with --no-voice")
         assert voice.restart_count == 1
+
+
+def test_the_rate_holds_across_a_voice_change(voice: Pyttsx3Voice) -> None:
+    text = "We could split the difference on the delivery date."
+    fast_us = voice.render(text, voice_id="en-us", rate_wpm=300).duration_seconds
+    fast_default = voice.render(text, voice_id="no-such-voice", rate_wpm=300).duration_seconds
+    slow_default = voice.render(text, voice_id="no-such-voice", rate_wpm=110).duration_seconds
+    assert slow_default > 1.8 * fast_default
+    assert abs(fast_us - fast_default) < 0.3 * fast_default

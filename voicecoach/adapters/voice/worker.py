@@ -133,6 +133,7 @@ def serve(requests: IO[str], out: IO[str]) -> int:
     engine.connect("finished-utterance", lambda **_: finished.set())
     _send(out, {"event": "ready", "voices": voices, "default_voice": default_voice})
     current_voice = default_voice
+    current_rate: int | None = None
     for line in requests:
         if not line.strip():
             continue
@@ -149,11 +150,21 @@ def serve(requests: IO[str], out: IO[str]) -> int:
             continue
         try:
             voice = request.get("voice")
+            rate_wpm = int(request["rate_wpm"])
+            # Properties are set only when they change: each change has to wait
+            # for espeak's queue to drain, which costs about 20 ms.
+            changed = False
             if voice and voice != current_voice:
                 engine.setProperty("voice", voice)
                 current_voice = voice
-            engine.setProperty("rate", int(request["rate_wpm"]))
-            synchronize()
+                current_rate = None  # set the rate again after a voice change, to be sure
+                changed = True
+            if rate_wpm != current_rate:
+                engine.setProperty("rate", rate_wpm)
+                current_rate = rate_wpm
+                changed = True
+            if changed:
+                synchronize()
             finished.clear()
             engine.save_to_file(request["text"], request["path"])
             engine.runAndWait()
