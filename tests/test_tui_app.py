@@ -485,3 +485,22 @@ def test_picker_previews_the_highlighted_scenario() -> None:
             assert flat(scenario.brief.situation) in preview
 
     asyncio.run(session())
+
+
+def test_session_ending_under_a_dialog_shows_the_summary_when_it_closes() -> None:
+    app = typed_app()
+
+    async def session() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await start_rehearsal(pilot)
+            await pilot.press("ctrl+p")  # the command palette, a modal screen
+            await wait_for(pilot, lambda: app.screen is not screen, "the palette")
+            palette = app.screen
+            assert screen.runner is not None
+            screen.runner.end()  # the session ends (the scenario finished, say)
+            await wait_for(pilot, lambda: screen.ended, "the end of the session")
+            assert app.screen is palette  # not replaced under the user's hands
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+
+    asyncio.run(session())

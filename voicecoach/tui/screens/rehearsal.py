@@ -110,6 +110,7 @@ class RehearsalScreen(Screen[None]):
         self.ended = False
         self.voice_state = ""
         self.failure: VoicecoachError | None = None  # shown over the summary
+        self.pending_summary: Screen[None] | None = None
         self.turns: list[Turn] = []
         self.flags_by_turn: dict[int, tuple[Flag, ...]] = {}
         self.trainee_name = role_name(getattr(scenario, "trainee_role", ""), "You")
@@ -268,18 +269,25 @@ class RehearsalScreen(Screen[None]):
             else _with_flags(t, self.flags_by_turn.get(t.index, ()))
             for t in self.turns
         ]
-        self.app.switch_screen(
-            SummaryScreen(
-                self.scenario,
-                turns=turns,
-                outcome=dict(event.outcome),
-                stats=dict(event.summary),
-                session_id=event.session_id,
-                trainee_name=self.trainee_name,
-                counterpart_name=self.counterpart_name,
-                problem=self.failure,
-            )
+        summary = SummaryScreen(
+            self.scenario,
+            turns=turns,
+            outcome=dict(event.outcome),
+            stats=dict(event.summary),
+            session_id=event.session_id,
+            trainee_name=self.trainee_name,
+            counterpart_name=self.counterpart_name,
+            problem=self.failure,
         )
+        if self.is_active:
+            self.app.switch_screen(summary)
+        else:  # a dialog (the command palette, say) is on top: replace this screen on return
+            self.pending_summary = summary
+
+    def on_screen_resume(self) -> None:
+        if self.pending_summary is not None:
+            summary, self.pending_summary = self.pending_summary, None
+            self.app.switch_screen(summary)
 
     # -- status line ----------------------------------------------------------
 
