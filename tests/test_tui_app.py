@@ -191,6 +191,11 @@ def test_typed_session_from_picker_to_summary_is_saved(isolated_user_dirs: Path)
                 assert flat(reply) in flat(shown)
             labels = {flag.label for flags in screen.flags_by_turn.values() for flag in flags}
             assert {"influence.question", "concession.unpaid"} <= labels
+            # The flags are on screen, under the turns that earned them.
+            entries = [flat(shown_text(e)) for e in screen.query_one(TranscriptView).children]
+            question = next(e for e in entries if TRAINEE_TURNS[0] in e)
+            unpaid = next(e for e in entries if TRAINEE_TURNS[2] in e)
+            assert "Good question" in question and "Unpaid concession" in unpaid
 
             await pilot.press("x")
             await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), "summary screen")
