@@ -32,6 +32,8 @@ _ROLLOFF = 0.94
 _PCM16_SCALE = 32768.0
 # Above this many phases (odd rate pairs) weights are computed per sample instead.
 _MAX_PHASES = 4096
+# Outputs per gather: keeps the (outputs x taps) temporaries in the CPU cache.
+_GATHER_BATCH = 2048
 
 
 def pcm16_to_float(pcm: bytes | bytearray | memoryview) -> FloatArray:
@@ -105,6 +107,11 @@ class Resampler:
         if self._out_step <= _MAX_PHASES:
             fractions = np.arange(self._out_step, dtype=np.float64) / self._out_step
             self._phase_weights = self._kernel(offsets[None, :] - fractions[:, None])
+        # float32 copy for the strided matrix products (the input is float32 too,
+        # so BLAS reads the windows in place).
+        self._phase_weights32 = (
+            None if self._phase_weights is None else self._phase_weights.astype(np.float32)
+        )
 
     def process(self, samples: npt.ArrayLike) -> FloatArray:
         """Convert the next block; returns whatever output is complete so far."""
@@ -137,7 +144,33 @@ class Resampler:
             stop = min(stop, limit)
         if stop <= self._next_output:
             return np.zeros(0, dtype=np.float32)
-        indices = np.arange(self._next_output, stop, dtype=np.int64)
+        if self._phase_weights32 is not None and stop - self._next_output >= 8 * self._out_step:
+            output = self._filter_by_phase(self._next_output, stop)
+        else:
+            output = self._filter_by_gather(self._next_output, stop)
+        self._next_output = stop
+        if not final:
+            # Keep only the input the next output sample can still reach.
+            next_base = (self._next_output * self._in_step) // self._out_step
+            keep_from = next_base - self._half_width + 1 - self._buffer_start
+            if keep_from > 0:
+                self._buffer = self._buffer[keep_from:]
+                self._buffer_start += keep_from
+        return output
+
+    def _filter_by_gather(self, start: int, stop: int) -> FloatArray:
+        """Outputs start..stop-1, gathering each one's taps, a bounded batch at a time."""
+        if stop - start <= _GATHER_BATCH:
+            return self._gather_batch(start, stop)
+        return np.concatenate(
+            [
+                self._gather_batch(batch, min(stop, batch + _GATHER_BATCH))
+                for batch in range(start, stop, _GATHER_BATCH)
+            ]
+        )
+
+    def _gather_batch(self, start: int, stop: int) -> FloatArray:
+        indices = np.arange(start, stop, dtype=np.int64)
         numerators = indices * self._in_step
         bases = numerators // self._out_step
         phases = numerators % self._out_step
@@ -148,16 +181,36 @@ class Resampler:
         else:
             fractions = phases.astype(np.float64) / self._out_step
             weights = self._kernel(self._tap_offsets[None, :] - fractions[:, None])
-        output = (self._buffer[tap_index] * weights).sum(axis=1).astype(np.float32)
-        self._next_output = stop
-        if not final:
-            # Keep only the input the next output sample can still reach.
-            next_base = (self._next_output * self._in_step) // self._out_step
-            keep_from = next_base - self._half_width + 1 - self._buffer_start
-            if keep_from > 0:
-                self._buffer = self._buffer[keep_from:]
-                self._buffer_start += keep_from
-        return output
+        return np.asarray((self._buffer[tap_index] * weights).sum(axis=1), dtype=np.float32)
+
+    def _filter_by_phase(self, start: int, stop: int) -> FloatArray:
+        """Outputs start..stop-1, one vectorised filter per phase: fast for whole clips.
+
+        Outputs `_out_step` apart share a phase, and their windows start exactly
+        `_in_step` input samples apart. When windows do not overlap, each phase
+        is a strided view of the input times that phase's weights (BLAS reads it
+        in place); when they do (upsampling, or small ratios), a correlation over
+        the input, kept every `_in_step` samples, costs fewer operations.
+        """
+        assert self._phase_weights32 is not None
+        width = 2 * self._half_width
+        windows = np.lib.stride_tricks.sliding_window_view(self._buffer, width)
+        output = np.empty(stop - start, dtype=np.float64)
+        for residue in range(min(self._out_step, stop - start)):
+            first = start + residue
+            count = (stop - first + self._out_step - 1) // self._out_step
+            base, phase = divmod(first * self._in_step, self._out_step)
+            window_start = base - self._buffer_start - self._half_width + 1
+            weights = self._phase_weights32[phase]
+            if self._in_step >= width:
+                last = window_start + (count - 1) * self._in_step + 1
+                rows = windows[window_start : last : self._in_step]
+                output[residue :: self._out_step] = rows @ weights
+            else:
+                end = window_start + (count - 1) * self._in_step + width
+                filtered = np.correlate(self._buffer[window_start:end], weights, mode="valid")
+                output[residue :: self._out_step] = filtered[:: self._in_step]
+        return output.astype(np.float32)
 
     def _kernel(self, distance: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """Kaiser-windowed sinc, scaled by the cutoff so the pass band keeps unit gain."""
