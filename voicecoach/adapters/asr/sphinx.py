@@ -45,13 +45,23 @@ class SphinxSettings:
     """
 
     beam: float = 1e-48
-    word_beam: float = 7e-29
+    # A narrower word-exit beam than pocketsphinx's 7e-29: same word error rate on the
+    # corpus with max_words_per_frame=20, CPU real-time factor 0.30 -> 0.22.
+    word_beam: float = 1e-24
     language_weight: float = 6.5
     max_hmms_per_frame: int = 30_000
+    # At most this many word exits per frame (pocketsphinx: unlimited). Bounds the
+    # lattice, so the bestpath search in `finish()` stays short on long turns:
+    # the slowest finish() on the corpus fell from 0.46-0.69 s to 0.16 s of CPU, for
+    # one more word wrong out of 408.
+    max_words_per_frame: int = 20
     # fwdflat, the flat-lexicon second pass, is on in pocketsphinx by default; on the
     # real recordings it made the word error rate worse (0.284 against 0.272) and it
     # runs at the end of the utterance, i.e. while the trainee waits for a reply.
     second_pass: bool = False
+    # bestpath, a lattice search at the end of the utterance: without it the word
+    # error rate rose from 0.257 to 0.279.
+    best_path: bool = True
     cmn_init: str = "40,3,-1"
     # Dither (tiny noise added to the samples) keeps the log energy of exact digital
     # silence (a muted device, a null sink, padding) finite; measured WER 0.260 with it
@@ -94,7 +104,9 @@ class SphinxRecogniser:
                 wbeam=self.settings.word_beam,
                 lw=self.settings.language_weight,
                 maxhmmpf=self.settings.max_hmms_per_frame,
+                maxwpf=self.settings.max_words_per_frame,
                 fwdflat=self.settings.second_pass,
+                bestpath=self.settings.best_path,
                 cmninit=self.settings.cmn_init,
                 dither=self.settings.dither,
                 seed=self.settings.dither_seed,
