@@ -9,7 +9,11 @@ negotiation set ../shared/labels/dev.jsonl, as typed and as recogniser-style
 text (lower case, no punctuation, digits spelled out). Also the detectors'
 throughput on one core.
 
-    .venv/bin/python benchmarks/overreach_eval.py [--shared ../shared] [--show-misses N]
+    .venv/bin/python benchmarks/overreach_eval.py [--shared ../shared] [--show-misses N] [--curve]
+
+With --curve it also prints the trade-off of the heat model's threshold (rules OR model at
+each threshold) on the held-out sets: DailyDialog validation typed and recogniser-style, the
+negotiation test turns, and emotion.overreach F1 on dev.jsonl.
 """
 
 from __future__ import annotations
@@ -26,7 +30,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from voicecoach.core.feedback.emotion import detect_overreach  # noqa: E402
+from voicecoach.core.feedback.emotion import (  # noqa: E402
+    detect_overreach,
+    heat_score,
+    rules_flag,
+)
 from voicecoach.core.feedback.influence import detect_influence  # noqa: E402
 
 _DETOK = [
@@ -173,6 +181,56 @@ def dev_scores(
     return {k: (v[0], v[1], v[2]) for k, v in counts.items()}, errors
 
 
+def curve(shared: Path, dev_items: list[dict]) -> None:
+    """Detection and false alarms of rules OR model at other thresholds than the shipped one."""
+    val = [(t, label) for t, _, label in dailydialog(shared, "validation") if label != "other"]
+    nego = list(negotiation_turns(shared))
+
+    def scored(texts: Sequence[str]) -> list[tuple[bool, float]]:
+        out = []
+        for text in texts:
+            score = heat_score(text)
+            out.append((rules_flag(text), float("-inf") if score is None else score))
+        return out
+
+    hot = [label == "heated" for _, label in val]
+    typed = scored([t for t, _ in val])
+    spoken = scored([recogniser_style(t) for t, _ in val])
+    nego_scores = scored(nego)
+    gold = ["emotion.overreach" in item["labels"] for item in dev_items]
+    dev_typed = scored([item["text"] for item in dev_items])
+    dev_spoken = scored([recogniser_style(item["text"]) for item in dev_items])
+
+    def share(scores: list[tuple[bool, float]], mask: list[bool], threshold: float) -> float:
+        chosen = [rule or s >= threshold for (rule, s), m in zip(scores, mask, strict=True) if m]
+        return sum(chosen) / max(len(chosen), 1)
+
+    def f1(scores: list[tuple[bool, float]], threshold: float) -> tuple[float, int]:
+        got = [rule or s >= threshold for rule, s in scores]
+        tp = sum(g and y for g, y in zip(got, gold, strict=True))
+        fp = sum(g and not y for g, y in zip(got, gold, strict=True))
+        fn = sum(y and not g for g, y in zip(got, gold, strict=True))
+        return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), fp
+
+    calm = [not h for h in hot]
+    print()
+    print("threshold trade-off (rules OR model >= threshold; held-out sets)")
+    print(
+        f"{'threshold':>9} {'DD heated':>10} {'DD neutral':>11} {'spoken heated':>14}"
+        f" {'spoken neutral':>15} {'negotiation':>12} {'dev F1 (fp)':>12} {'spoken F1':>10}"
+    )
+    for threshold in (0.5, 1.0, 1.25, 1.5, 1.75, 2.0, 2.1, 2.25, 2.5, 3.0, float("inf")):
+        f_typed, fp = f1(dev_typed, threshold)
+        f_spoken, _ = f1(dev_spoken, threshold)
+        name = "rules" if threshold == float("inf") else f"{threshold:.2f}"
+        print(
+            f"{name:>9} {share(typed, hot, threshold):10.1%} {share(typed, calm, threshold):11.2%}"
+            f" {share(spoken, hot, threshold):14.1%} {share(spoken, calm, threshold):15.2%}"
+            f" {share(nego_scores, [True] * len(nego), threshold):12.2%}"
+            f" {f_typed:8.2f} ({fp}) {f_spoken:10.2f}"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -180,6 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--show-misses", type=int, default=0, help="print N misses/false alarms per set"
     )
     parser.add_argument("--dev-errors", action="store_true", help="print dev.jsonl errors")
+    parser.add_argument("--curve", action="store_true", help="print the heat-model threshold curve")
     args = parser.parse_args(argv)
     shared: Path = args.shared
 
@@ -250,6 +309,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.dev_errors:
         for kind, item, label, text in errors:
             print(f"  {kind} {item:3d} {label:20} {text[:150]}")
+
+    if args.curve:
+        curve(shared, dev_items)
 
     # Throughput of the affect detectors (the engine adds the concession rules to this).
     sample = [t for t in all_texts[:5000]]

@@ -1,7 +1,7 @@
 """emotion.overreach: strong emotion used as leverage, or composure lost (feedback-rubric.md).
 
-Why rules and not a model: the principle ("overuse of emotional appeals
-weakens your position") names concrete families of behaviour, each with a
+Two layers. First rules: the principle ("overuse of emotional appeals weakens
+your position") names concrete families of behaviour, each with a
 recognisable wording: contempt and insults aimed at the other side, heated
 threats, pleading and guilt-tripping, melodrama, swearing, and shouting. A
 small lexicon per family is explainable in the panel (the span that
@@ -9,8 +9,17 @@ triggered it), runs in microseconds, and works on recogniser text because
 no family depends on punctuation alone. Shouting in text ("!!", capitals)
 is the one punctuation cue; it is discounted when the words are plainly
 happy ("yay!!", "SOLD!"), since enthusiasm about a shared result is not
-overreach. In audio, a clear jump in loudness or pitch over the speaker's
-own baseline counts as shouting even when the words are polite.
+overreach.
+
+Then a small word-weight model (`overreach_model`), because most angry turns
+in everyday talk carry their heat in ordinary words no phrase names ("you're
+late again"). It only speaks above its threshold and when no calm guard
+applies: plainly happy words, politeness, a calm statement of a limit, or
+price and item talk, where its everyday-quarrel weights mislead ("give me the
+hat", "no, 520"); heat in negotiations is the rules' job.
+
+In audio, a clear jump in loudness or pitch over the speaker's own baseline
+counts as shouting even when the words are polite.
 """
 
 from __future__ import annotations
@@ -19,7 +28,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from voicecoach.core.feedback.lexicon import NEGATION_BEFORE, compile_terms, normalise
+from voicecoach.core.feedback.lexicon import (
+    CALM_GUARD,
+    NEGATION_BEFORE,
+    NEGOTIATION_TALK,
+    compile_terms,
+    normalise,
+)
+from voicecoach.core.feedback.overreach_model import load_model
 from voicecoach.core.feedback.prosody import ProsodyReading, VoiceBaseline
 from voicecoach.core.transcript import Flag, Severity
 
@@ -503,6 +519,22 @@ _PROSODY_TIP = (
 )
 
 
+_HEAT_WHY = (
+    "The turn reads as irritated or accusing; heat makes the other side dig in, and overuse of "
+    "emotion weakens your position."
+)
+_HEAT_TIP = (
+    "Say what you need without the edge: try 'That isn't what I expected; can we sort it out?'"
+)
+
+
+def _calm_guard(normal: str) -> bool:
+    """Turns the model must not flag: plainly happy, polite, a calm limit, or price/item talk."""
+    if _HAPPY.search(normal) is not None and _UNHAPPY.search(normal) is None:
+        return True
+    return CALM_GUARD.search(normal) is not None or NEGOTIATION_TALK.search(normal) is not None
+
+
 def _negated(normal: str, start: int) -> bool:
     """Whether the words just before `start` deny the phrase ("not ridiculous")."""
     return NEGATION_BEFORE.search(normal, max(0, start - 40), start) is not None
@@ -539,6 +571,46 @@ def _shouting_span(text: str, normal: str) -> str | None:
     return None
 
 
+def _rule_flag(text: str, normal: str) -> Flag | None:
+    """The phrase families, then shouting in text: the explainable, high-precision layer."""
+    for family in _FAMILIES:
+        for match in family.pattern.finditer(normal):
+            if family.negatable and _negated(normal, match.start()):
+                continue
+            return _flag(family, match.group(0))
+    shout = _shouting_span(text, normal)
+    if shout is not None:
+        return Flag(LABEL, Severity.WARNING, shout, _SHOUTING_WHY, _SHOUTING_TIP)
+    return None
+
+
+def rules_flag(text: str) -> bool:
+    """Whether the rules alone flag `text` (the model's training script combines with this)."""
+    return _rule_flag(text, normalise(text)) is not None
+
+
+def heat_score(text: str) -> float | None:
+    """The heat model's log-odds for `text`, or None when a calm guard applies or no model ships.
+
+    Public so the benchmarks can trace the detection / false-alarm curve over thresholds.
+    """
+    model = load_model()
+    normal = normalise(text)
+    if model is None or _calm_guard(normal):
+        return None
+    return model.logit(normal, text)
+
+
+def _model_flag(text: str, normal: str) -> Flag | None:
+    """The heat model's verdict, unless a calm guard from the rubric applies."""
+    model = load_model()
+    if model is None or _calm_guard(normal):
+        return None
+    if model.logit(normal, text) < model.threshold:
+        return None
+    return Flag(LABEL, Severity.WARNING, model.trigger(normal), _HEAT_WHY, _HEAT_TIP)
+
+
 def _flag(family: _Family, span: str) -> Flag:
     return Flag(label=LABEL, severity=family.severity, span=span, why=family.why, tip=family.tip)
 
@@ -560,14 +632,9 @@ def detect_overreach(
     """
     del context  # the word rules judge the turn itself; see docstring
     normal = normalise(text)
-    for family in _FAMILIES:
-        for match in family.pattern.finditer(normal):
-            if family.negatable and _negated(normal, match.start()):
-                continue
-            return [_flag(family, match.group(0))]
-    shout = _shouting_span(text, normal)
-    if shout is not None:
-        return [Flag(LABEL, Severity.WARNING, shout, _SHOUTING_WHY, _SHOUTING_TIP)]
+    flag = _rule_flag(text, normal) or _model_flag(text, normal)
+    if flag is not None:
+        return [flag]
     if prosody is not None and baseline is not None:
         reason = baseline.is_raised(prosody)
         if reason is not None:

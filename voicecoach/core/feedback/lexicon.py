@@ -101,3 +101,25 @@ NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|no|without|isnt|wasnt|arent|nothing|dont mean to|didnt mean to|not trying to"
     r"|not to|hardly)\s+(?:\w+\s+){0,2}$"
 )
+
+# Calm negotiation talk the heat model must leave alone (feedback-rubric.md: politeness,
+# warmth, empathy and a calm statement of a limit are not overreach). The phrase rules do
+# not consult this: "that's ridiculous, thanks" is still contempt.
+CALM_GUARD = re.compile(
+    r"\b(?:please(?! please)|thanks?|thank you|appreciate|sorry|i understand|understandable"
+    r"|no problem|no worries|fair enough|sounds (?:good|fair|great)|i hope|hope you"
+    r"|(?:more than|over|above|beyond|outside) (?:my|our) (?:budget|limit|range|price range)"
+    r"|(?:my|our) (?:budget|limit|max(?:imum)?|bottom line|best (?:price|offer))"
+    r"|(?:cant|cannot|couldnt|wont) (?:go|do|pay|afford|offer|accept|take) (?:any )?"
+    r"(?:higher|lower|more|less|that)"
+    r"|too (?:high|low|much|expensive|steep) for me)\b"
+)
+
+# Price and item talk: the heat model learnt everyday quarrels, and in a turn about a number,
+# an offer or the items being split its words mean something else ("give me the hat", "no,
+# 520"). Heat in such turns is left to the phrase rules, which were built on negotiations.
+NEGOTIATION_TALK = re.compile(
+    r"\$|\d|\b(?:price|offer|offers|deal|budget|cash|dollars?|bucks|discount|listing|listed"
+    r"|lower|higher|counter|pay|afford|sell|selling|buy|buying"
+    r"|books?|hats?|balls?|food|water|firewood|packages?|extra|rest of)\b"
+)
