@@ -82,10 +82,8 @@ def load_speech_corpus(folder: Path, listing: str = "transcripts.tsv") -> list[S
     with (folder / listing).open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             path = folder / row["file"]
-            if path.suffix == ".raw":  # headerless 16 kHz mono s16 (the corpus' SOURCE.md)
-                clip = AudioClip(path.read_bytes())
-            else:
-                clip = read_wav(path)
+            # a .raw file is headerless 16 kHz mono s16 (the corpus' SOURCE.md)
+            clip = AudioClip(path.read_bytes()) if path.suffix == ".raw" else read_wav(path)
             samples.append(SpeechSample(name=row["file"], clip=clip, reference=row["text"]))
     return samples
 
