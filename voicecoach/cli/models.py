@@ -41,7 +41,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     fetch_parser.add_argument("name", metavar="NAME", help=f"one of: {', '.join(REGISTRY)}")
     fetch_parser.add_argument(
-        "--url", help="download from this URL instead (a mirror, or another model)"
+        "--url",
+        help="download from this URL instead (a mirror, or another model); the recorded size and "
+        "checksum then do not apply: the size is checked against the server's, give --sha256 too",
     )
     fetch_parser.add_argument("--sha256", metavar="HEX", help="expected sha256 of the archive")
     fetch_parser.add_argument(
