@@ -213,6 +213,8 @@ def main() -> int:
 
     # Rules alone, per turn, so the threshold is chosen for the combination that ships.
     rules = np.array([emotion.rules_flag(t) for t in texts])
+    # The calm guards silence the model at run time, so they apply to the curve too.
+    open_to_model = np.array([not emotion.calm_guard(normalise(t)) for t in texts])
 
     folds = np.arange(n) % 5
     rng = np.random.default_rng(0)
@@ -235,8 +237,9 @@ def main() -> int:
     p4g = tag_arr == "p4g"
 
     def rates(threshold: float) -> tuple[float, float, float, float, float]:
-        flagged = rules | (oof >= threshold)
-        added = ~rules & (oof >= threshold)
+        model = open_to_model & (oof >= threshold)
+        flagged = rules | model
+        added = ~rules & model
         return (
             flagged[hot_dd].mean(),
             flagged[hot_meld].mean(),

@@ -528,7 +528,7 @@ _HEAT_TIP = (
 )
 
 
-def _calm_guard(normal: str) -> bool:
+def calm_guard(normal: str) -> bool:
     """Turns the model must not flag: plainly happy, polite, a calm limit, or price/item talk."""
     if _HAPPY.search(normal) is not None and _UNHAPPY.search(normal) is None:
         return True
@@ -596,7 +596,7 @@ def heat_score(text: str) -> float | None:
     """
     model = load_model()
     normal = normalise(text)
-    if model is None or _calm_guard(normal):
+    if model is None or calm_guard(normal):
         return None
     return model.logit(normal, text)
 
@@ -604,7 +604,7 @@ def heat_score(text: str) -> float | None:
 def _model_flag(text: str, normal: str) -> Flag | None:
     """The heat model's verdict, unless a calm guard from the rubric applies."""
     model = load_model()
-    if model is None or _calm_guard(normal):
+    if model is None or calm_guard(normal):
         return None
     if model.logit(normal, text) < model.threshold:
         return None
