@@ -5,11 +5,14 @@ held-out DailyDialog and negotiation rates within bounds."""
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import shared_path
 from voicecoach.core.feedback import overreach_model
@@ -136,6 +139,18 @@ def test_heated_scores_above_calm() -> None:
     calm = [model.logit(normalise(t), t) for t in EVERYDAY_CALM]
     assert max(calm) < model.threshold <= min(hot)
     assert min(hot) > max(calm)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_model_on_arbitrary_text(text: str) -> None:
+    model = load_model()
+    assert model is not None
+    normal = normalise(text)
+    assert math.isfinite(model.logit(normal, text))
+    assert 0.0 <= model.probability(normal, text) <= 1.0
+    span = model.trigger(normal)
+    assert span == "" or span in normal
 
 
 def _detokenise(text: str) -> str:

@@ -109,7 +109,8 @@ class HeatModel:
 
     def probability(self, normal: str, raw: str | None = None) -> float:
         """The same as a probability, for people reading the benchmarks."""
-        return 1.0 / (1.0 + math.exp(-self.logit(normal, raw)))
+        z = max(-60.0, min(60.0, self.logit(normal, raw)))  # no overflow on absurd input
+        return 1.0 / (1.0 + math.exp(-z))
 
     def trigger(self, normal: str) -> str:
         """The few words around the one that pushed the score up most: the flag's span.
