@@ -88,6 +88,8 @@ def test_stop_cuts_the_line_short(
     assert playback.wait(0)
     played = playback.played_seconds  # type: ignore[attr-defined]
     time.sleep(0.5)
+    # Once stop() returned, not one more block went to the device.
+    assert playback.played_seconds == played  # type: ignore[attr-defined]
     recorded = recording.samples()
     assert 0.2 < played < spoken_line.duration_seconds - 1.0
     heard = active_seconds(recorded)
