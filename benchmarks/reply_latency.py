@@ -122,7 +122,9 @@ def main() -> int:
           f"p95 {p95:.0f} ms, max {latencies_ms[-1]:.0f} ms")
     print(f"configured end-of-turn silence (before detection): "
           f"{settings.endpoint.end_silence_seconds * 1000:.0f} ms")
-    print(f"peak memory (recogniser + voice + runner + store): {peak_mib:.0f} MiB")
+    children_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: {peak_mib:.0f} MiB (recogniser, runner, store, audio), "
+          f"largest child {children_mib:.0f} MiB (the voice worker, flite, sox)")
     return 0
 
 
