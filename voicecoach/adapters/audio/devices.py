@@ -14,7 +14,9 @@ package and the system library are there, so a missing one fails at once with
 
 from __future__ import annotations
 
+import ctypes
 import importlib.util
+import logging
 import threading
 from ctypes.util import find_library
 from types import ModuleType
@@ -52,9 +54,57 @@ _check_installed()
 _import_lock = threading.Lock()
 
 
+_native_log = logging.getLogger("voicecoach.audio.native")
+_kept_callbacks: list[Any] = []  # ctypes callbacks must outlive the libraries that call them
+
+
+def _quiet_native_audio_logs() -> None:
+    """Send ALSA's and PortAudio's own messages to the log instead of the terminal.
+
+    Both libraries print straight to the process's stderr ("ALSA lib ... underrun
+    occurred", "Expression ... failed"), which is where the Textual app draws its
+    screen. Each has a documented hook for its messages; set them once, before
+    PortAudio starts. Missing libraries or symbols are simply left alone.
+    """
+    if _kept_callbacks:
+        return
+    alsa_path = find_library("asound")
+    if alsa_path:
+        try:
+            alsa = ctypes.CDLL(alsa_path)
+            handler_type = ctypes.CFUNCTYPE(
+                None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
+            )
+
+            def on_alsa(file: bytes, line: int, function: bytes, err: int, fmt: bytes) -> None:
+                _native_log.debug("ALSA %s:%s %s (%s)", function, line, fmt, err)
+
+            alsa_handler = handler_type(on_alsa)
+            alsa.snd_lib_error_set_handler(alsa_handler)
+            _kept_callbacks.append(alsa_handler)
+        except (OSError, AttributeError):
+            pass
+    portaudio_path = find_library("portaudio")
+    if portaudio_path:
+        try:
+            portaudio = ctypes.CDLL(portaudio_path)
+            print_type = ctypes.CFUNCTYPE(None, ctypes.c_char_p)
+
+            def on_portaudio(message: bytes) -> None:
+                _native_log.debug("PortAudio %s", message.decode(errors="replace").rstrip())
+
+            portaudio_handler = print_type(on_portaudio)
+            portaudio.PaUtil_SetDebugPrintFunction(portaudio_handler)
+            _kept_callbacks.append(portaudio_handler)
+        except (OSError, AttributeError):
+            pass
+    _kept_callbacks.append(True)
+
+
 def import_sounddevice() -> ModuleType:
     """Import sounddevice (PortAudio starts on first call); failures become voicecoach errors."""
     with _import_lock:
+        _quiet_native_audio_logs()
         try:
             import sounddevice
         except OSError as error:  # PortAudio present but unloadable
