@@ -88,8 +88,14 @@ def main() -> int:
     try:
         while done < args.turns:
             runner = SessionRunner(
-                find_scenario("used-car"), store=SessionStore(tmp / "s.db"), recogniser=recogniser,
-                voice=voice, sink=SpeakerSink(), settings=settings, on_event=on_event, seed=done,
+                find_scenario("used-car"),
+                store=SessionStore(tmp / "s.db"),
+                recogniser=recogniser,
+                voice=voice,
+                sink=SpeakerSink(),
+                settings=settings,
+                on_event=on_event,
+                seed=done,
             )
             start = len(events)
             runner.start()
@@ -118,13 +124,19 @@ def main() -> int:
     p95 = latencies_ms[max(0, round(0.95 * len(latencies_ms)) - 1)]
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"turns measured: {len(latencies_ms)}")
-    print(f"end of turn detected -> first sample: median {statistics.median(latencies_ms):.0f} ms, "
-          f"p95 {p95:.0f} ms, max {latencies_ms[-1]:.0f} ms")
-    print(f"configured end-of-turn silence (before detection): "
-          f"{settings.endpoint.end_silence_seconds * 1000:.0f} ms")
+    print(
+        f"end of turn detected -> first sample: median {statistics.median(latencies_ms):.0f} ms, "
+        f"p95 {p95:.0f} ms, max {latencies_ms[-1]:.0f} ms"
+    )
+    print(
+        f"configured end-of-turn silence (before detection): "
+        f"{settings.endpoint.end_silence_seconds * 1000:.0f} ms"
+    )
     children_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak memory: {peak_mib:.0f} MiB (recogniser, runner, store, audio), "
-          f"largest child {children_mib:.0f} MiB (the voice worker, flite, sox)")
+    print(
+        f"peak memory: {peak_mib:.0f} MiB (recogniser, runner, store, audio), "
+        f"largest child {children_mib:.0f} MiB (the voice worker, flite, sox)"
+    )
     return 0
 
 

@@ -26,12 +26,14 @@ def one_run(data_dir: str) -> float:
     session = f"vc-startup-{time.monotonic_ns()}"
     command = f"{REPO / '.venv' / 'bin' / 'voicecoach'} --data-dir {data_dir} app --input typed"
     started = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
-                   check=True)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True
+    )
     try:
         while True:
-            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
-                                    capture_output=True, text=True).stdout
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
             if MARKER.lower() in screen.lower():
                 return time.perf_counter() - started
             if time.perf_counter() - started > 30:
@@ -51,8 +53,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as data_dir:
         one_run(data_dir)  # warm the file cache once, as a second launch would be
         times = sorted(one_run(data_dir) for _ in range(args.runs))
-    print(f"start-up to the scenario list: median {statistics.median(times) * 1000:.0f} ms, "
-          f"max {times[-1] * 1000:.0f} ms over {len(times)} runs")
+    print(
+        f"start-up to the scenario list: median {statistics.median(times) * 1000:.0f} ms, "
+        f"max {times[-1] * 1000:.0f} ms over {len(times)} runs"
+    )
     return 0
 
 

@@ -41,8 +41,25 @@ def flite_wav(tmp_path: Path, text: str, voice: str = "slt", gain_db: float = 0.
     subprocess.run(["flite", "-voice", voice, "-t", text, "-o", str(raw)], check=True)
     out = tmp_path / f"trainee-{abs(hash((text, voice, gain_db)))}.wav"
     # Half a second of silence each side, as a person pausing before and after speaking.
-    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out),
-                    "gain", str(gain_db), "pad", "0.5", "0.5"], check=True)
+    subprocess.run(
+        [
+            "sox",
+            str(raw),
+            "-r",
+            "16000",
+            "-c",
+            "1",
+            "-b",
+            "16",
+            str(out),
+            "gain",
+            str(gain_db),
+            "pad",
+            "0.5",
+            "0.5",
+        ],
+        check=True,
+    )
     return out
 
 
@@ -60,8 +77,9 @@ class EventLog:
             self.events.append(event)
             self._changed.notify_all()
 
-    def wait_for(self, predicate: Callable[[SessionEvent], bool], timeout: float = 30.0,
-                 after: int = 0) -> SessionEvent:
+    def wait_for(
+        self, predicate: Callable[[SessionEvent], bool], timeout: float = 30.0, after: int = 0
+    ) -> SessionEvent:
         deadline = time.monotonic() + timeout
         with self._changed:
             while True:
@@ -106,9 +124,14 @@ def make_runner(engines: tuple[object, object], log: EventLog, tmp_path: Path) -
     sink = SpeakerSink()
     _open_sinks.append(sink)
     runner = SessionRunner(
-        find_scenario("used-car"), store=SessionStore(tmp_path / "sessions.db"),
-        recogniser=recogniser, voice=voice, sink=sink,  # type: ignore[arg-type]
-        settings=SessionSettings(input_kind="mic"), on_event=log, seed=1,
+        find_scenario("used-car"),
+        store=SessionStore(tmp_path / "sessions.db"),
+        recogniser=recogniser,
+        voice=voice,
+        sink=sink,  # type: ignore[arg-type]
+        settings=SessionSettings(input_kind="mic"),
+        on_event=log,
+        seed=1,
     )
     runner.start()
     runner.attach_source(MicrophoneSource())
@@ -135,7 +158,9 @@ def recognise_file(engines: tuple[object, object], path: Path) -> str:
 
 
 def test_trainee_speaks_counterpart_answers_and_is_heard_on_the_speaker(
-    pulse_audio: PulseRig, engines: tuple[object, object], tmp_path: Path  # noqa: F811
+    pulse_audio: PulseRig,  # noqa: F811
+    engines: tuple[object, object],
+    tmp_path: Path,
 ) -> None:
     log = EventLog()
     runner = make_runner(engines, log, tmp_path)
@@ -148,10 +173,14 @@ def test_trainee_speaks_counterpart_answers_and_is_heard_on_the_speaker(
         pulse_audio.play_into_mic(trainee).wait(timeout=20)
         heard = log.wait_for(lambda e: isinstance(e, TurnHeard), after=mark)
         assert isinstance(heard, TurnHeard)
-        assert len(words(heard.turn.text) & {"hello", "tell", "me", "about", "car"}) >= 3, heard.turn.text
+        assert len(words(heard.turn.text) & {"hello", "tell", "me", "about", "car"}) >= 3, (
+            heard.turn.text
+        )
         said = log.wait_for(lambda e: isinstance(e, CounterpartSaid), after=mark)
         assert isinstance(said, CounterpartSaid)
-        log.wait_for(lambda e: isinstance(e, VoiceStopped) and e.turn_index == said.turn.index, after=mark)
+        log.wait_for(
+            lambda e: isinstance(e, VoiceStopped) and e.turn_index == said.turn.index, after=mark
+        )
         time.sleep(0.3)
     finally:
         runner.end()
@@ -167,18 +196,31 @@ def test_trainee_speaks_counterpart_answers_and_is_heard_on_the_speaker(
         expected = words(line) - stop
         return len(heard_back & expected) / max(1, len(expected))
 
-    others = [t.text for t in runner.turns if t.speaker is Speaker.COUNTERPART and t.text != said.turn.text]
+    others = [
+        t.text
+        for t in runner.turns
+        if t.speaker is Speaker.COUNTERPART and t.text != said.turn.text
+    ]
     assert others, "the opening line is there to compare with"
     assert overlap(said.turn.text) >= 0.25, (said.turn.text, heard_back)
-    assert overlap(said.turn.text) > max(overlap(o) for o in others) + 0.1, (said.turn.text, heard_back)
+    assert overlap(said.turn.text) > max(overlap(o) for o in others) + 0.1, (
+        said.turn.text,
+        heard_back,
+    )
     # Every turn is in the store.
     saved = SessionStore(tmp_path / "sessions.db").turns(runner.session_id or 0)
-    assert [t.speaker for t in saved[:3]] == [Speaker.COUNTERPART, Speaker.TRAINEE, Speaker.COUNTERPART]
+    assert [t.speaker for t in saved[:3]] == [
+        Speaker.COUNTERPART,
+        Speaker.TRAINEE,
+        Speaker.COUNTERPART,
+    ]
     assert runner.latencies_seconds, "latency from end of turn to first sample was measured"
 
 
 def test_the_program_never_hears_itself_through_the_loudspeaker(
-    pulse_audio: PulseRig, engines: tuple[object, object], tmp_path: Path  # noqa: F811
+    pulse_audio: PulseRig,  # noqa: F811
+    engines: tuple[object, object],
+    tmp_path: Path,
 ) -> None:
     log = EventLog()
     with pulse_audio.loopback_speaker_into_mic():
@@ -192,16 +234,22 @@ def test_the_program_never_hears_itself_through_the_loudspeaker(
             runner.end()
             runner.wait(30)
     trainee_turns = [e for e in log.events if isinstance(e, TurnHeard)]
-    assert trainee_turns == [], f"the counterpart's own voice became a trainee turn: {trainee_turns}"
+    assert trainee_turns == [], (
+        f"the counterpart's own voice became a trainee turn: {trainee_turns}"
+    )
 
 
 def test_trainee_talking_over_the_voice_stops_it(
-    pulse_audio: PulseRig, engines: tuple[object, object], tmp_path: Path  # noqa: F811
+    pulse_audio: PulseRig,  # noqa: F811
+    engines: tuple[object, object],
+    tmp_path: Path,
 ) -> None:
     log = EventLog()
     # The trainee near the microphone; the loudspeaker's echo about 18 dB down (PulseAudio's
     # 50% volume), as in a room. The no-self-hearing test above uses a full-level echo.
-    loud = flite_wav(tmp_path, "wait a moment what is the lowest price you can do", voice="rms", gain_db=3)
+    loud = flite_wav(
+        tmp_path, "wait a moment what is the lowest price you can do", voice="rms", gain_db=3
+    )
     with pulse_audio.loopback_speaker_into_mic() as loopback:
         set_loopback_volume(pulse_audio, loopback.module_id, "50%")
         runner = make_runner(engines, log, tmp_path)

@@ -25,7 +25,9 @@ def frames(level: float, seconds: float) -> list[float]:
     return [level] * round(seconds / FRAME)
 
 
-def run(detector: TurnDetector, levels: list[float], echo: float | None = None) -> list[tuple[int, Signal]]:
+def run(
+    detector: TurnDetector, levels: list[float], echo: float | None = None
+) -> list[tuple[int, Signal]]:
     signals = []
     for i, level in enumerate(levels):
         signal = detector.feed(level, echo)
@@ -52,7 +54,13 @@ def test_speech_then_pause_ends_one_turn_after_the_configured_silence() -> None:
 
 def test_short_pause_inside_a_turn_does_not_end_it() -> None:
     detector = TurnDetector(EndpointSettings(end_silence_seconds=0.7))
-    levels = frames(QUIET, 0.5) + frames(SPEECH, 0.6) + frames(QUIET, 0.4) + frames(SPEECH, 0.6) + frames(QUIET, 1)
+    levels = (
+        frames(QUIET, 0.5)
+        + frames(SPEECH, 0.6)
+        + frames(QUIET, 0.4)
+        + frames(SPEECH, 0.6)
+        + frames(QUIET, 1)
+    )
     assert [s for _, s in run(detector, levels)] == [Signal.SPEECH_STARTED, Signal.TURN_ENDED]
 
 
@@ -73,9 +81,12 @@ def test_long_silence_prompts_once_until_something_happens() -> None:
 def test_noise_floor_adapts_so_steady_noise_is_not_speech() -> None:
     detector = TurnDetector()
     # A steady fan at -48 dBFS: above the absolute minimum but it must not count as speech forever.
-    signals = run(detector, frames(-55.0, 3.0) + frames(-48.0, 8.0) + frames(-20.0, 1.0) + frames(-48.0, 1.0))
+    signals = run(
+        detector, frames(-55.0, 3.0) + frames(-48.0, 8.0) + frames(-20.0, 1.0) + frames(-48.0, 1.0)
+    )
     kinds = [s for _, s in signals if s is not Signal.LONG_SILENCE]
-    # The fan is taken for speech at first, then becomes the floor; real speech over it still counts.
+    # The fan is taken for speech at first, then becomes the floor; real speech over it
+    # still counts.
     assert kinds[-2:] == [Signal.SPEECH_STARTED, Signal.TURN_ENDED]
     assert detector.noise_floor_dbfs == -48.0
     assert not detector.in_speech

@@ -17,9 +17,12 @@ HEAVY = ("textual", "vosk", "pocketsphinx", "pyttsx3", "sounddevice", "numpy", "
 
 
 def modules_after_import(*names: str) -> set[str]:
-    code = "import sys\n" + "".join(f"import {n}\n" for n in names) + "print('\\n'.join(sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                            check=True)
+    code = (
+        "import sys\n" + "".join(f"import {n}\n" for n in names) + "print('\\n'.join(sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
     return {line.split(".")[0] for line in result.stdout.splitlines()}
 
 

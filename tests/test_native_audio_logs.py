@@ -21,8 +21,9 @@ def open_unknown_alsa_pcm() -> int:
     return int(result)
 
 
-def test_alsa_messages_are_logged_not_printed(capfd: pytest.CaptureFixture[str],
-                                              caplog: pytest.LogCaptureFixture) -> None:
+def test_alsa_messages_are_logged_not_printed(
+    capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
     from voicecoach.adapters.audio.devices import import_sounddevice
 
     import_sounddevice()

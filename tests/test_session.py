@@ -53,8 +53,13 @@ def sphinx():  # type: ignore[no-untyped-def]
 def test_typed_session_saves_every_turn_with_its_flags(tmp_path: Path) -> None:
     events: list[object] = []
     store = SessionStore(tmp_path / "s.db")
-    runner = SessionRunner(find_scenario("used-car"), store=store, on_event=events.append,
-                           settings=SessionSettings(virtual_time=True), seed=2)
+    runner = SessionRunner(
+        find_scenario("used-car"),
+        store=store,
+        on_event=events.append,
+        settings=SessionSettings(virtual_time=True),
+        seed=2,
+    )
     runner.begin()
     assert isinstance(events[0], SessionStarted)
     assert isinstance(events[1], CounterpartSaid)  # the counterpart opens
@@ -62,10 +67,20 @@ def test_typed_session_saves_every_turn_with_its_flags(tmp_path: Path) -> None:
     runner.process_typed_turn("I can offer 14000")
     runner.process_typed_turn("ok fine, I'll go up to 16500")
     # Saved while the session is still running: another connection sees them.
-    rows = sqlite3.connect(tmp_path / "s.db").execute(
-        "SELECT speaker, text, flags_json FROM turns ORDER BY idx").fetchall()
-    assert [r[0] for r in rows] == ["counterpart", "trainee", "counterpart", "trainee", "counterpart",
-                                    "trainee", "counterpart"]
+    rows = (
+        sqlite3.connect(tmp_path / "s.db")
+        .execute("SELECT speaker, text, flags_json FROM turns ORDER BY idx")
+        .fetchall()
+    )
+    assert [r[0] for r in rows] == [
+        "counterpart",
+        "trainee",
+        "counterpart",
+        "trainee",
+        "counterpart",
+        "trainee",
+        "counterpart",
+    ]
     assert "influence.question" in rows[1][2]
     assert "concession.unpaid" in rows[5][2]
     feedback = [e for e in events if isinstance(e, FeedbackGiven)]
@@ -81,7 +96,9 @@ def test_typed_session_saves_every_turn_with_its_flags(tmp_path: Path) -> None:
     assert record.status == "ended" and record.summary
 
 
-def test_spoken_turns_from_a_wav_source_are_endpointed_and_recognised(tmp_path: Path, sphinx) -> None:  # type: ignore[no-untyped-def]
+def test_spoken_turns_from_a_wav_source_are_endpointed_and_recognised(
+    tmp_path: Path, sphinx
+) -> None:  # type: ignore[no-untyped-def]
     from voicecoach.adapters.wav import WavFileSource
 
     first = flite(tmp_path, "a", "hello what can you tell me about the car", pad="0.5")
@@ -89,9 +106,13 @@ def test_spoken_turns_from_a_wav_source_are_endpointed_and_recognised(tmp_path: 
     both = tmp_path / "both.wav"
     subprocess.run(["sox", str(first), str(second), str(both), "pad", "0", "1.5"], check=True)
     events: list[object] = []
-    runner = SessionRunner(find_scenario("used-car"), store=SessionStore(tmp_path / "s.db"),
-                           recogniser=sphinx, settings=SessionSettings(input_kind="wav"),
-                           on_event=events.append)
+    runner = SessionRunner(
+        find_scenario("used-car"),
+        store=SessionStore(tmp_path / "s.db"),
+        recogniser=sphinx,
+        settings=SessionSettings(input_kind="wav"),
+        on_event=events.append,
+    )
     runner.start()
     runner.attach_source(WavFileSource(both))
     deadline = time.monotonic() + 60
@@ -104,7 +125,9 @@ def test_spoken_turns_from_a_wav_source_are_endpointed_and_recognised(tmp_path: 
     assert len(heard) == 2, heard
     assert {"tell", "car"} <= set(heard[0].split()) and "selling" in heard[1].split()
     assert any(isinstance(e, SpeechStarted) for e in events)
-    assert any(isinstance(e, PartialHeard) and e.text for e in events), "partials stream while talking"
+    assert any(isinstance(e, PartialHeard) and e.text for e in events), (
+        "partials stream while talking"
+    )
     trainee = [t for t in runner.turns if t.speaker is Speaker.TRAINEE]
     assert all(t.audio_path and Path(t.audio_path).stat().st_size > 10_000 for t in trainee)
     assert "prosody" not in trainee[0].meta  # no meter was given
@@ -115,9 +138,13 @@ def test_paused_session_ignores_audio(tmp_path: Path, sphinx) -> None:  # type: 
 
     speech = flite(tmp_path, "a", "hello what can you tell me about the car")
     events: list[object] = []
-    runner = SessionRunner(find_scenario("used-car"), store=SessionStore(tmp_path / "s.db"),
-                           recogniser=sphinx, settings=SessionSettings(input_kind="wav"),
-                           on_event=events.append)
+    runner = SessionRunner(
+        find_scenario("used-car"),
+        store=SessionStore(tmp_path / "s.db"),
+        recogniser=sphinx,
+        settings=SessionSettings(input_kind="wav"),
+        on_event=events.append,
+    )
     runner.start()
     runner.pause()
     runner.attach_source(WavFileSource(speech))
@@ -130,15 +157,30 @@ def test_paused_session_ignores_audio(tmp_path: Path, sphinx) -> None:  # type: 
     assert not [e for e in events if isinstance(e, TurnHeard)]
 
 
-def test_rehearse_on_a_folder_of_wavs_writes_json_wavs_and_a_session(tmp_path: Path,
-                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_rehearse_on_a_folder_of_wavs_writes_json_wavs_and_a_session(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     turns = tmp_path / "turns"
     turns.mkdir()
     flite(turns, "01", "hello there")
     flite(turns, "02", "what matters most to you about selling this car", voice="awb")
     out = tmp_path / "out"
-    assert main(["rehearse", "used-car", "--input", str(turns), "--out", str(out), "--json",
-                 "--asr", "sphinx"]) == 0
+    assert (
+        main(
+            [
+                "rehearse",
+                "used-car",
+                "--input",
+                str(turns),
+                "--out",
+                str(out),
+                "--json",
+                "--asr",
+                "sphinx",
+            ]
+        )
+        == 0
+    )
     printed = json.loads(capsys.readouterr().out)
     document = json.loads((out / "transcript.json").read_text())
     assert printed == document
@@ -156,19 +198,38 @@ def test_rehearse_on_a_folder_of_wavs_writes_json_wavs_and_a_session(tmp_path: P
 
 
 def test_rehearse_text_file_names_state_move_and_table_and_is_repeatable(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     script = tmp_path / "turns.txt"
     script.write_text("hello\n# a comment line is skipped\nwhy are you selling?\nI can do 12000\n")
 
     def transcript(seed: int) -> list[dict[str, object]]:
-        assert main(["rehearse", "used-car", "--input", str(script), "--seed", str(seed), "--no-voice",
-                     "--json", "--out", str(tmp_path / f"o{seed}")]) == 0
+        assert (
+            main(
+                [
+                    "rehearse",
+                    "used-car",
+                    "--input",
+                    str(script),
+                    "--seed",
+                    str(seed),
+                    "--no-voice",
+                    "--json",
+                    "--out",
+                    str(tmp_path / f"o{seed}"),
+                ]
+            )
+            == 0
+        )
         return json.loads(capsys.readouterr().out)["turns"]  # type: ignore[no-any-return]
 
     first, again = transcript(7), transcript(7)
     assert [t["text"] for t in first] == [t["text"] for t in again]
     assert [t["text"] for t in first if t["speaker"] == "trainee"] == [
-        "hello", "why are you selling?", "I can do 12000"]
+        "hello",
+        "why are you selling?",
+        "I can do 12000",
+    ]
     moves = [t["move"] for t in first if t["speaker"] == "counterpart"]
     assert len(moves) == 4 and all(isinstance(m, str) for m in moves)
 
@@ -180,17 +241,22 @@ def test_rehearse_text_file_names_state_move_and_table_and_is_repeatable(
         (["rehearse", "no-such-scenario", "--input", "typed"], "no-such-scenario"),
     ],
 )
-def test_rehearse_bad_input_is_one_line_not_a_traceback(argv: list[str], message: str,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_rehearse_bad_input_is_one_line_not_a_traceback(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(argv) != 0
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and message in err[0] and "Traceback" not in err[0]
 
 
-def test_rehearse_broken_wav_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_rehearse_broken_wav_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = tmp_path / "turns"
     broken.mkdir()
     (broken / "01.wav").write_bytes(b"RIFF\x10\x00\x00\x00WAVEjunk")
-    assert main(["rehearse", "used-car", "--input", str(broken), "--no-voice", "--asr", "sphinx"]) != 0
+    assert (
+        main(["rehearse", "used-car", "--input", str(broken), "--no-voice", "--asr", "sphinx"]) != 0
+    )
     err = capsys.readouterr().err
     assert "01.wav" in err and "Traceback" not in err

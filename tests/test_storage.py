@@ -18,12 +18,20 @@ def test_default_location_follows_the_data_dir_override(isolated_user_dirs: Path
 
 def test_turn_is_readable_by_another_connection_as_soon_as_saved(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "s.db")
-    session_id = store.create_session("used-car", "Used car", recogniser="sphinx", input_kind="typed", seed=3)
+    session_id = store.create_session(
+        "used-car", "Used car", recogniser="sphinx", input_kind="typed", seed=3
+    )
     flag = Flag("concession.unpaid", Severity.WARNING, "ok 450", "why", "try: ...")
-    store.save_turn(session_id, Turn(0, Speaker.TRAINEE, "ok 450 then", 0.0, 1.5, (flag,), None, {"a": 1}))
+    store.save_turn(
+        session_id, Turn(0, Speaker.TRAINEE, "ok 450 then", 0.0, 1.5, (flag,), None, {"a": 1})
+    )
     other = sqlite3.connect(tmp_path / "s.db")
     rows = other.execute("SELECT speaker, text, flags_json FROM turns").fetchall()
-    assert rows[0][0] == "trainee" and rows[0][1] == "ok 450 then" and "concession.unpaid" in rows[0][2]
+    assert (
+        rows[0][0] == "trainee"
+        and rows[0][1] == "ok 450 then"
+        and "concession.unpaid" in rows[0][2]
+    )
     turns = store.turns(session_id)
     assert turns[0].flags == (flag,) and turns[0].meta == {"a": 1}
     store.finish_session(session_id, status="ended", outcome={"result": "deal"}, summary={"q": 2})

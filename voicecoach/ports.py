@@ -121,6 +121,8 @@ class Voice(Protocol):
     Raises `VoiceError` when no voice is available or rendering failed.
     """
 
-    def render(self, text: str, voice_id: str | None = None, rate_wpm: int | None = None) -> AudioClip: ...
+    def render(
+        self, text: str, voice_id: str | None = None, rate_wpm: int | None = None
+    ) -> AudioClip: ...
 
     def close(self) -> None: ...

@@ -10,6 +10,7 @@ hands it adapters that satisfy `voicecoach.ports`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import threading
@@ -170,18 +171,26 @@ class SessionRunner:
         self._t0 = self._clock()
         recogniser_name = getattr(self.recogniser, "name", "") if self.recogniser else ""
         self.session_id = self.store.create_session(
-            self.scenario.id, self.scenario.title, recogniser=recogniser_name,
-            input_kind=self.settings.input_kind, seed=self.seed,
+            self.scenario.id,
+            self.scenario.title,
+            recogniser=recogniser_name,
+            input_kind=self.settings.input_kind,
+            seed=self.seed,
         )
-        self._emit(SessionStarted(self.session_id, self.scenario.id, recogniser_name,
-                                  self.settings.input_kind))
+        self._emit(
+            SessionStarted(
+                self.session_id, self.scenario.id, recogniser_name, self.settings.input_kind
+            )
+        )
         self._apply_effects(self.run.start())
 
     def start(self) -> None:
         """Begin in a background thread that also listens to the attached source."""
         if self._thread is not None:
             return
-        self._thread = threading.Thread(target=self._thread_main, name="voicecoach-session", daemon=True)
+        self._thread = threading.Thread(
+            target=self._thread_main, name="voicecoach-session", daemon=True
+        )
         self._thread.start()
 
     def wait(self, timeout: float | None = None) -> bool:
@@ -230,7 +239,9 @@ class SessionRunner:
         def set_mode() -> None:
             self.push_to_talk = enabled
             self.talk_held = False
-            self._emit(ListeningChanged(self._is_listening(), "push-to-talk" if enabled else "hands-free"))
+            self._emit(
+                ListeningChanged(self._is_listening(), "push-to-talk" if enabled else "hands-free")
+            )
 
         self._call(set_mode)
 
@@ -247,8 +258,12 @@ class SessionRunner:
         self._call(lambda: self.finish("ended"))
 
     def _is_listening(self) -> bool:
-        return (self._source is not None and not self.paused and not self.ended
-                and (not self.push_to_talk or self.talk_held))
+        return (
+            self._source is not None
+            and not self.paused
+            and not self.ended
+            and (not self.push_to_talk or self.talk_held)
+        )
 
     def _thread_main(self) -> None:
         try:
@@ -307,7 +322,9 @@ class SessionRunner:
         if self.latencies_seconds:
             summary["reply_latency_seconds"] = [round(x, 3) for x in self.latencies_seconds]
         if self.session_id is not None:
-            self.store.finish_session(self.session_id, status=status, outcome=outcome, summary=summary)
+            self.store.finish_session(
+                self.session_id, status=status, outcome=outcome, summary=summary
+            )
             self._emit(SessionEnded(self.session_id, outcome, summary))
 
     # ----- trainee turns --------------------------------------------------------------------
@@ -338,7 +355,9 @@ class SessionRunner:
         if text:
             self._trainee_turn(text, start, self._now(), pcm=clip.pcm)
         else:
-            self._emit(NoticeRaised("asr.empty", "nothing was recognised in that turn; try again louder"))
+            self._emit(
+                NoticeRaised("asr.empty", "nothing was recognised in that turn; try again louder")
+            )
         return text
 
     def _trainee_turn(self, text: str, start: float, end: float, pcm: bytes | None) -> None:
@@ -386,7 +405,9 @@ class SessionRunner:
         clip: AudioClip | None = None
         if self.voice is not None:
             try:
-                clip = self.voice.render(say.text, self.scenario.persona.voice, self.scenario.persona.rate_wpm)
+                clip = self.voice.render(
+                    say.text, self.scenario.persona.voice, self.scenario.persona.rate_wpm
+                )
             except VoicecoachError as error:
                 self._emit(NoticeRaised(error.code, error.message))
         meta: dict[str, Any] = {"state": say.state, "move": say.move, "table": dict(say.table)}
@@ -399,7 +420,9 @@ class SessionRunner:
             self._play(clip, index)
         audio_path = self._save_audio(index, "counterpart", clip.pcm if clip else None)
         if audio_path:
-            turn = Turn(index, Speaker.COUNTERPART, say.text, start, turn.end_seconds, (), audio_path, meta)
+            turn = Turn(
+                index, Speaker.COUNTERPART, say.text, start, turn.end_seconds, (), audio_path, meta
+            )
         self._save(turn)
         self._emit(CounterpartSaid(turn))
         self._detector.reset_silence_timer()
@@ -466,10 +489,19 @@ class SessionRunner:
         level = frame_level_dbfs(chunk)
         echo = self._expected_echo_dbfs()
         signal = self._detector.feed(level, echo)
-        if echo is not None and signal is None and self._utterance is None and self._playback is not None:
+        if (
+            echo is not None
+            and signal is None
+            and self._utterance is None
+            and self._playback is not None
+        ):
             started = self._playback.first_sample_at or self._clock()
-            self._echo.learn(level, self._clock() - started, self.settings.endpoint.barge_in_margin_db,
-                             audible_dbfs=self._detector.speech_threshold_dbfs)
+            self._echo.learn(
+                level,
+                self._clock() - started,
+                self.settings.endpoint.barge_in_margin_db,
+                audible_dbfs=self._detector.speech_threshold_dbfs,
+            )
         if signal in (Signal.SPEECH_STARTED, Signal.BARGED_IN):
             if signal is Signal.BARGED_IN:
                 self._stop_voice(interrupted=True)
@@ -515,10 +547,8 @@ class SessionRunner:
     def _drop_utterance(self) -> None:
         utterance, self._utterance = self._utterance, None
         if utterance is not None:
-            try:
+            with contextlib.suppress(VoicecoachError):
                 utterance.stream.finish()
-            except VoicecoachError:
-                pass
             self._emit(PartialHeard(""))
 
     # ----- storage ----------------------------------------------------------------------------

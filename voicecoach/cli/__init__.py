@@ -20,14 +20,18 @@ from voicecoach.errors import VoicecoachError
 # loading the feedback engine, numpy or a recogniser just to build the argument parser.
 COMMANDS: dict[str, tuple[str, str]] = {
     "app": ("voicecoach.cli.app", "open the rehearsal app (the default with no command)"),
-    "rehearse": ("voicecoach.cli.rehearse",
-                 "run a session without the app: WAV files or text in, WAV files and JSON out"),
+    "rehearse": (
+        "voicecoach.cli.rehearse",
+        "run a session without the app: WAV files or text in, WAV files and JSON out",
+    ),
     "transcribe": ("voicecoach.cli.transcribe", "print the text recognised in a WAV file"),
     "analyze": ("voicecoach.cli.analyze", "flag utterances from JSON lines (the feedback engine)"),
     "scenarios": ("voicecoach.cli.scenarios", "list, show, validate, graph or create scenarios"),
     "models": ("voicecoach.cli.models", "list or download recogniser models"),
-    "doctor": ("voicecoach.cli.doctor",
-               "check audio devices, recognisers, models, voice and store, with fixes"),
+    "doctor": (
+        "voicecoach.cli.doctor",
+        "check audio devices, recognisers, models, voice and store, with fixes",
+    ),
 }
 DEFAULT_COMMAND = "app"
 

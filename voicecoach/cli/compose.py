@@ -17,17 +17,30 @@ ASR_CHOICES = ("auto", "sphinx", "vosk")
 
 def add_engine_options(parser: argparse.ArgumentParser, *, voice: bool = True) -> None:
     """The recogniser/voice options every speaking command shares."""
-    parser.add_argument("--asr", choices=ASR_CHOICES, default="auto",
-                        help="speech recogniser (default auto: vosk when a vosk model is installed, "
-                        "else pocketsphinx's bundled English model)")
-    parser.add_argument("--vosk-model", metavar="PATH",
-                        help="vosk model folder (else env VOICECOACH_VOSK_MODEL, else audio_models/)")
+    parser.add_argument(
+        "--asr",
+        choices=ASR_CHOICES,
+        default="auto",
+        help="speech recogniser (default auto: vosk when a vosk model is installed, "
+        "else pocketsphinx's bundled English model)",
+    )
+    parser.add_argument(
+        "--vosk-model",
+        metavar="PATH",
+        help="vosk model folder (else env VOICECOACH_VOSK_MODEL, else audio_models/)",
+    )
     if voice:
-        parser.add_argument("--no-voice", action="store_true",
-                            help="do not speak the counterpart's lines (text only)")
-        parser.add_argument("--device", metavar="ID",
-                            help="audio device index or name part, for microphone and speaker "
-                            "(see `voicecoach doctor`)")
+        parser.add_argument(
+            "--no-voice",
+            action="store_true",
+            help="do not speak the counterpart's lines (text only)",
+        )
+        parser.add_argument(
+            "--device",
+            metavar="ID",
+            help="audio device index or name part, for microphone and speaker "
+            "(see `voicecoach doctor`)",
+        )
 
 
 def make_recogniser(args: argparse.Namespace) -> Recogniser:

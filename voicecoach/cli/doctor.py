@@ -24,7 +24,8 @@ class Check:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "doctor",
-        help="check audio devices, recognisers, models, voice and store, with a fix for each problem",
+        help="check audio devices, recognisers, models, voice and store, with a fix for each"
+        " problem",
         description="Check what voicecoach can use on this machine. Exit code 0 when it can run a "
         "spoken session, 1 when something essential is missing (typed sessions may still work).",
     )
@@ -48,17 +49,32 @@ def _device_checks() -> list[Check]:
         devices = list_devices()
     except (VoicecoachError, ImportError) as error:
         message = error.message if isinstance(error, VoicecoachError) else str(error)
-        return [Check("audio", "devices", False, message,
-                      "install PortAudio: sudo apt-get install libportaudio2")]
+        return [
+            Check(
+                "audio",
+                "devices",
+                False,
+                message,
+                "install PortAudio: sudo apt-get install libportaudio2",
+            )
+        ]
     inputs = [d for d in devices if d.get("max_input_channels", 0) > 0]
     outputs = [d for d in devices if d.get("max_output_channels", 0) > 0]
     checks = [
-        Check("audio", "microphone", bool(inputs),
-              ", ".join(f"[{d.get('index')}] {d.get('name')}" for d in inputs) or "no input device",
-              "" if inputs else "connect a microphone (or use typed turns: --input typed)"),
-        Check("audio", "speaker", bool(outputs),
-              ", ".join(f"[{d.get('index')}] {d.get('name')}" for d in outputs) or "no output device",
-              "" if outputs else "connect speakers or headphones (or use --no-voice)"),
+        Check(
+            "audio",
+            "microphone",
+            bool(inputs),
+            ", ".join(f"[{d.get('index')}] {d.get('name')}" for d in inputs) or "no input device",
+            "" if inputs else "connect a microphone (or use typed turns: --input typed)",
+        ),
+        Check(
+            "audio",
+            "speaker",
+            bool(outputs),
+            ", ".join(f"[{d.get('index')}] {d.get('name')}" for d in outputs) or "no output device",
+            "" if outputs else "connect speakers or headphones (or use --no-voice)",
+        ),
     ]
     return checks
 
@@ -69,25 +85,50 @@ def _recogniser_checks() -> list[Check]:
     except ImportError as error:
         return [Check("recogniser", "any", False, str(error), "reinstall voicecoach: make setup")]
     return [
-        Check("recogniser", str(item.get("name")), bool(item.get("available")),
-              str(item.get("detail", "")), str(item.get("fix", "")))
+        Check(
+            "recogniser",
+            str(item.get("name")),
+            bool(item.get("available")),
+            str(item.get("detail", "")),
+            str(item.get("fix", "")),
+        )
         for item in available_recognisers()
     ]
 
 
 def _voice_check() -> Check:
-    if shutil.which("espeak-ng") is None and shutil.which("espeak") is None and sys.platform.startswith("linux"):
-        return Check("voice", "pyttsx3", False, "espeak-ng is not installed",
-                     "sudo apt-get install espeak-ng (or use --no-voice)")
+    if (
+        shutil.which("espeak-ng") is None
+        and shutil.which("espeak") is None
+        and sys.platform.startswith("linux")
+    ):
+        return Check(
+            "voice",
+            "pyttsx3",
+            False,
+            "espeak-ng is not installed",
+            "sudo apt-get install espeak-ng (or use --no-voice)",
+        )
     try:
         from voicecoach.adapters.voice import list_voices
 
         voices = list_voices()
     except (VoicecoachError, ImportError) as error:
         message = error.message if isinstance(error, VoicecoachError) else str(error)
-        return Check("voice", "pyttsx3", False, message, "sudo apt-get install espeak-ng; pip install pyttsx3")
-    return Check("voice", "pyttsx3", bool(voices), f"{len(voices)} voices",
-                 "" if voices else "install espeak-ng voices: sudo apt-get install espeak-ng-data")
+        return Check(
+            "voice",
+            "pyttsx3",
+            False,
+            message,
+            "sudo apt-get install espeak-ng; pip install pyttsx3",
+        )
+    return Check(
+        "voice",
+        "pyttsx3",
+        bool(voices),
+        f"{len(voices)} voices",
+        "" if voices else "install espeak-ng voices: sudo apt-get install espeak-ng-data",
+    )
 
 
 def _store_check() -> Check:
@@ -99,7 +140,9 @@ def _store_check() -> Check:
         count = len(store.list_sessions())
         store.close()
     except VoicecoachError as error:
-        return Check("store", "sessions", False, error.message, "pass --data-dir to a writable folder")
+        return Check(
+            "store", "sessions", False, error.message, "pass --data-dir to a writable folder"
+        )
     return Check("store", "sessions", True, f"{path} ({count} sessions)")
 
 

@@ -43,13 +43,22 @@ def register(subparsers: Any) -> None:
         description="Run a rehearsal without the app. With a file or folder as --input it runs "
         "headless and writes the counterpart's lines as WAV files and the transcript as JSON.",
     )
-    parser.add_argument("scenario", metavar="SCENARIO", help="scenario id or path to a scenario file")
+    parser.add_argument(
+        "scenario", metavar="SCENARIO", help="scenario id or path to a scenario file"
+    )
     parser.add_argument("--input", required=True, metavar="SOURCE", help=INPUT_HELP)
-    parser.add_argument("--out", metavar="DIR",
-                        help="folder for transcript.json and the counterpart's WAV files "
-                        "(default: <data dir>/exports/session-N)")
-    parser.add_argument("--json", action="store_true", help="also print the transcript JSON on stdout")
-    parser.add_argument("--seed", type=int, default=0, help="seed for the counterpart's wording (default 0)")
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help="folder for transcript.json and the counterpart's WAV files "
+        "(default: <data dir>/exports/session-N)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="also print the transcript JSON on stdout"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed for the counterpart's wording (default 0)"
+    )
     compose.add_engine_options(parser)
     parser.set_defaults(handler=run_rehearse)
 
@@ -68,7 +77,9 @@ def run_rehearse(args: argparse.Namespace) -> int:
     if path.is_dir():
         wavs = sorted(p for p in path.iterdir() if p.suffix.lower() == ".wav")
         if not wavs:
-            raise UsageError(f"--input {source}: the folder holds no .wav files (one file per trainee turn)")
+            raise UsageError(
+                f"--input {source}: the folder holds no .wav files (one file per trainee turn)"
+            )
         turns: list[Any] = wavs
         kind = "wav"
     elif path.suffix.lower() == ".wav":
@@ -81,7 +92,9 @@ def run_rehearse(args: argparse.Namespace) -> int:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as error:
             raise UsageError(f"--input {source}: cannot read it as UTF-8 text ({error})") from error
-        turns = [line for line in (raw.strip() for raw in lines) if line and not line.startswith("#")]
+        turns = [
+            line for line in (raw.strip() for raw in lines) if line and not line.startswith("#")
+        ]
         kind = "typed"
     else:
         raise UsageError(f"--input {source}: unknown kind of file; give {INPUT_HELP}")
@@ -89,17 +102,25 @@ def run_rehearse(args: argparse.Namespace) -> int:
     recogniser = compose.make_recogniser(args) if kind == "wav" else None
     voice = compose.make_voice(args)
     runner = SessionRunner(
-        scenario, store=store, recogniser=recogniser, voice=voice, sink=None,
+        scenario,
+        store=store,
+        recogniser=recogniser,
+        voice=voice,
+        sink=None,
         settings=SessionSettings(input_kind=kind, virtual_time=True),
-        seed=args.seed, prosody_meter=_prosody_meter() if kind == "wav" else None,
+        seed=args.seed,
+        prosody_meter=_prosody_meter() if kind == "wav" else None,
         on_event=_progress_printer(quiet=False),
     )
     try:
         runner.begin()
         for number, item in enumerate(turns, start=1):
             if runner.ended:
-                print(f"voicecoach: the session ended before turn {number} of {len(turns)}; "
-                      "the rest was not used", file=sys.stderr)
+                print(
+                    f"voicecoach: the session ended before turn {number} of {len(turns)}; "
+                    "the rest was not used",
+                    file=sys.stderr,
+                )
                 break
             if kind == "typed":
                 runner.process_typed_turn(str(item))
@@ -115,9 +136,14 @@ def run_rehearse(args: argparse.Namespace) -> int:
         if recogniser is not None:
             recogniser.close()
     assert runner.session_id is not None
-    out = Path(args.out) if args.out else data_dir() / "exports" / f"session-{runner.session_id:05d}"
+    out = (
+        Path(args.out) if args.out else data_dir() / "exports" / f"session-{runner.session_id:05d}"
+    )
     document = write_outputs(runner, out)
-    print(f"voicecoach: session {runner.session_id} saved; transcript and audio in {out}", file=sys.stderr)
+    print(
+        f"voicecoach: session {runner.session_id} saved; transcript and audio in {out}",
+        file=sys.stderr,
+    )
     if args.json:
         json.dump(document, sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -160,7 +186,9 @@ def write_outputs(runner: SessionRunner, out: Path) -> dict[str, Any]:
                 item["wav"] = target.name
         (out / "transcript.json").write_text(json.dumps(document, indent=2), encoding="utf-8")
     except OSError as error:
-        raise UsageError(f"--out {out}: cannot write there ({error}); pick a writable folder") from error
+        raise UsageError(
+            f"--out {out}: cannot write there ({error}); pick a writable folder"
+        ) from error
     return document
 
 
@@ -177,12 +205,12 @@ def _progress_printer(quiet: bool) -> Any:
             return
         if isinstance(event, TurnHeard):
             labels = ", ".join(event.turn.labels)
-            print(f"  you: {event.turn.text}" + (f"   [{labels}]" if labels else ""), file=sys.stderr)
+            print(
+                f"  you: {event.turn.text}" + (f"   [{labels}]" if labels else ""), file=sys.stderr
+            )
         elif isinstance(event, CounterpartSaid):
             print(f" them: {event.turn.text}", file=sys.stderr)
-        elif isinstance(event, NoticeRaised):
-            print(f"voicecoach: {event.message}", file=sys.stderr)
-        elif isinstance(event, SessionFailed):
+        elif isinstance(event, NoticeRaised | SessionFailed):
             print(f"voicecoach: {event.message}", file=sys.stderr)
 
     return show
@@ -202,18 +230,29 @@ def _live(args: argparse.Namespace, scenario: Any, mode: str) -> int:
             done.set()
 
     runner = SessionRunner(
-        scenario, store=store, recogniser=recogniser, voice=voice, sink=sink,
-        settings=SessionSettings(input_kind=mode), seed=args.seed,
-        prosody_meter=_prosody_meter() if mode == "mic" else None, on_event=on_event,
+        scenario,
+        store=store,
+        recogniser=recogniser,
+        voice=voice,
+        sink=sink,
+        settings=SessionSettings(input_kind=mode),
+        seed=args.seed,
+        prosody_meter=_prosody_meter() if mode == "mic" else None,
+        on_event=on_event,
     )
     runner.start()
     if mode == "mic":
         runner.attach_source(compose.make_microphone(args))
-        print("voicecoach: listening; speak, pause to end a turn; Ctrl-C ends the session", file=sys.stderr)
+        print(
+            "voicecoach: listening; speak, pause to end a turn; Ctrl-C ends the session",
+            file=sys.stderr,
+        )
         signal.signal(signal.SIGINT, lambda *_: runner.end())
         done.wait()
     else:
-        print("voicecoach: type a turn and press Enter; an empty line or Ctrl-D ends", file=sys.stderr)
+        print(
+            "voicecoach: type a turn and press Enter; an empty line or Ctrl-D ends", file=sys.stderr
+        )
         for line in sys.stdin:
             if not line.strip() or done.is_set():
                 break

@@ -73,8 +73,12 @@ class EchoEstimate:
     and carries over from clip to clip because the room does.
     """
 
-    def __init__(self, frame_seconds: float = 0.02, delay_window_seconds: float = 0.5,
-                 prior_coupling_db: float = 0.0) -> None:
+    def __init__(
+        self,
+        frame_seconds: float = 0.02,
+        delay_window_seconds: float = 0.5,
+        prior_coupling_db: float = 0.0,
+    ) -> None:
         self._levels: list[float] = []
         self._window_frames = max(1, round(delay_window_seconds / frame_seconds))
         self._frame_seconds = frame_seconds
@@ -92,8 +96,13 @@ class EchoEstimate:
         window = self._levels[start:end] or [SILENCE_FLOOR_DBFS]
         return max(window) + self.coupling_db
 
-    def learn(self, observed_dbfs: float, seconds_since_start: float, margin_db: float = 6.0,
-              audible_dbfs: float = -60.0) -> None:
+    def learn(
+        self,
+        observed_dbfs: float,
+        seconds_since_start: float,
+        margin_db: float = 6.0,
+        audible_dbfs: float = -60.0,
+    ) -> None:
         """Adapt the coupling from a frame heard while only the voice played.
 
         Frames louder than the estimate plus `margin_db` may be the trainee starting to talk
@@ -103,13 +112,18 @@ class EchoEstimate:
         """
         expected = self.expected_dbfs(seconds_since_start)
         reference = expected - self.coupling_db
-        if (reference <= SILENCE_FLOOR_DBFS + 1 or observed_dbfs > expected + margin_db
-                or observed_dbfs < audible_dbfs):
+        if (
+            reference <= SILENCE_FLOOR_DBFS + 1
+            or observed_dbfs > expected + margin_db
+            or observed_dbfs < audible_dbfs
+        ):
             return
         self._gaps.append(observed_dbfs - reference)
         if len(self._gaps) >= MIN_COUPLING_FRAMES:
             ordered = sorted(self._gaps)
-            self.coupling_db = ordered[min(len(ordered) - 1, int(len(ordered) * COUPLING_PERCENTILE))]
+            self.coupling_db = ordered[
+                min(len(ordered) - 1, int(len(ordered) * COUPLING_PERCENTILE))
+            ]
 
 
 class TurnDetector:
@@ -121,13 +135,16 @@ class TurnDetector:
         self._speech_frames = 0
         self._silence_frames = 0
         self._quiet_frames = 0  # frames since anything happened (for the long-silence prompt)
-        self._over_echo: deque[bool] = deque(maxlen=max(1, round(self.settings.barge_in_seconds
-                                                                  / self.settings.frame_seconds)))
+        self._over_echo: deque[bool] = deque(
+            maxlen=max(1, round(self.settings.barge_in_seconds / self.settings.frame_seconds))
+        )
         self._prompted = False
         # Levels of the last few seconds heard without the voice playing: the noise floor is a
         # low percentile of them, so steady noise (a fan) rises into the floor while speech,
         # which always has gaps between words, does not.
-        self._history: deque[float] = deque(maxlen=round(FLOOR_WINDOW_SECONDS / self.settings.frame_seconds))
+        self._history: deque[float] = deque(
+            maxlen=round(FLOOR_WINDOW_SECONDS / self.settings.frame_seconds)
+        )
 
     @property
     def noise_floor_dbfs(self) -> float:
@@ -138,7 +155,9 @@ class TurnDetector:
 
     @property
     def speech_threshold_dbfs(self) -> float:
-        return max(self.settings.min_speech_dbfs, self.noise_floor_dbfs + self.settings.speech_margin_db)
+        return max(
+            self.settings.min_speech_dbfs, self.noise_floor_dbfs + self.settings.speech_margin_db
+        )
 
     def reset_silence_timer(self) -> None:
         """Something happened (the counterpart spoke, a typed turn): restart the prompt timer."""
@@ -152,7 +171,8 @@ class TurnDetector:
             # Voice playing: only a sustained, clearly louder voice counts (barge-in). Sustained
             # means most frames of the window, as speech dips between syllables.
             self._over_echo.append(
-                level_dbfs >= max(echo_dbfs + s.barge_in_margin_db, self.speech_threshold_dbfs))
+                level_dbfs >= max(echo_dbfs + s.barge_in_margin_db, self.speech_threshold_dbfs)
+            )
             window_full = len(self._over_echo) == self._over_echo.maxlen
             if window_full and sum(self._over_echo) >= BARGE_IN_FRACTION * len(self._over_echo):
                 self._over_echo.clear()

@@ -103,12 +103,22 @@ class SessionStore:
                 cursor = self._db.execute(sql, params)
                 return int(cursor.lastrowid or 0)
         except sqlite3.Error as error:
-            raise StoreError(f"cannot write to {self.path}: {error} (is the disk full or read-only?)") from error
+            raise StoreError(
+                f"cannot write to {self.path}: {error} (is the disk full or read-only?)"
+            ) from error
 
-    def create_session(self, scenario_id: str, scenario_title: str = "", *, recogniser: str = "",
-                       input_kind: str = "", seed: int = 0) -> int:
+    def create_session(
+        self,
+        scenario_id: str,
+        scenario_title: str = "",
+        *,
+        recogniser: str = "",
+        input_kind: str = "",
+        seed: int = 0,
+    ) -> int:
         return self._write(
-            "INSERT INTO sessions (scenario_id, scenario_title, started_at, recogniser, input_kind, seed)"
+            "INSERT INTO sessions (scenario_id, scenario_title, started_at, recogniser,"
+            " input_kind, seed)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             (scenario_id, scenario_title, time.time(), recogniser, input_kind, seed),
         )
@@ -116,26 +126,44 @@ class SessionStore:
     def save_turn(self, session_id: int, turn: Turn) -> None:
         """Commit one ended turn (autocommit: it is on disk when this returns)."""
         self._write(
-            "INSERT OR REPLACE INTO turns (session_id, idx, speaker, text, start_seconds, end_seconds,"
+            "INSERT OR REPLACE INTO turns (session_id, idx, speaker, text, start_seconds,"
+            " end_seconds,"
             " flags_json, audio_path, meta_json, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                session_id, turn.index, str(turn.speaker), turn.text, turn.start_seconds,
-                turn.end_seconds, json.dumps([f.to_dict() for f in turn.flags]), turn.audio_path,
-                json.dumps(turn.meta, default=str), time.time(),
+                session_id,
+                turn.index,
+                str(turn.speaker),
+                turn.text,
+                turn.start_seconds,
+                turn.end_seconds,
+                json.dumps([f.to_dict() for f in turn.flags]),
+                turn.audio_path,
+                json.dumps(turn.meta, default=str),
+                time.time(),
             ),
         )
 
-    def finish_session(self, session_id: int, *, status: str, outcome: dict[str, Any],
-                       summary: dict[str, Any]) -> None:
+    def finish_session(
+        self, session_id: int, *, status: str, outcome: dict[str, Any], summary: dict[str, Any]
+    ) -> None:
         self._write(
-            "UPDATE sessions SET ended_at = ?, status = ?, outcome_json = ?, summary_json = ? WHERE id = ?",
-            (time.time(), status, json.dumps(outcome, default=str), json.dumps(summary, default=str),
-             session_id),
+            "UPDATE sessions SET ended_at = ?, status = ?, outcome_json = ?, summary_json ="
+            " ? WHERE id = ?",
+            (
+                time.time(),
+                status,
+                json.dumps(outcome, default=str),
+                json.dumps(summary, default=str),
+                session_id,
+            ),
         )
 
-    def add_annotation(self, session_id: int, turn_index: int | None, text: str, author: str = "") -> int:
+    def add_annotation(
+        self, session_id: int, turn_index: int | None, text: str, author: str = ""
+    ) -> int:
         return self._write(
-            "INSERT INTO annotations (session_id, turn_idx, author, text, created_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO annotations (session_id, turn_idx, author, text, created_at) VALUES"
+            " (?, ?, ?, ?, ?)",
             (session_id, turn_index, author, text, time.time()),
         )
 
@@ -148,7 +176,8 @@ class SessionStore:
 
     def get_session(self, session_id: int) -> SessionRecord:
         rows = self._read(
-            "SELECT id, scenario_id, scenario_title, started_at, ended_at, recogniser, input_kind, seed,"
+            "SELECT id, scenario_id, scenario_title, started_at, ended_at, recogniser,"
+            " input_kind, seed,"
             " status, outcome_json, summary_json FROM sessions WHERE id = ?",
             (session_id,),
         )
@@ -158,29 +187,39 @@ class SessionStore:
 
     def list_sessions(self) -> list[SessionRecord]:
         rows = self._read(
-            "SELECT id, scenario_id, scenario_title, started_at, ended_at, recogniser, input_kind, seed,"
+            "SELECT id, scenario_id, scenario_title, started_at, ended_at, recogniser,"
+            " input_kind, seed,"
             " status, outcome_json, summary_json FROM sessions ORDER BY id"
         )
         return [_record(row) for row in rows]
 
     def turns(self, session_id: int) -> list[Turn]:
         rows = self._read(
-            "SELECT idx, speaker, text, start_seconds, end_seconds, flags_json, audio_path, meta_json"
+            "SELECT idx, speaker, text, start_seconds, end_seconds, flags_json, audio_path,"
+            " meta_json"
             " FROM turns WHERE session_id = ? ORDER BY idx",
             (session_id,),
         )
         return [
-            Turn.from_dict({
-                "index": idx, "speaker": speaker, "text": text, "start_seconds": start,
-                "end_seconds": end, "flags": json.loads(flags), "audio_path": audio,
-                "meta": json.loads(meta),
-            })
+            Turn.from_dict(
+                {
+                    "index": idx,
+                    "speaker": speaker,
+                    "text": text,
+                    "start_seconds": start,
+                    "end_seconds": end,
+                    "flags": json.loads(flags),
+                    "audio_path": audio,
+                    "meta": json.loads(meta),
+                }
+            )
             for idx, speaker, text, start, end, flags, audio, meta in rows
         ]
 
     def annotations(self, session_id: int) -> list[dict[str, Any]]:
         rows = self._read(
-            "SELECT turn_idx, author, text, created_at FROM annotations WHERE session_id = ? ORDER BY id",
+            "SELECT turn_idx, author, text, created_at FROM annotations WHERE session_id = ?"
+            " ORDER BY id",
             (session_id,),
         )
         return [{"turn_index": t, "author": a, "text": x, "created_at": c} for t, a, x, c in rows]
@@ -191,9 +230,29 @@ class SessionStore:
 
 
 def _record(row: tuple[Any, ...]) -> SessionRecord:
-    (sid, scenario_id, title, started, ended, recogniser, input_kind, seed, status, outcome, summary) = row
+    (
+        sid,
+        scenario_id,
+        title,
+        started,
+        ended,
+        recogniser,
+        input_kind,
+        seed,
+        status,
+        outcome,
+        summary,
+    ) = row
     return SessionRecord(
-        id=sid, scenario_id=scenario_id, scenario_title=title, started_at=started, ended_at=ended,
-        recogniser=recogniser, input_kind=input_kind, seed=seed, status=status,
-        outcome=json.loads(outcome), summary=json.loads(summary),
+        id=sid,
+        scenario_id=scenario_id,
+        scenario_title=title,
+        started_at=started,
+        ended_at=ended,
+        recogniser=recogniser,
+        input_kind=input_kind,
+        seed=seed,
+        status=status,
+        outcome=json.loads(outcome),
+        summary=json.loads(summary),
     )
