@@ -94,6 +94,7 @@ def test_typed_session_saves_every_turn_with_its_flags(tmp_path: Path) -> None:
     assert isinstance(events[-1], SessionEnded)
     record = store.get_session(runner.session_id or 0)
     assert record.status == "ended" and record.summary
+    assert record.outcome["result"] == "ended early"  # no deal yet when the trainee stopped
 
 
 def test_spoken_turns_from_a_wav_source_are_endpointed_and_recognised(

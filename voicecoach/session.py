@@ -318,6 +318,9 @@ class SessionRunner:
         self._stop_voice(interrupted=True)
         self._drop_utterance()
         outcome = dict(self.run.outcome())
+        if outcome.get("result") == "running":
+            # The trainee (or a failure) ended it before a deal, an impasse or a walk-away.
+            outcome["result"] = "ended early" if status == "ended" else status
         summary = dict(self.feedback.summary())
         if self.latencies_seconds:
             summary["reply_latency_seconds"] = [round(x, 3) for x in self.latencies_seconds]
