@@ -97,6 +97,29 @@ def test_typed_session_saves_every_turn_with_its_flags(tmp_path: Path) -> None:
     assert record.outcome["result"] == "ended early"  # no deal yet when the trainee stopped
 
 
+def listen_to_the_end(runner: SessionRunner, source: object, events: list[object]) -> None:
+    """Feed a WAV source through the running session until it ends, then end the session."""
+    runner.attach_source(source)  # type: ignore[arg-type]
+    deadline = time.monotonic() + 60
+    while not any(isinstance(e, ListeningChanged) and e.reason == "input ended" for e in events):
+        assert time.monotonic() < deadline, events
+        time.sleep(0.05)
+    runner.end()
+    assert runner.wait(30)
+
+
+def wav_runner(tmp_path: Path, sphinx: object, events: list[object]) -> SessionRunner:
+    runner = SessionRunner(
+        find_scenario("used-car"),
+        store=SessionStore(tmp_path / "s.db"),
+        recogniser=sphinx,  # type: ignore[arg-type]
+        settings=SessionSettings(input_kind="wav"),
+        on_event=events.append,
+    )
+    runner.start()
+    return runner
+
+
 def test_spoken_turns_from_a_wav_source_are_endpointed_and_recognised(
     tmp_path: Path, sphinx
 ) -> None:  # type: ignore[no-untyped-def]
@@ -107,21 +130,8 @@ def test_spoken_turns_from_a_wav_source_are_endpointed_and_recognised(
     both = tmp_path / "both.wav"
     subprocess.run(["sox", str(first), str(second), str(both), "pad", "0", "1.5"], check=True)
     events: list[object] = []
-    runner = SessionRunner(
-        find_scenario("used-car"),
-        store=SessionStore(tmp_path / "s.db"),
-        recogniser=sphinx,
-        settings=SessionSettings(input_kind="wav"),
-        on_event=events.append,
-    )
-    runner.start()
-    runner.attach_source(WavFileSource(both))
-    deadline = time.monotonic() + 60
-    while not any(isinstance(e, ListeningChanged) and e.reason == "input ended" for e in events):
-        assert time.monotonic() < deadline, events
-        time.sleep(0.05)
-    runner.end()
-    assert runner.wait(30)
+    runner = wav_runner(tmp_path, sphinx, events)
+    listen_to_the_end(runner, WavFileSource(both), events)
     heard = [e.turn.text for e in events if isinstance(e, TurnHeard)]
     assert len(heard) == 2, heard
     assert {"tell", "car"} <= set(heard[0].split()) and "selling" in heard[1].split()
@@ -139,22 +149,9 @@ def test_paused_session_ignores_audio(tmp_path: Path, sphinx) -> None:  # type: 
 
     speech = flite(tmp_path, "a", "hello what can you tell me about the car")
     events: list[object] = []
-    runner = SessionRunner(
-        find_scenario("used-car"),
-        store=SessionStore(tmp_path / "s.db"),
-        recogniser=sphinx,
-        settings=SessionSettings(input_kind="wav"),
-        on_event=events.append,
-    )
-    runner.start()
+    runner = wav_runner(tmp_path, sphinx, events)
     runner.pause()
-    runner.attach_source(WavFileSource(speech))
-    deadline = time.monotonic() + 30
-    while not any(isinstance(e, ListeningChanged) and e.reason == "input ended" for e in events):
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    runner.end()
-    runner.wait(30)
+    listen_to_the_end(runner, WavFileSource(speech), events)
     assert not [e for e in events if isinstance(e, TurnHeard)]
 
 

@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import Any, Literal
 
 from voicecoach.errors import AudioError, MicrophoneUnavailableError, MissingDependencyError
+from voicecoach.ports import SAMPLE_RATE_HZ
 
 DeviceKind = Literal["input", "output"]
 NO_MICROPHONE_MESSAGE = (
@@ -223,3 +224,32 @@ def _raise_none(kind: DeviceKind, detail: str | None = None) -> Any:
         raise MicrophoneUnavailableError(message)
     message = NO_SPEAKER_MESSAGE if detail is None else f"{detail}; {NO_SPEAKER_MESSAGE}"
     raise AudioError(message)
+
+
+def choose_stream_format(
+    info: dict[str, Any], kind: DeviceKind, forced_rate_hz: int | None
+) -> tuple[int, int] | list[str]:
+    """(rate, channels) the device accepts, or the reasons none did.
+
+    16 kHz mono first (no conversion); else the device's own rate, then the common
+    ones, in mono then stereo (some devices only open as stereo). Callers resample.
+    """
+    sd = import_sounddevice()
+    max_channels = info["max_input_channels" if kind == "input" else "max_output_channels"]
+    channel_options = [c for c in (1, 2) if max_channels >= c]
+    rate_options = (
+        [forced_rate_hz]
+        if forced_rate_hz
+        else [SAMPLE_RATE_HZ, info["default_sample_rate_hz"], 48_000, 44_100]
+    )
+    check = sd.check_input_settings if kind == "input" else sd.check_output_settings
+    errors: list[str] = []
+    for rate in rate_options:
+        for channels in channel_options:
+            try:
+                check(device=info["index"], samplerate=rate, channels=channels, dtype="int16")
+            except sd.PortAudioError as error:
+                errors.append(f"{rate} Hz x{channels}: {error}")
+                continue
+            return int(rate), channels
+    return errors

@@ -20,7 +20,11 @@ import threading
 import time
 from typing import Any
 
-from voicecoach.adapters.audio.devices import import_sounddevice, resolve_device
+from voicecoach.adapters.audio.devices import (
+    choose_stream_format,
+    import_sounddevice,
+    resolve_device,
+)
 from voicecoach.adapters.audio.resample import (
     Resampler,
     float_to_pcm16,
@@ -93,28 +97,12 @@ class MicrophoneSource:
 
     def _choose_format(self, info: dict[str, Any], forced_rate_hz: int | None) -> tuple[int, int]:
         """(rate, channels) the device accepts: 16 kHz mono if possible, converted later."""
-        channel_options = [1] if info["max_input_channels"] >= 1 else []
-        if info["max_input_channels"] >= 2:
-            channel_options.append(2)  # some devices only open as stereo
-        rate_options = (
-            [forced_rate_hz]
-            if forced_rate_hz
-            else [SAMPLE_RATE_HZ, info["default_sample_rate_hz"], 48_000, 44_100]
-        )
-        errors: list[str] = []
-        for rate in rate_options:
-            for channels in channel_options:
-                try:
-                    self._sd.check_input_settings(
-                        device=info["index"], samplerate=rate, channels=channels, dtype="int16"
-                    )
-                except self._sd.PortAudioError as error:
-                    errors.append(f"{rate} Hz x{channels}: {error}")
-                    continue
-                return int(rate), channels
+        chosen = choose_stream_format(info, "input", forced_rate_hz)
+        if isinstance(chosen, tuple):
+            return chosen
         raise MicrophoneUnavailableError(
             f"microphone {info['name']!r} accepts none of the usual formats "
-            f"({'; '.join(errors[:2])}): "
+            f"({'; '.join(chosen[:2])}): "
             "pick another with --device, or use typed turns (--input typed)"
         )
 

@@ -19,10 +19,14 @@ from typing import Any
 
 import numpy as np
 
-from voicecoach.adapters.audio.devices import import_sounddevice, resolve_device
+from voicecoach.adapters.audio.devices import (
+    choose_stream_format,
+    import_sounddevice,
+    resolve_device,
+)
 from voicecoach.adapters.audio.resample import float_to_pcm16, pcm16_to_float, resample
 from voicecoach.errors import AudioError
-from voicecoach.ports import CHUNK_SECONDS, SAMPLE_RATE_HZ, SAMPLE_WIDTH_BYTES, AudioClip
+from voicecoach.ports import CHUNK_SECONDS, SAMPLE_WIDTH_BYTES, AudioClip
 
 _STOP_ACK_SECONDS = 0.25  # how long stop() waits for the audio thread to confirm
 
@@ -137,26 +141,12 @@ class SpeakerSink:
             ) from error
 
     def _choose_format(self, info: dict[str, Any], forced_rate_hz: int | None) -> tuple[int, int]:
-        channel_options = [1, 2] if info["max_output_channels"] >= 2 else [1]
-        rate_options = (
-            [forced_rate_hz]
-            if forced_rate_hz
-            else [SAMPLE_RATE_HZ, info["default_sample_rate_hz"], 48_000, 44_100]
-        )
-        errors: list[str] = []
-        for rate in rate_options:
-            for channels in channel_options:
-                try:
-                    self._sd.check_output_settings(
-                        device=info["index"], samplerate=rate, channels=channels, dtype="int16"
-                    )
-                except self._sd.PortAudioError as error:
-                    errors.append(f"{rate} Hz x{channels}: {error}")
-                    continue
-                return int(rate), channels
+        chosen = choose_stream_format(info, "output", forced_rate_hz)
+        if isinstance(chosen, tuple):
+            return chosen
         raise AudioError(
             f"audio output {info['name']!r} accepts none of the usual formats "
-            f"({'; '.join(errors[:2])}): pick another with --device"
+            f"({'; '.join(chosen[:2])}): pick another with --device"
         )
 
     def _on_audio(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:
