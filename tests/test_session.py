@@ -258,3 +258,46 @@ def test_rehearse_broken_wav_is_a_clear_error(
     )
     err = capsys.readouterr().err
     assert "01.wav" in err and "Traceback" not in err
+
+
+def test_long_silence_makes_the_counterpart_prompt(tmp_path: Path, sphinx) -> None:  # type: ignore[no-untyped-def]
+    from voicecoach.adapters.wav import WavFileSource
+    from voicecoach.ports import AudioClip
+
+    quiet_room = AudioClip(bytes(2 * 16_000 * 3))  # three seconds of silence
+    events: list[object] = []
+    runner = SessionRunner(
+        find_scenario("used-car"),
+        store=SessionStore(tmp_path / "s.db"),
+        recogniser=sphinx,
+        settings=SessionSettings(input_kind="wav", silence_prompt_seconds=1.0),
+        on_event=events.append,
+    )
+    runner.start()
+    listen_to_the_end(runner, WavFileSource(quiet_room), events)
+    moves = [e.turn.meta["move"] for e in events if isinstance(e, CounterpartSaid)]
+    assert moves[0] == "open" and moves[1:] == ["prompt"], moves  # once, not every second
+
+
+def test_end_silence_and_prompt_options_reach_the_session(tmp_path: Path) -> None:
+    from voicecoach.cli import build_parser
+    from voicecoach.cli.compose import session_settings
+
+    args = build_parser({"rehearse"}).parse_args(
+        [
+            "rehearse",
+            "used-car",
+            "--input",
+            "typed",
+            "--end-silence",
+            "1.2",
+            "--silence-prompt",
+            "5",
+        ]
+    )
+    settings = session_settings(args, input_kind="typed")
+    assert settings.endpoint.end_silence_seconds == 1.2 and settings.silence_prompt_seconds == 5.0
+    runner = SessionRunner(
+        find_scenario("used-car"), store=SessionStore(tmp_path / "s.db"), settings=settings
+    )
+    assert runner._detector.settings.long_silence_seconds == 5.0

@@ -18,7 +18,7 @@ import time
 import wave
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,7 @@ class SessionSettings:
     push_to_talk: bool = False
     save_audio: bool = True
     virtual_time: bool = False  # headless: times follow the audio, not the wall clock
+    silence_prompt_seconds: float | None = None  # None: the scenario's own value
 
 
 @dataclass
@@ -132,7 +133,12 @@ class SessionRunner:
         self.push_to_talk = self.settings.push_to_talk
         self.talk_held = False
         self._source: AudioSource | None = None
-        self._detector = TurnDetector(self.settings.endpoint)
+        prompt_seconds = self.settings.silence_prompt_seconds or float(
+            getattr(scenario, "silence_prompt_seconds", self.settings.endpoint.long_silence_seconds)
+        )
+        self._detector = TurnDetector(
+            replace(self.settings.endpoint, long_silence_seconds=prompt_seconds)
+        )
         self._utterance: _Utterance | None = None
         self._pre_roll: deque[bytes] = deque(maxlen=max(1, round(PRE_ROLL_SECONDS / CHUNK_SECONDS)))
         self._playback: Playback | None = None
@@ -428,7 +434,8 @@ class SessionRunner:
             )
         self._save(turn)
         self._emit(CounterpartSaid(turn))
-        self._detector.reset_silence_timer()
+        if say.move != "prompt":  # one prompt per silence, not one every few seconds
+            self._detector.reset_silence_timer()
 
     def _play(self, clip: AudioClip, index: int) -> None:
         self._stop_voice(interrupted=True)
@@ -523,7 +530,10 @@ class SessionRunner:
         elif signal is Signal.SHORT_NOISE:
             self._drop_utterance()
         elif signal is Signal.LONG_SILENCE and self._playback is None:
-            self._apply_effects(self.run.on_silence(self.settings.endpoint.long_silence_seconds))
+            # The runner's timer decides when silence is long; the scenario's value is its default.
+            waited = self._detector.settings.long_silence_seconds
+            scenario_seconds = float(getattr(self.scenario, "silence_prompt_seconds", waited))
+            self._apply_effects(self.run.on_silence(max(waited, scenario_seconds)))
 
     def _open_utterance(self) -> None:
         if self.recogniser is None or self._utterance is not None:

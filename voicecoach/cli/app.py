@@ -51,6 +51,7 @@ def register(subparsers: Any) -> None:
         help="seed for the counterpart's wording (default: a new one each session)",
     )
     compose.add_engine_options(parser)
+    compose.add_session_options(parser)
     parser.set_defaults(handler=run_app)
 
 
@@ -122,7 +123,7 @@ class AppEngines:
 
     def build_runner(self, scenario: Scenario, on_event: EventCallback) -> SessionRunner:
         """A session runner for `scenario`; problems that leave it usable become notices."""
-        from voicecoach.session import SessionRunner, SessionSettings
+        from voicecoach.session import SessionRunner
 
         self._load_recogniser()
         voice_error = self._load_voice()
@@ -141,8 +142,8 @@ class AppEngines:
             recogniser=self._recogniser,
             voice=self._voice,
             sink=self._sink,
-            settings=SessionSettings(
-                input_kind=self.input_kind, push_to_talk=self.args.push_to_talk
+            settings=compose.session_settings(
+                self.args, input_kind=self.input_kind, push_to_talk=self.args.push_to_talk
             ),
             on_event=on_event,
             seed=seed,

@@ -7,9 +7,12 @@ app's first screen never wait for a model or a voice to load.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from typing import Any
 
+from voicecoach.core.endpointing import EndpointSettings
 from voicecoach.ports import AudioSink, AudioSource, Recogniser, Voice
+from voicecoach.session import SessionSettings
 from voicecoach.storage import SessionStore
 
 ASR_CHOICES = ("auto", "sphinx", "vosk")
@@ -41,6 +44,45 @@ def add_engine_options(parser: argparse.ArgumentParser, *, voice: bool = True) -
             help="audio device index or name part, for microphone and speaker "
             "(see `voicecoach doctor`)",
         )
+
+
+def add_session_options(parser: argparse.ArgumentParser) -> None:
+    """Timing of a spoken session: when a turn ends, when the counterpart prompts."""
+    parser.add_argument(
+        "--end-silence",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="pause that ends a spoken turn (default 0.7)",
+    )
+    parser.add_argument(
+        "--silence-prompt",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="silence after which the counterpart prompts you (default: the scenario's, usually 8)",
+    )
+
+
+def session_settings(args: argparse.Namespace, **fields: Any) -> SessionSettings:
+    """SessionSettings from the shared options, plus the caller's own fields."""
+    endpoint = EndpointSettings()
+    end_silence = getattr(args, "end_silence", None)
+    if end_silence is not None:
+        endpoint = replace(endpoint, end_silence_seconds=end_silence)
+    return SessionSettings(
+        endpoint=endpoint, silence_prompt_seconds=getattr(args, "silence_prompt", None), **fields
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0.1 <= value <= 120:
+        raise argparse.ArgumentTypeError(f"{text} s is out of range: give 0.1 to 120 seconds")
+    return value
 
 
 def make_recogniser(args: argparse.Namespace) -> Recogniser:

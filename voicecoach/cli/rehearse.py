@@ -27,7 +27,7 @@ from voicecoach.core.events import (
 )
 from voicecoach.core.transcript import Speaker
 from voicecoach.errors import UsageError
-from voicecoach.session import SessionRunner, SessionSettings
+from voicecoach.session import SessionRunner
 from voicecoach.storage.paths import data_dir
 
 INPUT_HELP = (
@@ -60,6 +60,7 @@ def register(subparsers: Any) -> None:
         "--seed", type=int, default=0, help="seed for the counterpart's wording (default 0)"
     )
     compose.add_engine_options(parser)
+    compose.add_session_options(parser)
     parser.set_defaults(handler=run_rehearse)
 
 
@@ -107,7 +108,7 @@ def run_rehearse(args: argparse.Namespace) -> int:
         recogniser=recogniser,
         voice=voice,
         sink=None,
-        settings=SessionSettings(input_kind=kind, virtual_time=True),
+        settings=compose.session_settings(args, input_kind=kind, virtual_time=True),
         seed=args.seed,
         prosody_meter=_prosody_meter() if kind == "wav" else None,
         on_event=_progress_printer(quiet=False),
@@ -235,7 +236,7 @@ def _live(args: argparse.Namespace, scenario: Any, mode: str) -> int:
         recogniser=recogniser,
         voice=voice,
         sink=sink,
-        settings=SessionSettings(input_kind=mode),
+        settings=compose.session_settings(args, input_kind=mode),
         seed=args.seed,
         prosody_meter=_prosody_meter() if mode == "mic" else None,
         on_event=on_event,
