@@ -39,7 +39,7 @@ _TERMS = ("price", "percent", "days", "weeks", "months", "years")
 
 # A condition that costs the other side something real. "if you have any questions" does not.
 _IF_YOU = re.compile(
-    r"\b(if|when|once)\s+(you|u|ya|ur)\b(?P<rest>[^.?!;]{0,60})",
+    r"(?=[iow])\b(if|when|once)\s+(you|u|ya|ur)\b(?P<rest>[^.?!;]{0,60})",
     re.I,
 )
 _COSTLY = re.compile(
@@ -61,7 +61,7 @@ _FREE_IF = re.compile(
     re.I,
 )
 _CONDITION_PHRASES = re.compile(
-    r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
+    r"(?=[abfiopsy])\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to (pay|pick|come|sign|bring|"
     r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load)|"
     r"you must (pay|pick|come|sign|bring|cover|take|buy|agree|commit)|but you (pay|"
@@ -73,7 +73,7 @@ _CONDITION_PHRASES = re.compile(
     re.I,
 )
 _ASK_EXTRA = re.compile(
-    r"\b(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|"
+    r"(?=[cw])\b(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|"
     r"at least\s+)?(take care of|pay|cover|deliver|"
     r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
     r"replace|hold|lower the deposit)\b"
@@ -82,7 +82,7 @@ _ASK_EXTRA = re.compile(
 )
 # The speaker adds something of value: an extra, a service, a waived cost.
 _EXTRA = re.compile(
-    r"\b(i|we)\b(?:(?!\byou\b|\bif\b)[^.?!]){0,30}?\b"
+    r"(?=[ahintwf])(?:\b(i|we)\b(?:(?!\byou\b|\bif\b)[^.?!]){0,30}?\b"
     r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
     r"cover the|pay for the|pay the|help (you )?(load|move|carry)|give you (my|a|the|an|free)|"
     r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|make sure|install|"
@@ -92,14 +92,14 @@ _EXTRA = re.compile(
     r"do (all )?(the )?(grounds ?keeping|yard ?work|maintenance|shoveling|repairs|landscaping))\b"
     r"|\b(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
     r"(cost|charge)|half off|no deposit|waive the|no (application|rental|cleaning) fee|"
-    r"first month (free|half)|throw in|i could include|i can include)\b",
+    r"first month (free|half)|throw in|i could include|i can include)\b)",
     re.I,
 )
 _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
 _ACCEPT = re.compile(
     r"^\W*(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
     r"excellent|awesome|cool|done|sold)\b"
-    r"|\b(sounds (good|great|fair|reasonable|ok|okay|like a (deal|plan))|that (works|would work|"
+    r"|(?=[adilstwy])\b(sounds (good|great|fair|reasonable|ok|okay|like a (deal|plan))|that (works|would work|"
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (do |live with |work with |accept |pay )?that|"
@@ -111,7 +111,7 @@ _ACCEPT = re.compile(
 )
 # Agreement that cannot be an answer to a question ("yes, I'd pay 115" is an offer).
 _STRONG_ACCEPT = re.compile(
-    r"\b(sounds (good|great|fair|reasonable|like a (fair |good |great )?deal)|that works|"
+    r"(?=[dilstwy])\b(sounds (good|great|fair|reasonable|like a (fair |good |great )?deal)|that works|"
     r"works for me|i accept|(we|you) (have|got) (a|yourself a) deal|it'?s a deal|deal[.!]*\s*$|"
     r"let'?s do (it|that|this))",
     re.I,
@@ -193,9 +193,9 @@ def _other_gave(line: str) -> bool:
 
 
 _OTHER_TERMS = re.compile(
-    r"\b(with|for) (a|the)? ?(\d+|one|two|three|four|five|six|twelve)[ -](year|"
+    r"(?=[fiw])(?:\b(with|for) (a|the)? ?(\d+|one|two|three|four|five|six|twelve)[ -](year|"
     r"month)s? (lease|contract|term)"
-    r"|\bwithout (the|a|any)\b|\bif you('re| are) willing to\b",
+    r"|\bwithout (the|a|any)\b|\bif you('re| are) willing to\b)",
     re.I,
 )
 
@@ -414,6 +414,8 @@ def detect_concessions(
     self_role = infer_self_role(lines, role)
     condition = has_condition(text)
     if split_items.is_split_game(setting, [text, *(line.text for line in lines)]):
+        if not split_items.mentions_items(text) and not is_acceptance(text):
+            return []  # no item named and nothing agreed to: no claim, so no give
         gives, asked = _item_gives(text, lines, setting)
         if not gives:
             return []
@@ -421,9 +423,11 @@ def detect_concessions(
         if asked or condition:
             return [_traded(give, condition or asked or "", self_role)]
         return [_unpaid(give, self_role)]
+    extra = adds_extra(text)
+    if not extra and not find_amounts(text) and not split_move(text) and not is_acceptance(text):
+        return []  # no number, no split, no acceptance, no extra: nothing can be a give
     ledger = build_ledger(lines, self_role, setting)
     gives = _numeric_gives(text, ledger, lines)
-    extra = adds_extra(text)
     other_set_up_exchange = _other_gave(ledger.last_other_line)
     if extra and not gives and (not other_set_up_exchange or condition):
         gives.append(Give("extra", extra, None, ledger.last("price", SELF)))

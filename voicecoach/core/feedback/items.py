@@ -56,25 +56,25 @@ _COUNT_WORDS = {
 }
 _ALL = {"all", "every", "everything"}
 _MINE_CUES = re.compile(
-    r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
+    r"(?=[cfgilmow])(?:\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
     r"just\s+|only\s+|also\s+|then\s+|still\s+)?"
     r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|"
     r"be getting|would like|"
     r"like to have|like to get|would take|need to have)\b"
     r"|\b(give|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b|\bcan (i|we) (get|have|take|keep)\b"
-    r"|\bi'm taking\b|\bi'm getting\b|\bme\b",
+    r"|\bi'm taking\b|\bi'm getting\b|\bme\b)",
     re.I,
 )
 _THEIRS_CUES = re.compile(
-    r"\byou\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+)?"
+    r"(?=[fgiloy])(?:\byou\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+)?"
     r"(get|take|keep|have|receive|grab)\b|\byou'll (get|have|take|keep)\b|\byou'd (get|have|take)\b"
     r"|\b(give|leave|let|offer)\s+(you|u)\b|\bfor (you|u|your)\b|\byours\b"
-    r"|\bi('ll| will| can| could| would)? (give|let go of|give up|cede|offer)\b",
+    r"|\bi('ll| will| can| could| would)? (give|let go of|give up|cede|offer)\b)",
     re.I,
 )
 _TRAILING = re.compile(r"\b(for) (me|us|myself)\b")
 _REST = re.compile(
-    r"\b(the rest|everything else|everything|all the rest|the remainder|remaining|"
+    r"(?=[aert])\b(the rest|everything else|everything|all the rest|the remainder|remaining|"
     r"all else|the others)\b",
     re.I,
 )
@@ -170,8 +170,13 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
 
 
 _ANY_ITEM = re.compile(
-    r"\b(?:(?:food|water|firewood|wood|book|hat|ball|basketball)s?|each|rest|everything|remainder)\b"
+    r"(?=[abefhrw])\b(?:(?:food|water|firewood|wood|book|hat|ball|basketball)s?|each|rest|everything|remainder)\b"
 )
+
+
+def mentions_items(text: str) -> bool:
+    """Whether a turn names an item (or "each", "the rest"): without one it claims nothing."""
+    return bool(_ANY_ITEM.search(text.lower().replace("fire wood", "firewood")))
 
 
 def total_of(totals: Mapping[str, float | None] | float | None, item: str) -> float | None:

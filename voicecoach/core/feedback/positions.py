@@ -242,7 +242,7 @@ def offer_like(text: str, amount: Amount) -> bool:
 
 
 _SPLIT = re.compile(
-    r"\b(split the difference|meet (you )?(in the middle|halfway|half way|half-way)|"
+    r"(?=[ms])\b(split the difference|meet (you )?(in the middle|halfway|half way|half-way)|"
     r"meet in the middle|split it|meet me in the middle|middle ground)\b",
     re.I,
 )
