@@ -27,7 +27,15 @@ noisy a calm set. L2 1e-4 and DailyDialog weight 1 were picked among
 DailyDialog detection; the stronger L2 moved weight onto "!", which
 recognised speech lacks. --curve prints the trade-off of other thresholds.
 
+--context-study writes no model: it asks whether the heat of earlier turns
+helps (docs/feedback-affect.md, "Context"). Folds are by dialogue, so a turn's
+earlier turns are scored by a model that never saw them; a second logistic
+fit then combines the turn's own out-of-fold score with binned scores of the
+previous turn (the other side), the speaker's own previous turn and the
+hottest earlier turn, and detection is compared at equal added false alarms.
+
     .venv/bin/python benchmarks/train_overreach_model.py [--shared ../shared] [--curve]
+    .venv/bin/python benchmarks/train_overreach_model.py --context-study
 """
 
 from __future__ import annotations
@@ -184,6 +192,170 @@ def scores(rows: np.ndarray, cols: np.ndarray, n: int, w: np.ndarray, b: float) 
     return b + np.bincount(rows, weights=w[cols], minlength=n)
 
 
+def dialogue_examples(
+    shared: Path,
+) -> tuple[list[str], np.ndarray, np.ndarray, list[str], list[str], np.ndarray]:
+    """The training turns in dialogue order, with every other turn as context.
+
+    Returns (texts, labels, sample weights, tags, dialogue ids, position in dialogue);
+    turns that are not training examples (other emotions) have weight 0 and tag "ctx".
+    """
+    texts: list[str] = []
+    labels: list[int] = []
+    weights: list[float] = []
+    tags: list[str] = []
+    dialogues: list[str] = []
+    positions: list[int] = []
+
+    def add(text: str, label: int, weight: float, tag: str, dialogue: str, at: int) -> None:
+        texts.append(text)
+        labels.append(label)
+        weights.append(weight)
+        tags.append(tag)
+        dialogues.append(dialogue)
+        positions.append(at)
+
+    folder = shared / "corpora" / "dailydialog" / "test"
+    codes = [
+        code
+        for line in (folder / "dialogues_emotion_test.txt").read_text(encoding="utf-8").splitlines()
+        for code in line.split()
+    ]
+    number = -1
+    for (text, context, label), code in zip(dailydialog(shared, "test"), codes, strict=True):
+        number += not context
+        key, at = f"dd{number}", len(context)
+        if label == "heated":
+            add(text, 1, 1.0, "dd_hot", key, at)
+        elif label == "neutral":
+            add(text, 0, 1.0, "dd_calm", key, at)
+        else:
+            add(text, 0, 0.5 if code == "4" else 0.0, "dd_happy" if code == "4" else "ctx", key, at)
+    with (shared / "corpora" / "meld" / "train_sent_emo.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for (text, context, label), row in zip(meld(shared, "train"), rows, strict=True):
+        key, at = f"m{row['Dialogue_ID']}", len(context)
+        if label == "heated":
+            add(text, 1, 1.0, "meld_hot", key, at)
+        elif label == "neutral":
+            add(text, 0, 1.0, "meld_calm", key, at)
+        else:
+            joy = row["Emotion"] == "joy"
+            add(text, 0, 0.5 if joy else 0.0, "meld_happy" if joy else "ctx", key, at)
+    for number, text in enumerate(persuasion_turns(shared)):
+        add(text, 0, 0.5, "p4g", f"p{number}", 0)
+    return (
+        texts,
+        np.array(labels, dtype=float),
+        np.array(weights),
+        tags,
+        dialogues,
+        np.array(positions),
+    )
+
+
+def newton(x: np.ndarray, y: np.ndarray, sw: np.ndarray, l2: float = 1e-4) -> np.ndarray:
+    """Small dense logistic regression (last weight is the bias), positives to half the mass."""
+    sw = sw.copy()
+    pos = y == 1
+    sw[pos] *= sw[~pos].sum() / sw[pos].sum()
+    sw /= sw.sum()
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    ridge = l2 * np.eye(len(w))
+    ridge[-1, -1] = 0.0
+    for _ in range(30):
+        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
+        grad = xb.T @ ((p - y) * sw) + ridge @ w
+        hess = (xb * (p * (1 - p) * sw)[:, None]).T @ xb + ridge + 1e-9 * np.eye(len(w))
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def context_study(shared: Path, l2: float, min_count: int) -> None:
+    """Does the heat of earlier turns add detection at the same false alarms? (no model written)"""
+    texts, y, sw, tags_list, dialogues, at = dialogue_examples(shared)
+    tags = np.array(tags_list)
+    n = len(texts)
+    used = sw > 0
+    feats = featurise(texts)
+    counts = Counter(f for fs, u in zip(feats, used, strict=True) if u for f in set(fs))
+    vocab = {
+        f: i
+        for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count and allowed(f)))
+    }
+    has_exclaim = np.array([EXCLAIM in fs for fs in feats], dtype=float)
+    rows, cols = design(feats, vocab)
+    rng = np.random.default_rng(0)
+    names = sorted(set(dialogues))
+    fold_of = dict(zip(names, rng.integers(0, 5, len(names)), strict=True))
+    folds = np.array([fold_of[d] for d in dialogues])
+    own = np.zeros(n)  # every turn, context turns included, scored by a model blind to its dialogue
+    for k in range(5):
+        train = (folds != k) & used
+        idx = np.flatnonzero(train)
+        remap = -np.ones(n, dtype=np.int64)
+        remap[idx] = np.arange(len(idx))
+        keep = train[rows]
+        w, b = fit(remap[rows[keep]], cols[keep], len(idx), len(vocab), y[train], sw[train], l2)
+        z = scores(rows, cols, n, w, b)
+        e = fit_exclaim(z[train], has_exclaim[train], y[train], sw[train])
+        own[folds == k] = (z + e * has_exclaim)[folds == k]
+    rules = np.array([emotion.rules_flag(t) for t in texts])
+    open_to_model = np.array([not emotion.calm_guard(normalise(t)) for t in texts])
+
+    def back(k: int) -> np.ndarray:
+        out = np.full(n, np.nan)
+        idx = np.flatnonzero(at >= k)
+        out[idx] = own[idx - k]
+        return out
+
+    hottest = np.full(n, np.nan)
+    for i in range(n):
+        if at[i] > 0:
+            hottest[i] = own[i - at[i] : i].max()
+    context = {"other side's last turn": back(1), "own previous turn": back(2), "hottest": hottest}
+
+    def binned(values: np.ndarray, edges: tuple[float, ...]) -> list[np.ndarray]:
+        return [np.where(np.isnan(values), 0.0, (values >= e).astype(float)) for e in edges]
+
+    def rate(score: np.ndarray, floor: float, threshold: float) -> tuple[float, ...]:
+        model = open_to_model & (own >= floor) & (score >= threshold)
+        flagged = rules | model
+        return (
+            flagged[tags == "dd_hot"].mean(),
+            (model & ~rules)[tags == "dd_calm"].mean(),
+            flagged[tags == "meld_hot"].mean(),
+            flagged[tags == "meld_calm"].mean(),
+        )
+
+    variants: list[tuple[str, np.ndarray, float]] = [("own words only", own, -99.0)]
+    for edges, note in (((-1.0, 0.0, 1.0, 2.0), "with presence bin"), ((0.5, 1.5, 2.5), "")):
+        for chosen in (
+            ["own previous turn"],
+            ["other side's last turn", "own previous turn"],
+            list(context),
+        ):
+            x = np.stack([own, *(c for name in chosen for c in binned(context[name], edges))], 1)
+            stacked = np.zeros(n)
+            for k in range(5):
+                train = (folds != k) & used
+                w = newton(x[train], y[train], sw[train])
+                stacked[folds == k] = (np.hstack([x, np.ones((n, 1))]) @ w)[folds == k]
+            label = " + ".join(chosen) + (f" ({note})" if note else "")
+            variants.append((label, stacked, 0.5))
+    print("context study: out of fold (folds by dialogue), rules OR model, own score >= 0.5")
+    print(f"{'added DD calm':>13}  {'DD heated':>9} {'MELD heated':>11} {'MELD calm':>9}  variant")
+    for limit in (0.003, 0.006, 0.010, 0.015):
+        for label, score, floor in variants:
+            for threshold in np.arange(-1.0, 5.01, 0.05):
+                r = rate(score, floor, threshold)
+                if r[1] <= limit:
+                    break
+            row = f"{r[1]:13.2%}  {r[0]:9.1%} {r[2]:11.1%} {r[3]:9.2%}"
+            print(f"{row}  {label} (t {threshold:.2f})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -194,7 +366,13 @@ def main() -> int:
     parser.add_argument("--dd-weight", type=float, default=1.0, help="DailyDialog vs MELD turns")
     parser.add_argument("--curve", action="store_true")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument(
+        "--context-study", action="store_true", help="compare context features; write nothing"
+    )
     args = parser.parse_args()
+    if args.context_study:
+        context_study(args.shared, args.l2, args.min_count)
+        return 0
 
     texts, y, sw, tags = examples(args.shared, args.dd_weight)
     feats = featurise(texts)
