@@ -4,9 +4,10 @@
 
 Runs `assess` (every detector: concessions, overreach, influence) over the
 utterances of ../shared/labels/dev.jsonl with their full context, in a loop,
-in one process and one thread. The number and item readers' caches are cleared before
-every utterance, so each one is read cold, as `voicecoach analyze` sees
-unrelated lines (a live session re-reads its context from the cache). Time is
+in one process and one thread. Every reader cache (`engine.clear_caches`: amounts,
+proposals, speakers, item claims, settings) is cleared before every utterance, so
+each one and its context are read cold, as `voicecoach analyze` sees unrelated
+lines (a live session re-reads its context from the caches). Time is
 the process's CPU time, so other work on a shared machine does not count.
 Target: at least 2,000 utterances a second.
 
@@ -28,9 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from voicecoach.core import numbers  # noqa: E402
 from voicecoach.core.feedback import Utterance, assess  # noqa: E402
-from voicecoach.core.feedback import items as split_items  # noqa: E402
+from voicecoach.core.feedback.engine import clear_caches  # noqa: E402
 
 SHARED = Path(os.environ.get("VOICECOACH_SHARED_DIR", REPO.parent / "shared"))
 
@@ -59,9 +59,7 @@ def main() -> int:
     start = time.process_time()
     while time.process_time() - start < args.seconds:
         for utterance in utterances:
-            numbers._cached.cache_clear()  # cold: every utterance and its context read afresh
-            split_items._read_claims.cache_clear()
-            split_items._scan.cache_clear()
+            clear_caches()  # cold: every utterance and its context read afresh
             assess(utterance)
         done += len(utterances)
     elapsed = time.process_time() - start
@@ -89,9 +87,7 @@ def sessions(seconds: float) -> int:
     start = time.process_time()
     while time.process_time() - start < seconds:
         for setting, turns in dialogues:
-            numbers._cached.cache_clear()
-            split_items._read_claims.cache_clear()
-            split_items._scan.cache_clear()
+            clear_caches()
             session = SessionFeedback(
                 trainee_role="buyer", counterpart_role="seller", setting=setting
             )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 __all__ = ["Amount", "find_amounts", "UNITS"]
@@ -186,15 +186,22 @@ class _Tok(NamedTuple):
         return self.text[0].isalpha()
 
 
+# Builds a _Tok from a 4-tuple without the Python-level __new__ of NamedTuple (hot path).
+_make_tok = partial(tuple.__new__, _Tok)
+
+
 def _tokens(text: str) -> list[_Tok]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lowered ("İ")
         return [
             _Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)
         ]
-    return [
-        _Tok(text[a:b], lowered[a:b], a, b) for a, b in (m.span() for m in _TOKEN.finditer(text))
-    ]
+    out: list[_Tok] = []
+    append = out.append
+    for match in _TOKEN.finditer(text):
+        a, b = match.span()
+        append(_make_tok((text[a:b], lowered[a:b], a, b)))
+    return out
 
 
 def _word_kind(low: str) -> str | None:

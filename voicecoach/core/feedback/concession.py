@@ -61,7 +61,8 @@ _FREE_IF = re.compile(
     re.I,
 )
 _CONDITION_PHRASES = re.compile(
-    r"(?=[abfiopsy])\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
+    r"(?=[abfiopsy])"  # skip positions no alternative starts at
+    r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to (pay|pick|come|sign|bring|"
     r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load)|"
     r"you must (pay|pick|come|sign|bring|cover|take|buy|agree|commit)|but you (pay|"
@@ -99,7 +100,8 @@ _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\binc
 _ACCEPT = re.compile(
     r"^\W*(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
     r"excellent|awesome|cool|done|sold)\b"
-    r"|(?=[adilstwy])\b(sounds (good|great|fair|reasonable|ok|okay|like a (deal|plan))|that (works|would work|"
+    r"|(?=[adilstwy])"  # skip positions no alternative starts at
+    r"\b(sounds (good|great|fair|reasonable|ok|okay|like a (deal|plan))|that (works|would work|"
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (do |live with |work with |accept |pay )?that|"
@@ -111,7 +113,8 @@ _ACCEPT = re.compile(
 )
 # Agreement that cannot be an answer to a question ("yes, I'd pay 115" is an offer).
 _STRONG_ACCEPT = re.compile(
-    r"(?=[dilstwy])\b(sounds (good|great|fair|reasonable|like a (fair |good |great )?deal)|that works|"
+    r"(?=[dilstwy])"  # skip positions no alternative starts at
+    r"\b(sounds (good|great|fair|reasonable|like a (fair |good |great )?deal)|that works|"
     r"works for me|i accept|(we|you) (have|got) (a|yourself a) deal|it'?s a deal|deal[.!]*\s*$|"
     r"let'?s do (it|that|this))",
     re.I,

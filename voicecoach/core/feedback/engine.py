@@ -13,6 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from voicecoach.core import numbers
+from voicecoach.core.feedback import items as split_items
+from voicecoach.core.feedback import positions
 from voicecoach.core.feedback.concession import detect_concessions
 from voicecoach.core.feedback.emotion import detect_overreach
 from voicecoach.core.feedback.influence import detect_influence
@@ -20,7 +23,7 @@ from voicecoach.core.feedback.prosody import VoiceBaseline
 from voicecoach.core.feedback.stats import summarize_session
 from voicecoach.core.transcript import FLAG_LABELS, Flag, Speaker, Turn
 
-__all__ = ["Utterance", "assess", "SessionFeedback", "labels_of"]
+__all__ = ["Utterance", "assess", "SessionFeedback", "labels_of", "clear_caches"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,21 @@ def assess(utterance: Utterance, prosody: Any = None, baseline: Any = None) -> t
             seen.add(flag.label)
             unique.append(flag)
     return tuple(unique)
+
+
+def clear_caches() -> None:
+    """Forget every text the readers cached (amounts, proposals, speakers, item claims).
+
+    The caches are keyed by the text read (and the numbers it is read against),
+    so verdicts never depend on them; a session re-reads its context from them
+    at each turn. The speed benchmark calls this to time a cold read.
+    """
+    numbers._cached.cache_clear()
+    positions._proposals.cache_clear()
+    positions._speaker_and_text.cache_clear()
+    split_items._read_claims.cache_clear()
+    split_items._scan.cache_clear()
+    split_items.items_in_setting.cache_clear()
 
 
 def labels_of(flags: Sequence[Flag]) -> list[str]:

@@ -56,7 +56,8 @@ _COUNT_WORDS = {
 }
 _ALL = {"all", "every", "everything"}
 _MINE_CUES = re.compile(
-    r"(?=[cfgilmow])(?:\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
+    r"(?=[cfgilmow])(?:"  # skip positions no alternative starts at
+    r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
     r"just\s+|only\s+|also\s+|then\s+|still\s+)?"
     r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|"
     r"be getting|would like|"
@@ -66,7 +67,8 @@ _MINE_CUES = re.compile(
     re.I,
 )
 _THEIRS_CUES = re.compile(
-    r"(?=[fgiloy])(?:\byou\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+)?"
+    r"(?=[fgiloy])(?:"  # skip positions no alternative starts at
+    r"\byou\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+)?"
     r"(get|take|keep|have|receive|grab)\b|\byou'll (get|have|take|keep)\b|\byou'd (get|have|take)\b"
     r"|\b(give|leave|let|offer)\s+(you|u)\b|\bfor (you|u|your)\b|\byours\b"
     r"|\bi('ll| will| can| could| would)? (give|let go of|give up|cede|offer)\b)",
@@ -106,6 +108,7 @@ class Claims:
         return set(self.mine) | set(self.vague)
 
 
+@lru_cache(maxsize=256)
 def items_in_setting(setting: str | None) -> tuple[tuple[str, ...], float | None]:
     """The items of a split game named by the setting, and how many of each (None when unknown)."""
     if not setting:
@@ -212,7 +215,7 @@ def _read_claims(
     mine: dict[str, float] = {}
     theirs: dict[str, float] = {}
     vague: set[str] = set()
-    spans, matches, tokens = _scan(low)
+    spans, matches, tokens, marks = _scan(low)
     rest_owner: str | None = None
     rest_only: set[str] = set()  # "the rest of the food": the rest of that item only
     for match in _REST.finditer(low):
@@ -226,7 +229,8 @@ def _read_claims(
     last_count: float | None = None
     swapped = False  # after "2 water for ...": what follows "for" goes the other way
     owned_in_sentence: str | None = None
-    for index, match in enumerate(matches):
+    for index in marks:  # only sentence ends, "for" and item words change anything below
+        match = matches[index]
         word = tokens[index]
         if word in {".", "?", "!", ";"}:
             swapped, owned_in_sentence = False, None
@@ -305,14 +309,25 @@ def _read_claims(
     return Claims(mine, theirs, frozenset(vague - set(mine)))
 
 
+_MARKS = frozenset({".", "?", "!", ";", "for", *_ITEM_WORDS})
+
+
 @lru_cache(maxsize=4096)
-def _scan(low: str) -> tuple[list[tuple[int, str]], list[re.Match[str]], list[str]]:
-    """Ownership cues and tokens of a lower-cased turn (shared by both passes of a game)."""
+def _scan(
+    low: str,
+) -> tuple[list[tuple[int, str]], list[re.Match[str]], list[str], list[int]]:
+    """Ownership cues and tokens of a lower-cased turn (shared by both passes of a game).
+
+    The last part lists the indices of the tokens the claim reader acts on
+    (sentence ends, "for", item words); it skips every other token.
+    """
     spans = [(m.start(), MINE) for m in _MINE_CUES.finditer(low)]
     spans += [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
     spans.sort()
     matches = list(_TOKEN.finditer(low))
-    return spans, matches, [m.group() for m in matches]
+    tokens = [m.group() for m in matches]
+    marks = [index for index, word in enumerate(tokens) if word in _MARKS]
+    return spans, matches, tokens, marks
 
 
 def _cue_close(spans: list[tuple[int, str]], position: int) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from voicecoach.core.numbers import Amount, find_amounts
 
@@ -311,13 +312,7 @@ def role_direction(role: str | None) -> int:
 
 def split_lines(context: Sequence[str], role: str | None) -> list[Line]:
     """Label each context line as said by the judged speaker (`self`) or the other side."""
-    parsed: list[tuple[str, str]] = []
-    for raw in context:
-        match = _SPEAKER.match(raw or "")
-        if match:
-            parsed.append((match.group(1).strip().lower(), match.group(2)))
-        else:
-            parsed.append(("", raw or ""))
+    parsed = [_speaker_and_text(raw or "") for raw in context]
     own = (role or "").strip().lower()
     labels = {label for label, _ in parsed if label}
     if own and own in labels:
@@ -342,6 +337,15 @@ def split_lines(context: Sequence[str], role: str | None) -> list[Line]:
             speaker = OTHER if parsed and label == parsed[-1][0] else None
         lines.append(Line(speaker, label, text))
     return lines
+
+
+@lru_cache(maxsize=8192)
+def _speaker_and_text(raw: str) -> tuple[str, str]:
+    """("buyer", "I can pay 300") from "buyer: I can pay 300"; ("", raw) with no speaker."""
+    match = _SPEAKER.match(raw)
+    if match:
+        return match.group(1).strip().lower(), match.group(2)
+    return "", raw
 
 
 def infer_self_role(lines: Sequence[Line], role: str | None) -> str | None:
@@ -390,6 +394,15 @@ def read_proposals(
     ("I can't do $2565") or mileage and sizes; turns "$100 off" and "go up a
     thousand" into absolute numbers from `anchor` (the speaker's last position).
     """
+    return list(_proposals(text, term, reference, anchor))
+
+
+@lru_cache(maxsize=8192)
+def _proposals(
+    text: str, term: str, reference: float | None, anchor: float | None
+) -> tuple[Proposal, ...]:
+    # Cached: a session re-reads every earlier line at each turn, with the same reference and
+    # anchor; the result depends on nothing else, and Proposal is frozen.
     found: list[Proposal] = []
     amounts = [a for a in find_amounts(text) if term_of(a) == term]
     for amount in amounts:
@@ -419,7 +432,7 @@ def read_proposals(
         if _REFUSED_AFTER.match(after):
             continue  # "150 is too high": their number, turned down
         found.append(Proposal(amount.value, amount.text))
-    return found
+    return tuple(found)
 
 
 def split_move(text: str) -> bool:
