@@ -40,7 +40,8 @@ class Amount:
     end: int
 
 
-_TOKEN = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+|[A-Za-z]+(?:'[A-Za-z]+)?|\S")
+# Words first: most tokens are words, and no digit alternative can start at a letter.
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+|\S")
 
 _UNITS_WORDS = {
     "zero": 0,

@@ -96,6 +96,9 @@ _EXTRA = re.compile(
     r"first month (free|half)|throw in|i could include|i can include)\b)",
     re.I,
 )
+_CLAUSE_END = re.compile(r"[.?!;]")
+_I_WE = re.compile(r"\b(i|we)\b", re.I)
+_SENTENCE_SPLIT = re.compile(r"[.?!]")
 _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
 _ACCEPT = re.compile(
     r"^\W*(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
@@ -163,7 +166,7 @@ def _clause(text: str, start: int) -> str:
     """The words from `start` to the end of their clause (at most 80 characters), for a span."""
     while start < len(text) and text[start] in " ,.;!?":
         start += 1
-    end = re.search(r"[.?!;]", text[start:])
+    end = _CLAUSE_END.search(text[start:])
     stop = start + end.start() if end else len(text)
     return text[start : min(stop, start + 80)].strip()
 
@@ -172,7 +175,7 @@ def adds_extra(text: str) -> str | None:
     """The words with which the speaker adds something of value, or None."""
     for match in _EXTRA.finditer(text):
         window = text[max(0, match.start() - 20) : match.end() + 20]
-        if _NOT_EXTRA.search(window) and not re.search(r"\b(i|we)\b", match.group(0), re.I):
+        if _NOT_EXTRA.search(window) and not _I_WE.search(match.group(0)):
             continue
         # "if you ..., I can deliver" is the closing half handled by conditions; keep it
         return match.group(0).strip()
@@ -186,7 +189,7 @@ def is_acceptance(text: str) -> bool:
         return False
     if not _ACCEPT.search(head):
         return False
-    first_clause = re.split(r"[.?!]", head, maxsplit=1)[0]
+    first_clause = _SENTENCE_SPLIT.split(head, maxsplit=1)[0]
     return not _REJECT.search(first_clause)
 
 
@@ -414,21 +417,25 @@ def detect_concessions(
     if not text or not text.strip():
         return []
     lines = split_lines(context, role)
-    self_role = infer_self_role(lines, role)
-    condition = has_condition(text)
+    # The cheap tests come first: most turns give nothing, and the role and condition
+    # matter only once a give is found (same verdicts, fewer passes over the text).
     if split_items.is_split_game(setting, [text, *(line.text for line in lines)]):
         if not split_items.mentions_items(text) and not is_acceptance(text):
             return []  # no item named and nothing agreed to: no claim, so no give
         gives, asked = _item_gives(text, lines, setting)
         if not gives:
             return []
+        self_role = infer_self_role(lines, role)
+        condition = has_condition(text)
         give = gives[0]
         if asked or condition:
             return [_traded(give, condition or asked or "", self_role)]
         return [_unpaid(give, self_role)]
-    extra = adds_extra(text)
-    if not extra and not find_amounts(text) and not split_move(text) and not is_acceptance(text):
+    if not (find_amounts(text) or split_move(text) or is_acceptance(text) or adds_extra(text)):
         return []  # no number, no split, no acceptance, no extra: nothing can be a give
+    self_role = infer_self_role(lines, role)
+    condition = has_condition(text)
+    extra = adds_extra(text)
     ledger = build_ledger(lines, self_role, setting)
     gives = _numeric_gives(text, ledger, lines)
     other_set_up_exchange = _other_gave(ledger.last_other_line)

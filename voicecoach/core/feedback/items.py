@@ -81,6 +81,9 @@ _REST = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[a-z0-9']+|[.?!;]")
+_SENTENCE_END = re.compile(r"[.?!;]")
+_OF_ITEM = re.compile(r"\s+of\s+(?:the\s+|your\s+|my\s+)?([a-z]+)")
+_OF_EACH = re.compile(r"\b(one|1|two|2|three|3) of each\b")
 
 
 @dataclass(frozen=True)
@@ -222,7 +225,7 @@ def _read_claims(
         owner = _owner_at(spans, match.start(), low)
         if not owner:
             continue
-        of_item = re.match(r"\s+of\s+(?:the\s+|your\s+|my\s+)?([a-z]+)", low[match.end() :])
+        of_item = _OF_ITEM.match(low[match.end() :])
         if of_item and of_item.group(1) in _ITEM_WORDS:
             rest_only.add(_ITEM_WORDS[of_item.group(1)])
         rest_owner = owner
@@ -274,7 +277,7 @@ def _read_claims(
                 target[item] = count
         elif owner == MINE and _cue_close(spans, match.start()):
             vague.add(item)
-    each = re.search(r"\b(one|1|two|2|three|3) of each\b", low)
+    each = _OF_EACH.search(low)
     if each:
         owner = _owner_at(spans, each.start(), low)
         if owner is not None:  # "i want one of each": that many of every item
@@ -347,12 +350,12 @@ def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | N
     for start, who in spans:
         if start > position:
             break
-        if re.search(r"[.?!;]", text[start:position]) or position - start > _CUE_REACH:
+        if _SENTENCE_END.search(text, start, position) or position - start > _CUE_REACH:
             continue
         owner = who
     if owner is None:
         # "can you spare 3 water and 1 food for me": the cue comes after the items
-        sentence_end = re.search(r"[.?!;]", text[position:])
+        sentence_end = _SENTENCE_END.search(text[position:])
         rest = text[position : position + sentence_end.start()] if sentence_end else text[position:]
         trailing = _TRAILING.search(rest)
         if trailing:

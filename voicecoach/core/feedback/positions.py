@@ -214,6 +214,10 @@ _OFFER_AFTER = re.compile(
     re.I,
 )
 _LISTED_NUMBER = re.compile(r"(\d\s*,\s*$|^\s*[,/-]\s*\d)")
+_NEXT_WORD = re.compile(r"\W{0,2}([A-Za-z]+)")
+_WORD = re.compile(r"[A-Za-z]+")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
 _MODEL_BEFORE = re.compile(
     r"(\bmodels?|#|\bnumber|\bmodel no\.|\bversion|\bseries|\bsize|\bgen|\bgeneration)\s*[#:]?\s*$",
     re.I,
@@ -232,12 +236,10 @@ def offer_like(text: str, amount: Amount) -> bool:
         return False
     if amount.unit == "currency":
         return True
-    next_word = re.match(r"\W{0,2}([A-Za-z]+)", after)
+    next_word = _NEXT_WORD.match(after)
     if 1950 <= amount.value <= 2035 and next_word and next_word.group(1)[0].isupper():
         return False  # "2004 Chevy": a model year
-    if len(re.findall(r"[A-Za-z]+", text)) <= 3 or not re.search(
-        r"[A-Za-z0-9]", text[: amount.start]
-    ):
+    if len(_WORD.findall(text)) <= 3 or not _ALNUM.search(text, 0, amount.start):
         return True
     return bool(_OFFER_BEFORE.search(before) or _OFFER_AFTER.search(after))
 
@@ -369,7 +371,7 @@ def term_of(amount: Amount) -> str:
 
 
 def _word_after(text: str, end: int) -> str:
-    match = re.match(r"[\s-]*([A-Za-z]+)", text[end:])
+    match = _WORD_AFTER.match(text, end)
     return match.group(1).lower() if match else ""
 
 
