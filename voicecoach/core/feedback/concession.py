@@ -434,13 +434,15 @@ def detect_concessions(
     if not (find_amounts(text) or split_move(text) or is_acceptance(text) or adds_extra(text)):
         return []  # no number, no split, no acceptance, no extra: nothing can be a give
     self_role = infer_self_role(lines, role)
-    condition = has_condition(text)
-    extra = adds_extra(text)
     ledger = build_ledger(lines, self_role, setting)
     gives = _numeric_gives(text, ledger, lines)
-    other_set_up_exchange = _other_gave(ledger.last_other_line)
-    if extra and not gives and (not other_set_up_exchange or condition):
-        gives.append(Give("extra", extra, None, ledger.last("price", SELF)))
+    extra = adds_extra(text)
+    if not gives and not extra:
+        return []
+    condition = has_condition(text)
+    # whether their last turn set up an exchange: read only when a verdict depends on it
+    if not gives and (condition or not _other_gave(ledger.last_other_line)):
+        gives.append(Give("extra", extra or "", None, ledger.last("price", SELF)))
     if not gives:
         return []
     give = gives[0]
@@ -451,7 +453,7 @@ def detect_concessions(
         if give.kind == "accept":
             return []  # the closing half of the exchange they proposed
         condition = None
-    if give.kind == "accept" and other_set_up_exchange and not condition:
+    if give.kind == "accept" and not condition and _other_gave(ledger.last_other_line):
         return []  # the closing half of an exchange the other side just set up
     if condition:
         return [_traded(give, condition, self_role)]
