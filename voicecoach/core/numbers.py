@@ -169,6 +169,7 @@ _NUMBER_WORDS = frozenset(
     }
 )
 _A_FOLLOWERS = frozenset({"hundred", "thousand", "million", "billion", "grand"})
+_MAY_START = _NUMBER_WORDS | {"a"}  # with digits: the tokens where a number may begin
 
 
 class _Tok(NamedTuple):
@@ -246,22 +247,31 @@ class _Reader:
 
     # -- main --------------------------------------------------------------------
     def run(self) -> list[Amount]:
-        i = 0
         toks = self.toks
         count = len(toks)
-        while i < count:
-            low = toks[i].low
+        # Every other token only moves the walk on by one, so it jumps from one token that
+        # may start a number to the next (skipping those a number already read took in).
+        starts = [
+            j
+            for j, tok in enumerate(toks)
+            if tok.low in _MAY_START or tok.low[0].isdigit() or tok.low[0] == "."
+        ]
+        i = 0
+        for j in starts:
+            if j < i:
+                continue
+            low = toks[j].low
             first = low[0]
             if first.isdigit() or (first == "." and len(low) > 1):
-                i = self.read_digits(i)
+                i = self.read_digits(j)
             elif low in _A_FOLLOWERS:
-                i += 1  # "a few hundred", "hundreds of": a scale with no number before it
+                i = j + 1  # "a few hundred", "hundreds of": a scale with no number before it
             elif low in _NUMBER_WORDS or (
-                low == "a" and i + 1 < count and toks[i + 1].low in _A_FOLLOWERS
+                low == "a" and j + 1 < count and toks[j + 1].low in _A_FOLLOWERS
             ):
-                i = self.read_words(i)
+                i = self.read_words(j)
             else:
-                i += 1
+                i = j + 1
         return self.out
 
     def emit(
