@@ -428,6 +428,10 @@ def test_scenario_option_opens_its_brief_and_new_session_returns_to_the_list(
             assert isinstance(app.screen, BriefScreen) and app.screen.scenario.id == SCENARIO_ID
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, RehearsalScreen), "rehearsal")
+            rehearsal = app.screen
+            assert isinstance(rehearsal, RehearsalScreen)
+            # Ending before the session has started means it never starts: wait for it.
+            await wait_for(pilot, lambda: counterpart_lines(rehearsal) >= 1, "the opening line")
             await pilot.press("x")
             await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), "summary")
             await pilot.press("n")
