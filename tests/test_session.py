@@ -301,3 +301,22 @@ def test_end_silence_and_prompt_options_reach_the_session(tmp_path: Path) -> Non
         find_scenario("used-car"), store=SessionStore(tmp_path / "s.db"), settings=settings
     )
     assert runner._detector.settings.long_silence_seconds == 5.0
+
+
+def test_rehearse_on_one_long_wav_splits_it_into_turns_at_pauses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = flite(tmp_path, "a", "hello there")
+    second = flite(tmp_path, "b", "why are you selling this car", voice="awb")
+    both = tmp_path / "both.wav"
+    subprocess.run(["sox", str(first), str(second), str(both), "pad", "0", "1.0"], check=True)
+    # 48 kHz stereo, as a phone recorder would save it: converted on the way in.
+    recorded = tmp_path / "recorded.wav"
+    subprocess.run(["sox", str(both), "-r", "48000", "-c", "2", str(recorded)], check=True)
+    out = tmp_path / "out"
+    args = ["rehearse", "used-car", "--input", str(recorded), "--out", str(out), "--json"]
+    assert main([*args, "--no-voice", "--asr", "sphinx"]) == 0
+    turns = json.loads(capsys.readouterr().out)["turns"]
+    trainee = [t["text"] for t in turns if t["speaker"] == "trainee"]
+    assert len(trainee) == 2, trainee
+    assert "hello" in trainee[0] and "selling" in trainee[1]
