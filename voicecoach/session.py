@@ -147,6 +147,7 @@ class SessionRunner:
         self._echo_active = False
         self._playback_ended_at: float | None = None
         self._turn_end_detected_at: float | None = None
+        self._reply_pending_since: float | None = None  # end of the turn a reply answers
         self._t0 = 0.0
         self._virtual_seconds = 0.0
         self._commands: queue.Queue[Callable[[], None]] = queue.Queue()
@@ -447,25 +448,37 @@ class SessionRunner:
         self._echo.start_clip(_clip_levels(clip.pcm))
         self._echo_active = True
         self._emit(VoiceStarted(index))
-        if self._turn_end_detected_at is not None:
-            first = _wait_first_sample(playback, 0.5)
-            if first is not None:
-                self.latencies_seconds.append(first - self._turn_end_detected_at)
-            self._turn_end_detected_at = None
+        # Measured once the device has the first sample (see _note_reply_latency), never by
+        # waiting here: the runner thread must go on reading the microphone for barge-in.
+        self._reply_pending_since, self._turn_end_detected_at = self._turn_end_detected_at, None
+
+    def _note_reply_latency(self) -> None:
+        if self._reply_pending_since is None or self._playback is None:
+            return
+        first = self._playback.first_sample_at
+        if first is not None:
+            self.latencies_seconds.append(first - self._reply_pending_since)
+            self._reply_pending_since = None
 
     def _stop_voice(self, interrupted: bool) -> None:
         if self._playback is None:
             return
         self._playback.stop()
+        self._voice_ended(interrupted)
+
+    def _poll_playback(self) -> None:
+        if self._playback is None:
+            return
+        self._note_reply_latency()
+        if not self._playback.playing:
+            self._voice_ended(interrupted=False)
+
+    def _voice_ended(self, interrupted: bool) -> None:
+        self._note_reply_latency()
+        self._reply_pending_since = None
         self._emit(VoiceStopped(self._playback_turn, interrupted))
         self._playback = None
         self._playback_ended_at = self._clock()
-
-    def _poll_playback(self) -> None:
-        if self._playback is not None and not self._playback.playing:
-            self._emit(VoiceStopped(self._playback_turn, False))
-            self._playback = None
-            self._playback_ended_at = self._clock()
 
     def _expected_echo_dbfs(self) -> float | None:
         """Echo expected at the microphone now, or None when the voice is silent."""
@@ -592,13 +605,6 @@ def write_pcm_wav(path: Path, pcm: bytes, sample_rate_hz: int = SAMPLE_RATE_HZ) 
 
 def _clip_levels(pcm: bytes) -> list[float]:
     return [frame_level_dbfs(pcm[i : i + CHUNK_BYTES]) for i in range(0, len(pcm), CHUNK_BYTES)]
-
-
-def _wait_first_sample(playback: Playback, timeout_seconds: float) -> float | None:
-    deadline = time.monotonic() + timeout_seconds
-    while playback.first_sample_at is None and time.monotonic() < deadline:
-        time.sleep(0.002)
-    return playback.first_sample_at
 
 
 def _as_dict(value: Any) -> dict[str, Any]:
