@@ -41,6 +41,8 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
+from tests.speech import speech_wav
+
 REQUIRED_PROGRAMS = ("pulseaudio", "pactl", "paplay", "parecord", "pacat")
 ALSA_MAIN_CONFIG = Path("/usr/share/alsa/alsa.conf")
 START_TIMEOUT_SECONDS = 15.0
@@ -186,14 +188,7 @@ def read_wav_mono_16k(path: Path | str) -> npt.NDArray[np.float32]:
 
 def make_speech_wav(path: Path, text: str, voice: str = "slt") -> Path:
     """Trainee speech made here and now: flite, resampled to 16 kHz mono with sox."""
-    for program in ("flite", "sox"):
-        if shutil.which(program) is None:
-            pytest.skip(f"{program} is needed to make test speech: apt-get install flite sox")
-    raw = path.with_suffix(".flite.wav")
-    subprocess.run(["flite", "-voice", voice, "-t", text, "-o", str(raw)], check=True)
-    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(path)], check=True)
-    raw.unlink()
-    return path
+    return speech_wav(path, text, voice)
 
 
 def best_alignment(

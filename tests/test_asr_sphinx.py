@@ -9,8 +9,6 @@ fails this test. Synthetic speech comes from flite, several voices.
 from __future__ import annotations
 
 import importlib
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import shared_path
+from tests.speech import speech_wav
 from voicecoach.adapters.asr import available_recognisers, load_recogniser
 from voicecoach.adapters.asr.evaluation import (
     load_speech_corpus,
@@ -45,13 +44,9 @@ def sphinx() -> Iterator[SphinxRecogniser]:
 
 def flite_wav(tmp_path: Path, text: str, voice: str, *sox_args: str) -> Path:
     """Speak `text` with a flite voice, then let sox convert it (rate, channels, bits)."""
-    if shutil.which("flite") is None or shutil.which("sox") is None:
-        pytest.skip("flite and sox are needed to make test speech (apt-get install flite sox)")
-    raw = tmp_path / f"{voice}-raw.wav"
-    out = tmp_path / f"{voice}.wav"
-    subprocess.run(["flite", "-voice", voice, "-t", text, "-o", str(raw)], check=True)
-    subprocess.run(["sox", str(raw), *(sox_args or ("-r", "16000")), str(out)], check=True)
-    return out
+    return speech_wav(
+        tmp_path / f"{voice}.wav", text, voice, sox_format=sox_args or ("-r", "16000")
+    )
 
 
 @pytest.mark.slow

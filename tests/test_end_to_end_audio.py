@@ -9,8 +9,6 @@ the counterpart says is recorded from the virtual speaker and recognised back.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.pulse import PulseRig, pulse_audio  # noqa: F401
+from tests.speech import speech_wav
 from voicecoach.core.events import (
     CounterpartSaid,
     SessionEvent,
@@ -35,32 +34,9 @@ pytestmark = [pytest.mark.audio, pytest.mark.slow]
 
 
 def flite_wav(tmp_path: Path, text: str, voice: str = "slt", gain_db: float = 0.0) -> Path:
-    if shutil.which("flite") is None or shutil.which("sox") is None:
-        pytest.skip("needs flite and sox: apt-get install flite sox")
-    raw = tmp_path / f"raw-{abs(hash((text, voice)))}.wav"
-    subprocess.run(["flite", "-voice", voice, "-t", text, "-o", str(raw)], check=True)
     out = tmp_path / f"trainee-{abs(hash((text, voice, gain_db)))}.wav"
     # Half a second of silence each side, as a person pausing before and after speaking.
-    subprocess.run(
-        [
-            "sox",
-            str(raw),
-            "-r",
-            "16000",
-            "-c",
-            "1",
-            "-b",
-            "16",
-            str(out),
-            "gain",
-            str(gain_db),
-            "pad",
-            "0.5",
-            "0.5",
-        ],
-        check=True,
-    )
-    return out
+    return speech_wav(out, text, voice, effects=("gain", str(gain_db), "pad", "0.5", "0.5"))
 
 
 def words(text: str) -> set[str]:

@@ -5,7 +5,6 @@ pocketsphinx on flite speech, the WAV source chunked like a microphone.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import subprocess
 import time
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.speech import speech_wav
 from voicecoach.cli import main
 from voicecoach.core.events import (
     CounterpartSaid,
@@ -31,14 +31,7 @@ from voicecoach.storage import SessionStore, default_db_path
 
 
 def flite(tmp_path: Path, name: str, text: str, voice: str = "slt", pad: str = "0.3") -> Path:
-    if shutil.which("flite") is None or shutil.which("sox") is None:
-        pytest.skip("needs flite and sox: apt-get install flite sox")
-    raw = tmp_path / f"{name}.raw.wav"
-    subprocess.run(["flite", "-voice", voice, "-t", text, "-o", str(raw)], check=True)
-    out = tmp_path / f"{name}.wav"
-    subprocess.run(["sox", str(raw), "-r", "16000", str(out), "pad", pad, pad], check=True)
-    raw.unlink()
-    return out
+    return speech_wav(tmp_path / f"{name}.wav", text, voice, effects=("pad", pad, pad))
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.speech import speech_wav
 from voicecoach.adapters.asr.evaluation import normalise_words, word_errors
 from voicecoach.cli import main
 from voicecoach.errors import AudioError, ModelError, UsageError
@@ -17,13 +17,8 @@ SENTENCE = "we could meet in the middle at five thousand dollars"
 
 
 def flite_wav(tmp_path: Path, text: str, voice: str, rate_hz: int) -> Path:
-    if shutil.which("flite") is None or shutil.which("sox") is None:
-        pytest.skip("flite and sox are needed to make test speech (apt-get install flite sox)")
-    raw = tmp_path / "raw.wav"
     out = tmp_path / f"{voice}-{rate_hz}.wav"
-    subprocess.run(["flite", "-voice", voice, "-t", text, "-o", str(raw)], check=True)
-    subprocess.run(["sox", str(raw), "-r", str(rate_hz), str(out)], check=True)
-    return out
+    return speech_wav(out, text, voice, sox_format=("-r", str(rate_hz)))
 
 
 @pytest.fixture
