@@ -74,6 +74,8 @@ def run_rehearse(args: argparse.Namespace) -> int:
     path = Path(source)
     if not path.exists():
         raise UsageError(f"--input {source}: no such file or folder; give {INPUT_HELP}")
+    from voicecoach.adapters.wav import read_wav, split_at_pauses  # numpy: headless runs only
+
     store = compose.make_store()
     if path.is_dir():
         wavs = sorted(p for p in path.iterdir() if p.suffix.lower() == ".wav")
@@ -84,8 +86,6 @@ def run_rehearse(args: argparse.Namespace) -> int:
         turns: list[Any] = wavs
         kind = "wav"
     elif path.suffix.lower() == ".wav":
-        from voicecoach.adapters.wav import read_wav, split_at_pauses
-
         turns = split_at_pauses(read_wav(path))
         kind = "wav"
     elif path.suffix.lower() in (".txt", ".text"):
@@ -111,7 +111,7 @@ def run_rehearse(args: argparse.Namespace) -> int:
         settings=compose.session_settings(args, input_kind=kind, virtual_time=True),
         seed=args.seed,
         prosody_meter=_prosody_meter() if kind == "wav" else None,
-        on_event=_progress_printer(quiet=False),
+        on_event=show_progress,
     )
     try:
         runner.begin()
@@ -126,10 +126,7 @@ def run_rehearse(args: argparse.Namespace) -> int:
             if kind == "typed":
                 runner.process_typed_turn(str(item))
             else:
-                from voicecoach.adapters.wav import read_wav
-
-                clip = read_wav(item) if isinstance(item, Path) else item
-                runner.process_audio_turn(clip)
+                runner.process_audio_turn(read_wav(item) if isinstance(item, Path) else item)
         runner.finish("ended")
     finally:
         if voice is not None:
@@ -200,21 +197,15 @@ def _prosody_meter() -> Any:
         return None
 
 
-def _progress_printer(quiet: bool) -> Any:
-    def show(event: SessionEvent) -> None:
-        if quiet:
-            return
-        if isinstance(event, TurnHeard):
-            labels = ", ".join(event.turn.labels)
-            print(
-                f"  you: {event.turn.text}" + (f"   [{labels}]" if labels else ""), file=sys.stderr
-            )
-        elif isinstance(event, CounterpartSaid):
-            print(f" them: {event.turn.text}", file=sys.stderr)
-        elif isinstance(event, NoticeRaised | SessionFailed):
-            print(f"voicecoach: {event.message}", file=sys.stderr)
-
-    return show
+def show_progress(event: SessionEvent) -> None:
+    """The conversation as it happens, on stderr (stdout is kept for --json)."""
+    if isinstance(event, TurnHeard):
+        labels = ", ".join(event.turn.labels)
+        print(f"  you: {event.turn.text}" + (f"   [{labels}]" if labels else ""), file=sys.stderr)
+    elif isinstance(event, CounterpartSaid):
+        print(f" them: {event.turn.text}", file=sys.stderr)
+    elif isinstance(event, NoticeRaised | SessionFailed):
+        print(f"voicecoach: {event.message}", file=sys.stderr)
 
 
 def _live(args: argparse.Namespace, scenario: Any, mode: str) -> int:
@@ -226,7 +217,7 @@ def _live(args: argparse.Namespace, scenario: Any, mode: str) -> int:
     done = threading.Event()
 
     def on_event(event: SessionEvent) -> None:
-        _progress_printer(False)(event)
+        show_progress(event)
         if isinstance(event, SessionEnded | SessionFailed):
             done.set()
 
