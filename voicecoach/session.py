@@ -44,6 +44,7 @@ from voicecoach.core.events import (
     VoiceStarted,
     VoiceStopped,
 )
+from voicecoach.core.scenario import Effect, Finish, Say, ScenarioRun
 from voicecoach.core.transcript import Flag, Speaker, Turn
 from voicecoach.errors import VoicecoachError
 from voicecoach.ports import (
@@ -106,8 +107,9 @@ class SessionRunner:
         prosody_meter: ProsodyMeter | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        # The feedback engine compiles its lexicons on import: loaded with the first session,
+        # not when the app starts.
         from voicecoach.core.feedback import SessionFeedback
-        from voicecoach.core.scenario import ScenarioRun
 
         self.scenario = scenario
         self.store = store
@@ -393,12 +395,11 @@ class SessionRunner:
 
     # ----- counterpart turns ----------------------------------------------------------------
 
-    def _apply_effects(self, effects: Sequence[Any]) -> None:
+    def _apply_effects(self, effects: Sequence[Effect]) -> None:
         for effect in effects:
-            kind = type(effect).__name__
-            if kind == "Say":
+            if isinstance(effect, Say):
                 self._counterpart_says(effect)
-            elif kind == "Finish":
+            elif isinstance(effect, Finish):
                 self._wait_for_voice_then_finish()
                 return
         if self.run.finished and not self.ended:
@@ -409,7 +410,7 @@ class SessionRunner:
             self._playback.wait(30.0)  # let the closing line be heard
         self.finish("ended")
 
-    def _counterpart_says(self, say: Any) -> None:
+    def _counterpart_says(self, say: Say) -> None:
         index = len(self.turns)
         start = self._now()
         clip: AudioClip | None = None
