@@ -102,13 +102,15 @@ def make_voice(args: argparse.Namespace) -> Voice | None:
 def make_speaker(args: argparse.Namespace) -> AudioSink:
     from voicecoach.adapters.audio.speaker import SpeakerSink
 
-    return SpeakerSink(device=_device(args))
+    return SpeakerSink(
+        device=getattr(args, "device", None)
+    )  # index or name: resolve_device reads it
 
 
 def make_microphone(args: argparse.Namespace) -> AudioSource:
     from voicecoach.adapters.audio.microphone import MicrophoneSource
 
-    return MicrophoneSource(device=_device(args))
+    return MicrophoneSource(device=getattr(args, "device", None))
 
 
 def make_prosody_meter() -> Any:
@@ -119,10 +121,3 @@ def make_prosody_meter() -> Any:
 
 def make_store() -> SessionStore:
     return SessionStore()
-
-
-def _device(args: argparse.Namespace) -> int | str | None:
-    device = getattr(args, "device", None)
-    if device is None:
-        return None
-    return int(device) if str(device).isdigit() else str(device)
