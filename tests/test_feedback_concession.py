@@ -312,3 +312,56 @@ def test_a_condition_they_offered_themselves_is_no_new_get() -> None:
     assert concession_labels("Fine, 450 if you pick it up.", offered_pickup, "seller") == [UNPAID]
     fresh = ("buyer: Would you take 400?", "seller: I'm asking 500.")
     assert concession_labels("Fine, 450 if you pick it up.", fresh, "seller") == [TRADED]
+
+
+# A move with no number (rubric: moving one's own number toward the other side).
+BUYER_HAGGLE = (
+    "seller: It's 500.",
+    "buyer: I can do 400.",
+    "seller: 500 is fair for it.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "role", "expected"),
+    [
+        ("I can come down a little on the price.", HAGGLE, "seller", [UNPAID]),
+        ("yeah i could come down a bit what are you thinking", HAGGLE, "seller", [UNPAID]),
+        ("Let me knock a little off for you.", HAGGLE, "seller", [UNPAID]),
+        ("I might be able to lower the price.", HAGGLE, "seller", [UNPAID]),
+        ("If you pick it up today I can go a little lower.", HAGGLE, "seller", [TRADED]),
+        ("I can raise my offer a bit.", BUYER_HAGGLE, "buyer", [UNPAID]),
+        ("ill go up a bit if you deliver it", BUYER_HAGGLE, "buyer", [TRADED]),
+        ("I can do a little better.", HAGGLE, "seller", [UNPAID]),
+        # holding, asking the other side to move, questions, trips and the wrong direction
+        ("I can't go any lower.", HAGGLE, "seller", []),
+        ("i cant come down any more", HAGGLE, "seller", []),
+        ("Can you come down a bit?", BUYER_HAGGLE, "buyer", []),
+        ("Why should I pay more?", BUYER_HAGGLE, "buyer", []),
+        ("Can we go lower?", BUYER_HAGGLE, "buyer", []),
+        ("I'll come down to see it tomorrow.", HAGGLE, "seller", []),
+        ("Could I go a bit lower and still make money?", HAGGLE, "seller", []),
+        ("I could pay more attention to the details.", BUYER_HAGGLE, "buyer", []),
+        ("I'm willing to negotiate some.", HAGGLE, "seller", []),
+        # no position of one's own yet: nothing to move from
+        ("I can go up a bit.", ("seller: It's 500.",), "buyer", []),
+    ],
+)
+def test_a_move_without_a_number(
+    text: str, context: tuple[str, ...], role: str, expected: list[str]
+) -> None:
+    assert concession_labels(text, context, role) == expected
+
+
+def test_a_numberless_move_has_its_own_why_and_tip() -> None:
+    flags = assess(Utterance("I could come down a bit.", HAGGLE, "seller", None))
+    unpaid = [f for f in flags if f.label == UNPAID]
+    assert len(unpaid) == 1
+    assert unpaid[0].span == "I could come down"
+    assert "without naming a number" in unpaid[0].why
+    assert unpaid[0].tip.startswith("try: 'If you can pick it up today")
+
+
+def test_a_permission_asked_back_makes_a_trade() -> None:
+    text = "If I would be allowed to have one cat I would be willing to pay more."
+    assert concession_labels(text, BUYER_HAGGLE, "buyer") == [TRADED]

@@ -24,8 +24,10 @@ from voicecoach.core.feedback.positions import (
     Ledger,
     Line,
     build_ledger,
+    has_relative_move,
     infer_self_role,
     read_proposals,
+    relative_move,
     split_lines,
     split_move,
     term_of,
@@ -69,7 +71,8 @@ _CONDITION_PHRASES = re.compile(
     r"cover|bring|"
     r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign)|you pay\b|you cover\b|"
     r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(also |"
-    r"still )?(get|have|keep|take)|for (your|the) (water|food|firewood|"
+    r"still )?(get|have|keep|take)|if (i|we) ('?m |am |are |would be |were |could be )?"
+    r"(allowed|permitted)|for (your|the) (water|food|firewood|"
     r"book|hat|ball)s?)\b",
     re.I,
 )
@@ -134,7 +137,7 @@ _REJECT = re.compile(
 class Give:
     """Ground given in a turn: what kind, the words that show it, the new number if any."""
 
-    kind: str  # "move", "accept", "extra", "items"
+    kind: str  # "move", "accept", "extra", "items", "relative" (a move with no number)
     span: str
     new_value: float | None = None
     old_value: float | None = None
@@ -249,6 +252,12 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
                     continue  # they accepted our number: closing, not giving
                 if _moved_toward(value, own, None, ledger.direction):
                     gives.append(Give("accept", text.strip()[:60], value, own, term))
+    own_price = ledger.last("price", SELF)
+    if not gives and own_price is not None:
+        # "I can come down a little": ground given toward them, though no number is said
+        words = relative_move(text, ledger.direction)
+        if words:
+            gives.append(Give("relative", words, None, own_price, "price"))
     return gives
 
 
@@ -431,8 +440,14 @@ def detect_concessions(
         if asked or condition:
             return [_traded(give, condition or asked or "", self_role)]
         return [_unpaid(give, self_role)]
-    if not (find_amounts(text) or split_move(text) or is_acceptance(text) or adds_extra(text)):
-        return []  # no number, no split, no acceptance, no extra: nothing can be a give
+    if not (
+        find_amounts(text)
+        or split_move(text)
+        or is_acceptance(text)
+        or adds_extra(text)
+        or has_relative_move(text)
+    ):
+        return []  # no number, split, acceptance, extra or move: nothing can be a give
     self_role = infer_self_role(lines, role)
     ledger = build_ledger(lines, self_role, setting)
     gives = _numeric_gives(text, ledger, lines)
@@ -522,6 +537,12 @@ def _unpaid(give: Give, role: str | None) -> Flag:
     elif give.kind == "accept":
         tip = f"try: 'I can do {_fmt(give.new_value)} if {ask}.'"
         why = "You accepted a number you had resisted without getting anything for it."
+    elif give.kind == "relative":
+        tip = f"try: 'If {ask}, I can look at the price.' (or name the number and the condition)"
+        why = (
+            "You offered to move on price without naming a number or asking for anything back;"
+            " a give with no get is pocketed, and the other side will ask for more."
+        )
     elif give.kind == "extra":
         tip = f"try: 'I can add that if {ask}.'"
         why = "You added something of value unasked; extras are currency, trade them."

@@ -442,6 +442,84 @@ def split_move(text: str) -> bool:
     return bool(_SPLIT.search(text))
 
 
+# A move of one's own number with no number said: "I can come down a little", "we could
+# go a bit higher", "let me knock a bit off". The speaker (I/we, "let me") must be the one
+# moving, in a statement: "can you come down?" asks for a move and "I can't go lower" holds.
+# Negations never match, because nothing but a modal or a softener may sit between the
+# speaker and the verb. Recogniser text ("ill", "im", "cant") reads the same way.
+_MOVER = (
+    # not after a verb that makes it a question: "why should I pay more?", "can we go lower?"
+    r"(?<!should )(?<!would )(?<!could )(?<!can )(?<!will )(?<!do )(?<!did )(?<!shall )"
+    r"(?<!must )(?<!may )(?<!might )(?<!why )(?<!if )(?<!wish )"
+    r"(?:\b(?:i|we)(?:'ll|'d|'m|'re|\s+will|\s+can|\s+could|\s+would|\s+might|\s+may|\s+am|"
+    r"\s+are|\s+shall|\s+should)?|\b(?:ill|im|id)|\blet\s+me)"
+    r"(?:\s+(?:probably|maybe|definitely|also|still|just|certainly|perhaps|possibly|"
+    r"actually|even))?"
+    r"(?:\s+(?:be\s+)?(?:willing|able|happy|prepared|glad)\s+to)?\s+"
+)
+_LITTLE = r"(?:a\s+(?:bit|little|touch|tad|little\s+bit)|slightly|some|somewhat|a\s+few\s+\w+)"
+# "I'll come down to see it", "we can go up there": a trip, not a price.
+_NOT_A_TRIP = (
+    r"(?!\s+(?:to\s+(?:the|your|my|our|see|meet|pick|get|look|check|visit|view|you)|with|there|"
+    r"here|tomorrow|today|tonight|and\s+(?:see|get|pick|look)|stairs|the\s+(?:road|street|hill)))"
+)
+_MOVE_DOWN = re.compile(
+    _MOVER
+    + r"(?:(?:go|come|move|drop|bring\s+it)\s+(?:"
+    + _LITTLE
+    + r"\s+)?(?:down|lower)"
+    + _NOT_A_TRIP
+    + r"|knock\s+(?:"
+    + _LITTLE
+    + r"|something|a\s+little\s+something)\s+off"
+    r"|take\s+(?:" + _LITTLE + r"|something)\s+off"
+    r"|(?:lower|reduce|drop|cut|discount)\s+(?:the|my|our)\s+(?:price|rate|asking(?:\s+price)?|"
+    r"ask|fee|rent|quote)"
+    r"|give\s+you\s+(?:a\s+)?(?:small\s+|little\s+|bit\s+of\s+a\s+)?discount)\b",
+    re.I,
+)
+_MOVE_UP = re.compile(
+    _MOVER
+    + r"(?:(?:go|come|move)\s+(?:"
+    + _LITTLE
+    + r"\s+)?(?:up|higher)"
+    + _NOT_A_TRIP
+    + r"|(?:raise|increase|bump(?:\s+up)?|up|improve)\s+(?:my|our|the)\s+(?:offer|bid|budget)"
+    r"|(?:pay|spend|offer|add)\s+(?:" + _LITTLE + r"\s+)?more"
+    r"(?=\s*(?:$|[.,!?;:]|for\s+(?:it|this|that|them)|if|than|but|and|so|to\s+get|on\s+the))"
+    r")\b",
+    re.I,
+)
+_MOVE_EITHER = re.compile(
+    _MOVER + r"(?:do\s+(?:" + _LITTLE + r"\s+|something\s+)?better|sweeten\s+the\s+(?:deal|offer|"
+    r"pot))\b",
+    re.I,
+)
+
+
+def has_relative_move(text: str) -> bool:
+    """Whether the text moves a price without a number, in either direction (a cheap pre-test)."""
+    return any(p.search(text) for p in (_MOVE_EITHER, _MOVE_DOWN, _MOVE_UP))
+
+
+def relative_move(text: str, direction: int) -> str | None:
+    """The words of a numberless move of one's own price toward the other side, or None.
+
+    `direction` is the speaker's side (+1 wants the price higher, so giving is going
+    down; -1 the reverse; 0 unknown, when only "I can do better" reads as a give).
+    """
+    patterns = [_MOVE_EITHER]
+    if direction > 0:
+        patterns.append(_MOVE_DOWN)
+    elif direction < 0:
+        patterns.append(_MOVE_UP)
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return match.group(0).strip()
+    return None
+
+
 def build_ledger(lines: Sequence[Line], role: str | None, setting: str | None) -> Ledger:
     """Read every numeric position of both sides from the context lines."""
     direction = role_direction(role)
