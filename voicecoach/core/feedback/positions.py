@@ -449,7 +449,7 @@ def split_move(text: str) -> bool:
 # speaker and the verb. Recogniser text ("ill", "im", "cant") reads the same way.
 _MOVER = (
     # not after a verb that makes it a question: "why should I pay more?", "can we go lower?"
-    r"(?<!should )(?<!would )(?<!could )(?<!can )(?<!will )(?<!do )(?<!did )(?<!shall )"
+    r"(?=[ilw])(?<!should )(?<!would )(?<!could )(?<!can )(?<!will )(?<!do )(?<!did )(?<!shall )"
     r"(?<!must )(?<!may )(?<!might )(?<!why )(?<!if )(?<!wish )"
     r"(?:\b(?:i|we)(?:'ll|'d|'m|'re|\s+will|\s+can|\s+could|\s+would|\s+might|\s+may|\s+am|"
     r"\s+are|\s+shall|\s+should)?|\b(?:ill|im|id)|\blet\s+me)"
