@@ -3,13 +3,16 @@
     .venv/bin/python benchmarks/feedback_eval.py            # tables for docs/feedback.md
     .venv/bin/python benchmarks/feedback_eval.py --errors concession.unpaid   # read the misses
     .venv/bin/python benchmarks/feedback_eval.py --corpus craigslist-test --sample 30
+    .venv/bin/python benchmarks/feedback_eval.py --labels my-coach.jsonl   # another labelled set
 
 Prints precision, recall and F1 per label on ../shared/labels/dev.jsonl, as
 typed and as recogniser-style text (lower case, no punctuation, digits spelled
 out with num2words, context included), then the share of DailyDialog's
 validation turns flagged as emotion.overreach, for anger/disgust and for
 neutral turns. `--corpus` prints a sample of flagged turns from negotiations
-outside the dev set, for reading by eye.
+outside the dev set, for reading by eye. `--labels FILE` measures any other
+set written in dev.jsonl's format (text, context, role, setting, labels), such
+as a coach's own labels of their team's sessions.
 """
 
 from __future__ import annotations
@@ -61,8 +64,8 @@ def spoken_line(line: str) -> str:
     return f"{match.group(1).strip()} {spoken(match.group(2))}"
 
 
-def load_dev() -> list[dict[str, Any]]:
-    path = SHARED / "labels" / "dev.jsonl"
+def load_dev(path: Path | None = None) -> list[dict[str, Any]]:
+    path = path or SHARED / "labels" / "dev.jsonl"
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
 
@@ -153,17 +156,17 @@ def _swap(context: list[str], speaker: str) -> list[str]:
 
 
 def print_errors(rows: list[dict[str, Any]], predictions: list[list[str]], label: str) -> None:
-    for row, predicted in zip(rows, predictions, strict=True):
+    for number, (row, predicted) in enumerate(zip(rows, predictions, strict=True)):
         gold = label in row["labels"]
         guess = label in predicted
         if gold != guess:
             kind = "MISS" if gold else "FALSE"
             print(
-                f"\n[{kind}] item {row['item']} role={row['role']} {row['setting']} "
-                f"gold={row['labels']} got={predicted}"
+                f"\n[{kind}] item {row.get('item', number)} role={row.get('role')} "
+                f"{row.get('setting') or ''} gold={row['labels']} got={predicted}"
             )
-            print(f"   note: {row['note']}")
-            for line in row["context"][-4:]:
+            print(f"   note: {row.get('note', '')}")
+            for line in (row.get("context") or [])[-4:]:
                 print(f"   | {line[:160]}")
             print(f"   > {row['text'][:300]}")
 
@@ -233,11 +236,21 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=25)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-dailydialog", action="store_true")
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        metavar="FILE",
+        help="a labelled set in dev.jsonl's format (default ../shared/labels/dev.jsonl)",
+    )
     args = parser.parse_args()
     if args.corpus:
         sample_corpus(args.corpus, args.sample, args.seed)
         return 0
-    rows = load_dev()
+    if args.labels is not None and not args.labels.is_file():
+        print(f"feedback_eval: no such file: {args.labels}", file=sys.stderr)
+        return 2
+    rows = load_dev(args.labels)
+    name = args.labels.name if args.labels else "dev.jsonl"
     typed = [predict(row) for row in rows]
     if args.errors:
         predictions = [predict(row, spoken) for row in rows] if args.spoken else typed
@@ -247,8 +260,8 @@ def main() -> int:
     said = [predict(row, spoken) for row in rows]
     typed_table = scores(rows, typed)
     said_table = scores(rows, said)
-    print_table(f"dev.jsonl as typed ({len(rows)} utterances)", typed_table)
-    print_table("dev.jsonl as recogniser-style text", said_table)
+    print_table(f"{name} as typed ({len(rows)} utterances)", typed_table)
+    print_table(f"{name} as recogniser-style text", said_table)
     print("\n| label | F1 typed | F1 recogniser-style | loss |")
     print("|---|---|---|---|")
     for label in FLAG_LABELS:
