@@ -365,3 +365,32 @@ def test_a_numberless_move_has_its_own_why_and_tip() -> None:
 def test_a_permission_asked_back_makes_a_trade() -> None:
     text = "If I would be allowed to have one cat I would be willing to pay more."
     assert concession_labels(text, BUYER_HAGGLE, "buyer") == [TRADED]
+
+
+def test_split_claims_exceptions_negated_needs_and_a_narrowed_count() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    games = ("book", "hat", "ball")
+    but = read_claims("ok, i take everything but the hats", None, games)
+    assert but.theirs == {"hat": 2.0} and "hat" not in but.mine
+    unneeded = read_claims("i'll take only the balls. i have no need for the hats.", None, games)
+    assert unneeded.mine == {"ball": 2.0}
+    assert unneeded.theirs == {"hat": 2.0}
+    dont = read_claims("i don't need the book, i want the hats", None, games)
+    assert dont.mine == {"hat": 2.0} and dont.theirs == {"book": 1.0}
+    narrowed = read_claims("i also need the balls, how about i take 1 ball and 1 hat", None, games)
+    assert narrowed.mine == {"ball": 1.0, "hat": 1.0}
+    # a count said first still stands against a later "all" ("2 food ... all the food you want")
+    casino = ("food", "water", "firewood")
+    first = read_claims("I take 2 food, and you can have all the water", 3.0, casino)
+    assert first.mine == {"food": 2.0} and first.theirs == {"water": 3.0}
+
+
+def test_confirming_the_split_they_accepted_is_no_give() -> None:
+    context = (
+        "me: i keep hats you get everything else",
+        "them: hmm , i want the hats and books",
+        "me: yea i need hats too or else its a wash",
+        "them: ok , i take everything but the hats",
+    )
+    assert concession_labels("deal", context, "trader", "splitting books, hats and balls") == []

@@ -74,6 +74,20 @@ _THEIRS_CUES = re.compile(
     r"|\bi('ll| will| can| could| would)? (give|let go of|give up|cede|offer)\b)",
     re.I,
 )
+# "I don't need the hats", "I have no use for the book": the speaker lets the item go.
+_NOT_NEEDED = re.compile(
+    r"(?=[inw])\b(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:don'?t|do not|didn'?t|won'?t)\s+"
+    r"(?:really\s+|even\s+)?(?:need|want|care (?:about|for)|use)|(?:i|we)\s+(?:have|got|"
+    r"'ve got)\s+no\s+(?:need|use)\s+for|no need for|no use for)\b",
+    re.I,
+)
+# "everything but the hats", "all except the book": the named items go the other way.
+_EXCEPT = re.compile(
+    r"(?=[aeort])\b(?:everything|all|the rest|everything else)\s+(?:but|except(?: for)?|"
+    r"other than|besides|minus)\s+(?P<items>(?:(?:the|a|an|one|two|three|both|\d)\s+)?[a-z]+"
+    r"(?:\s*(?:,|and)\s*(?:(?:the|a|an|one|two|three|both|\d)\s+)?[a-z]+)*)",
+    re.I,
+)
 _TRAILING = re.compile(r"\b(for) (me|us|myself)\b")
 _REST = re.compile(
     r"(?=[aert])\b(the rest|everything else|everything|all the rest|the remainder|remaining|"
@@ -175,6 +189,14 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
     return 1.0, False
 
 
+def _said_all(tokens: list[str], index: int) -> bool:
+    """Whether the count before an item word is "all of them" ("the balls", "all the water")."""
+    window = tokens[max(0, index - 4) : index]
+    if any(word in _ALL for word in window):
+        return True
+    return bool(window) and window[-1] in {"the", "those", "these"} and tokens[index].endswith("s")
+
+
 _ANY_ITEM = re.compile(
     r"(?=[abefhrw])\b(?:(?:food|water|firewood|wood|book|hat|ball|basketball)s?|each|rest|everything|remainder)\b"
 )
@@ -229,6 +251,8 @@ def _read_claims(
         if of_item and of_item.group(1) in _ITEM_WORDS:
             rest_only.add(_ITEM_WORDS[of_item.group(1)])
         rest_owner = owner
+    excepted = [(m.start("items"), m.end("items")) for m in _EXCEPT.finditer(low)]
+    loose: set[str] = set()  # items claimed as "the balls"/"all": a number said later wins
     last_count: float | None = None
     swapped = False  # after "2 water for ...": what follows "for" goes the other way
     owned_in_sentence: str | None = None
@@ -252,7 +276,9 @@ def _read_claims(
         owner = _owner_at(spans, match.start(), low)
         if owner is None:
             continue
-        if swapped and owner == owned_in_sentence:
+        if any(a <= match.start() < b for a, b in excepted):
+            owner = THEIRS if owner == MINE else MINE  # "I take everything but the hats"
+        elif swapped and owner == owned_in_sentence:
             owner = THEIRS if owner == MINE else MINE
         elif not swapped:
             owned_in_sentence = owner
@@ -273,8 +299,15 @@ def _read_claims(
             count = max(total_of(totals, item) or 0.0, 2.0)  # "the balls": all, at least two
         if explicit and count is not None:
             last_count = count
-            if item not in target:  # the first count said for an item stands
+            said_all = _said_all(tokens, index)
+            # the first count said for an item stands, but a number said after "the balls"
+            # or "all" narrows it: "I need the balls, how about I take 1 ball"
+            if item not in target or (item in loose and not said_all):
                 target[item] = count
+                if said_all:
+                    loose.add(item)
+                else:
+                    loose.discard(item)
         elif owner == MINE and _cue_close(spans, match.start()):
             vague.add(item)
     each = _OF_EACH.search(low)
@@ -324,8 +357,14 @@ def _scan(
     The last part lists the indices of the tokens the claim reader acts on
     (sentence ends, "for", item words); it skips every other token.
     """
-    spans = [(m.start(), MINE) for m in _MINE_CUES.finditer(low)]
+    negated = [(m.start(), m.end()) for m in _NOT_NEEDED.finditer(low)]
+    spans = [
+        (m.start(), MINE)
+        for m in _MINE_CUES.finditer(low)
+        if not any(a <= m.start() < b for a, b in negated)
+    ]
     spans += [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
+    spans += [(a, THEIRS) for a, _ in negated]
     spans.sort()
     matches = list(_TOKEN.finditer(low))
     tokens = [m.group() for m in matches]
