@@ -20,6 +20,9 @@ def spoken(text: str) -> str:
 
 
 OVERREACH = [
+    "Please grow up, and don't be so emotional.",
+    "Fine, I'll just let my kids go hungry then.",
+    "Without any water how am I supposed to survive out there?",
     "That's ridiculous, nobody would pay that.",
     "Are you kidding me? That car is falling apart.",
     "You're ripping me off and you know it.",
@@ -39,6 +42,8 @@ OVERREACH = [
 ]
 
 CALM = [
+    "Kids grow up so fast, don't they?",
+    "We hope the puppy won't grow up too big.",
     "Fine, 450 works for me.",
     "That's fine, I'll take it.",
     "Great, that works for me!",

@@ -31,6 +31,10 @@ PUSHES = [
 ]
 
 OPEN_QUESTIONS = [
+    "How are you with food?",
+    "What kind of trip are you planning?",
+    "Is your main concern the delivery date?",
+    "How much water do you think you would drink?",
     "What matters most to you in this deal?",
     "What would you need to make this work?",
     "Why is the date important to you?",
@@ -44,6 +48,8 @@ OPEN_QUESTIONS = [
 ]
 
 NEITHER = [
+    "What kind of price are you looking for?",
+    "What kind of work have you done on it?",
     "What's your best price?",
     "What do you propose?",
     "How many miles does it have?",

@@ -182,6 +182,12 @@ _PLEADING = compile_terms(
         r"youre (?:killing|breaking) me",
         r"(?:ill|i will|we will|well|my (?:kids|family|children) will|im going to|were going to|"
         r"gonna) (?:die|starve|freeze|be homeless|lose everything)",
+        # guilt trip: the cost of saying no laid on the other side ("let my kids go hungry")
+        r"(?:let|leave|watch|make) (?:my|our) (?:kids|children|family|son|daughter|baby|babies"
+        r"|wife|husband|little ones) (?:go )?(?:hungry|starve|starving|freeze|freezing|suffer"
+        r"|thirsty|cold|without)",
+        r"how (?:can|could|will|would|am|are|do) (?:i|we) (?:going to |gonna |supposed to )?"
+        r"(?:survive|live|feed my|feed our)",
         r"(?:life|matter) (?:or|and) death",
         r"world of (?:hurt|pain|trouble)",
         r"(?:at|on) (?:my|the) wits end",
@@ -223,6 +229,14 @@ _CONDESCENSION = compile_terms(
         r"good luck (?:with that|selling|finding|getting)",
         r"(?:who|nobody|no one|noone) in (?:their|his|her) right mind",
         r"(?:are you|you) (?:even|actually) (?:serious|listening)",
+        # "grow up" said to someone, not "kids grow up so fast"
+        r"(?:please|just|need to|should|time to|why dont you) grow up(?! (?:to|too|with|so|fast"
+        r"|in|big|quickly|together))",
+        r"(?<![a-z] )grow up(?! (?:to|too|with|so|fast|in|big|quickly|together))",
+        r"(?:dont|do not|stop) (?:be|being) (?:so )?(?:emotional|dramatic|childish|sensitive"
+        r"|touchy|hysterical|immature|ridiculous|silly|stupid|difficult|unreasonable|greedy"
+        r"|selfish)",
+        r"(?:act|be) (?:like )?(?:an adult|a grown ?up|your age)",
     )
 )
 

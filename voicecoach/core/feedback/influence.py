@@ -132,9 +132,17 @@ _QUESTION = compile_terms(
         r" (?:to|for) (?:you|u)",
         r"tell me (?:about|what|more about|why|how) (?:\w+ ){0,3}(?:you|your)",
         r"what (?:brings|brought) you",
+        # their situation: "how are you with food?", "what kind of trip are you planning?"
+        r"how (?:are|r|is) (?:you|u|ya|your \w+)(?: doing| fixed| set)? (?:with|on|for) \w+",
+        r"what (?:kind|sort|type) of (?!price|offer|deal|number|discount|work)(?:\w+ ){1,2}"
+        r"(?:are|will|would|do) (?:you|u) (?:camping|going|planning|doing|hoping|using|cooking"
+        r"|staying|expecting|working)",
+        r"(?<![a-z] )(?:is|are) (?:your|ur) (?:main |biggest |top |first )?(?:focus|concern"
+        r"|priority|worry)",
         r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
         r"how (?:badly|much|many)(?: \w+){0,3} (?:(?:do|would|will) )?(?:you|u|ya)"
-        r" (?:need|want|like)",
+        r"(?: think you| think youd| think youll)?(?: would| will| might)?"
+        r" (?:need|want|like|use|eat|drink|go through|burn)",
         r"is there a reason (?:why )?(?:you|your)",
         r"(?:whats|what is|what are) (?:her|his|their)"
         r" (?:budget|situation|needs?|priorit\w+|timeline)",
@@ -156,6 +164,7 @@ _NOT_EXPLORING = compile_terms(
         r"(?:whats|what is) your (?:best |lowest |final |highest )?(?:price|offer|number|counter"
         r"|bottom line)",
         r"what price",
+        r"what (?:kind|sort|type) of (?:price|offer|deal|number|discount|counter)",
         r"(?:do|would) you (?:want|like) (?:it|to buy|to meet|to come|to see|to pick)",
         r"how (?:do|would|will) you (?:like to )?pay",
     )
