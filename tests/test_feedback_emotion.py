@@ -22,7 +22,7 @@ def spoken(text: str) -> str:
 OVERREACH = [
     "Please grow up, and don't be so emotional.",
     "Fine, I'll just let my kids go hungry then.",
-    "Without any water how am I supposed to survive out there?",
+    "How am I supposed to survive out there with no water?",
     "That's ridiculous, nobody would pay that.",
     "Are you kidding me? That car is falling apart.",
     "You're ripping me off and you know it.",
