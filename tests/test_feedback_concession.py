@@ -394,3 +394,17 @@ def test_confirming_the_split_they_accepted_is_no_give() -> None:
         "them: ok , i take everything but the hats",
     )
     assert concession_labels("deal", context, "trader", "splitting books, hats and balls") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Cover the delivery and I'll go up to 450.", True),
+        ("Sign today and we can do 450.", True),
+        ("If your references check out I could do 450.", True),
+        ("If you are local, I can deliver.", False),  # the condition ends at the comma
+        ("It is a great bike and I'll be sad to see it go.", False),
+    ],
+)
+def test_condition_forms(text: str, condition: bool) -> None:
+    assert (has_condition(text) is not None) is condition

@@ -41,7 +41,7 @@ _TERMS = ("price", "percent", "days", "weeks", "months", "years")
 
 # A condition that costs the other side something real. "if you have any questions" does not.
 _IF_YOU = re.compile(
-    r"(?=[iow])\b(if|when|once)\s+(you|u|ya|ur)\b(?P<rest>[^.?!;]{0,60})",
+    r"(?=[iow])\b(if|when|once)\s+(you|u|ya|ur|your)\b(?P<rest>[^.?!;]{0,60})",
     re.I,
 )
 _COSTLY = re.compile(
@@ -54,6 +54,9 @@ _COSTLY = re.compile(
     r"venmo|paypal|deposit|upfront|up front|in full|contract|year|month|sign|haul|load|"
     r"can do|could do|come up|come down|bundle|\d)",
     re.I,
+)
+_MAIN_CLAUSE = re.compile(
+    r",\s*(?:i|we|then)\b|\s(?:i|we)\s(?:can|could|will|would)\b|\s(?:ill|i'll)\b", re.I
 )
 _FREE_IF = re.compile(
     r"^\s*('re|are|were)?\s*(interested|ok|okay|fine|happy|curious|around|free|available)\b"
@@ -70,6 +73,8 @@ _CONDITION_PHRASES = re.compile(
     r"you must (pay|pick|come|sign|bring|cover|take|buy|agree|commit)|but you (pay|"
     r"cover|bring|"
     r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign)|you pay\b|you cover\b|"
+    r"(?<![a-z] )(?<![a-z], )(cover|pay|sign|pick|throw in|include|bring|commit to|agree to|"
+    r"give me|add|take care of|handle)\b[^.?!;]{1,60}\band (i|we)('ll| will| can| could)|"
     r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(also |"
     r"still )?(get|have|keep|take)|if (i|we) ('?m |am |are |would be |were |could be )?"
     r"(allowed|permitted)|for (your|the) (water|food|firewood|"
@@ -154,7 +159,8 @@ def has_condition(text: str) -> str | None:
     if match:
         return _clause(text, match.start())
     for found in _IF_YOU.finditer(text):
-        rest = found.group("rest")
+        # the condition's own words: "if you are local, I can deliver" ends at the comma
+        rest = _MAIN_CLAUSE.split(found.group("rest"), maxsplit=1)[0]
         if _FREE_IF.search(rest):
             continue
         if _COSTLY.search(rest):
