@@ -66,7 +66,7 @@ _FREE_IF = re.compile(
     re.I,
 )
 _CONDITION_PHRASES = re.compile(
-    r"(?=[abfiopsy])"  # skip positions no alternative starts at
+    r"(?=[abcfghiopsty])"  # skip positions no alternative starts at
     r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to (pay|pick|come|sign|bring|"
     r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load)|"
