@@ -408,3 +408,35 @@ def test_confirming_the_split_they_accepted_is_no_give() -> None:
 )
 def test_condition_forms(text: str, condition: bool) -> None:
     assert (has_condition(text) is not None) is condition
+
+
+def test_items_named_before_for_you_go_to_the_other_side() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    casino = ("food", "water", "firewood")
+    offer = read_claims(
+        "How about 1 food for you, 2 water for you, and 2 firewood for you?", 3.0, casino
+    )
+    assert offer.theirs == {"food": 1.0, "water": 2.0, "firewood": 2.0}
+
+
+def test_agreeing_to_a_split_that_meets_the_last_ask_or_pays_more_is_no_give() -> None:
+    setting = "splitting food, water and firewood packages (3 each)"
+    met = (
+        "me: But i need 2 food 2 water and 1 firewood",
+        "them: How about I get all of the food, you get all of the water?",
+        "me: i need at least one food",
+        "them: How about 1 food for you, 2 water for you, and 2 firewood for you?",
+    )
+    assert concession_labels("okay fine", met, "camper", setting) == []
+    package = (
+        "me: How about this. I take 2 water, you take 2 firewood and 2 of the food?",
+        "them: I suggest we take 2 water, 1 firewood and 1 food and you take 1 water, "
+        "2 firewood and 2 food.",
+    )
+    assert concession_labels("That works for me", package, "camper", setting) == []
+    worse = (
+        "me: I would like the 3 water, 1 food, and 1 firewood, what about that?",
+        "them: My offer to you is: you get 3 water and 0 firewood and 0 food.",
+    )
+    assert concession_labels("Okay you have a deal.", worse, "camper", setting) == [UNPAID]

@@ -363,15 +363,23 @@ def _item_gives(
     ):
         # Agreeing to their split: a give if it leaves us less than we asked, unless they
         # moved or set a condition first (the closing half), or we ask something back now.
+        # They moved first (keep less of some item than before): the closing half.
         closing = has_condition(last_spoken.text) is not None or any(
             (last_other.own_share(item, split_items.total_of(totals, item)) or 0)
             < other_before_last.get(item, -1)
             for item in items
             if last_other.own_share(item, split_items.total_of(totals, item)) is not None
         )
+        accepted = _shares(split_items.flip(last_other), totals, items)
+        # Their split gives us more of something than we asked: a package they set up,
+        # and agreeing to it is its closing half.
+        closing = closing or any(
+            share > previous_own[item] + 1e-9
+            for item, share in accepted.items()
+            if item in previous_own
+        )
         if closing and not asked:
             return [], None
-        accepted = _shares(split_items.flip(last_other), totals, items)
         for item in items:
             accepted_share = accepted.get(item)
             before = previous_own.get(item)

@@ -88,7 +88,7 @@ _EXCEPT = re.compile(
     r"(?:\s*(?:,|and)\s*(?:(?:the|a|an|one|two|three|both|\d)\s+)?[a-z]+)*)",
     re.I,
 )
-_TRAILING = re.compile(r"\b(for) (me|us|myself)\b")
+_TRAILING = re.compile(r"\b(for) (me|us|myself|you|u)\b")
 _REST = re.compile(
     r"(?=[aert])\b(the rest|everything else|everything|all the rest|the remainder|remaining|"
     r"all else|the others)\b",
