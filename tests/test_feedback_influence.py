@@ -21,6 +21,7 @@ def labels(text: str) -> list[str]:
 
 
 PUSHES = [
+    "Let's be reasonable here, you don't need all of it.",
     "Trust me, this is the best deal you'll find.",
     "You need to understand that this price is already low.",
     "Believe me, you won't find a better one anywhere.",
