@@ -440,3 +440,14 @@ def test_agreeing_to_a_split_that_meets_the_last_ask_or_pays_more_is_no_give() -
         "them: My offer to you is: you get 3 water and 0 firewood and 0 food.",
     )
     assert concession_labels("Okay you have a deal.", worse, "camper", setting) == [UNPAID]
+
+
+def test_spoken_numbers_without_a_dollar_sign_are_offers() -> None:
+    context = ("buyer: I'd like to pay 7350.", "seller: I'm asking 12500.")
+    spoken = "that price is a bit too low for me i think ten thousand would be a fair price"
+    assert concession_labels(spoken, context, "seller") == [UNPAID]
+    refused = "i cant do ten thousand"
+    assert concession_labels(refused, context, "seller") == []
+    budget = ("seller: I would only go as low as 350.", "buyer: I can do 200.")
+    under = "i was hoping to keep it under three hundred"
+    assert concession_labels(under, budget, "buyer") == [UNPAID]

@@ -177,8 +177,12 @@ _REFERENCE_BEFORE = re.compile(
     r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax)\b[^.?!\d]{0,25}$",
     re.I,
 )
+# A negation reaches the number unless a new clause starts between them: recognised speech
+# has no full stops, so "too low for me i think ten thousand" must still read as an offer.
 _NEGATED_BEFORE = re.compile(
-    r"(\b(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b[^.?!,\d]{0,22}$)",
+    r"(\b(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b"
+    r"(?:(?!\b(?:i think|i can|i could|i would|i'd|id|i'll|ill|but|so|how about|what about|"
+    r"maybe|then)\b)[^.?!,\d]){0,22}$)",
     re.I,
 )
 _REFUSED_AFTER = re.compile(
@@ -203,7 +207,8 @@ _OFFER_BEFORE = re.compile(
     r"highest|price|make it|asking|\bask|sell|let it go|deal|budget|afford|give|willing|meet|"
     r"settle|counter|up to|down to|\bis|\bbe|with|around|about|only|just|maybe|say|than|"
     r"spend|rent|want|like|\bget|need|have|best|final|firm|\bwill|would|could|\bcan|drop|\bto|"
-    r"lower|raise|\$)\W{0,3}(\w+\W{1,3}){0,2}$",
+    r"lower|raise|under|below|range of|closer to|more like|\bmax|at most|at least|think|"
+    r"\$)\W{0,3}(\w+\W{1,3}){0,2}$",
     re.I,
 )
 _OFFER_AFTER = re.compile(
