@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/feedback_eval.py --errors concession.unpaid   # read the misses
     .venv/bin/python benchmarks/feedback_eval.py --corpus craigslist-test --sample 30
     .venv/bin/python benchmarks/feedback_eval.py --labels my-coach.jsonl   # another labelled set
+    .venv/bin/python benchmarks/feedback_eval.py --labels benchmarks/data/second-labeller.jsonl
 
 Prints precision, recall and F1 per label on ../shared/labels/dev.jsonl, as
 typed and as recogniser-style text (lower case, no punctuation, digits spelled
@@ -18,6 +19,7 @@ as a coach's own labels of their team's sessions.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -65,9 +67,76 @@ def spoken_line(line: str) -> str:
 
 
 def load_dev(path: Path | None = None) -> list[dict[str, Any]]:
+    """Labelled rows; a row with a `ref` and no `text` gets its turn and context from ../shared."""
     path = path or SHARED / "labels" / "dev.jsonl"
     with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+        rows = [json.loads(line) for line in lines if line.strip()]
+    for row in rows:
+        if "text" not in row:
+            row["text"], row["context"] = turn_at(row["ref"])
+    return rows
+
+
+_CONTEXT_TURNS = 8
+_DEAL_ACTIONS = ("Submit-Deal", "Accept-Deal", "Reject-Deal", "Walk-Away")
+
+
+@functools.lru_cache(maxsize=8)
+def _corpus_lines(relative: str) -> list[str]:
+    return (SHARED / "corpora" / relative).read_text(encoding="utf-8").splitlines()
+
+
+@functools.lru_cache(maxsize=4)
+def _casino(relative: str) -> list[dict[str, Any]]:
+    return json.loads((SHARED / "corpora" / relative).read_text(encoding="utf-8"))
+
+
+def turn_at(ref: str) -> tuple[str, list[str]]:
+    """The turn a reference names ("corpus/file/dialogue/turn") and the turns before it.
+
+    Why: a labelled set kept in this repository holds references and labels only, never
+    corpus text (benchmarks/data/second-labeller.jsonl); the text is read from ../shared.
+    Context lines are "buyer:"/"seller:" in CraigslistBargain and "me:"/"them:" (from the
+    speaker's side) in CaSiNo and Deal or No Deal, the last eight turns, as in dev.jsonl.
+    """
+    corpus, file, dialogue, turn = ref.split("/")
+    index, at = int(dialogue), int(turn)
+    if corpus == "craigslistbargain":
+        data = json.loads(_corpus_lines(f"{corpus}/{file}")[index])
+        roles = data["agent_info"]["Role"]
+        spoken = [
+            (i, roles[who], text)
+            for i, (who, text) in enumerate(
+                zip(data["agent_turn"], data["utterance"], strict=False)
+            )
+            if text.strip()
+        ]
+        before = [f"{role}: {text}" for i, role, text in spoken if i < at]
+        return data["utterance"][at], before[-_CONTEXT_TURNS:]
+    if corpus == "casino":
+        logs = _casino(f"{corpus}/{file}")[index]["chat_logs"]
+        me = logs[at]["id"]
+        lines = []
+        for entry in logs[:at]:
+            who = "me" if entry["id"] == me else "them"
+            if entry["text"] == "Submit-Deal":
+                task = entry["task_data"]
+                lines.append(
+                    f"{who}: [proposes deal: {who} get {task.get('issue2youget')}, "
+                    f"other gets {task.get('issue2theyget')}]"
+                )
+            else:
+                lines.append(f"{who}: {entry['text']}")
+        return logs[at]["text"], lines[-_CONTEXT_TURNS:]
+    if corpus == "dealornodeal":
+        line = _corpus_lines(f"{corpus}/{file}")[index]
+        dialogue_text = re.search(r"<dialogue>(.*?)</dialogue>", line)
+        turns = re.findall(
+            r"(THEM|YOU):\s*(.*?)\s*<eos>", dialogue_text.group(1) if dialogue_text else ""
+        )
+        lines = [f"{'me' if who == 'YOU' else 'them'}: {text}" for who, text in turns[:at]]
+        return turns[at][1], lines[-_CONTEXT_TURNS:]
+    raise ValueError(f"unknown corpus in reference {ref!r}")
 
 
 def predict(row: dict[str, Any], transform: Callable[[str], str] | None = None) -> list[str]:
