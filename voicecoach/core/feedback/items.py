@@ -88,7 +88,11 @@ _EXCEPT = re.compile(
     r"(?:\s*(?:,|and)\s*(?:(?:the|a|an|one|two|three|both|\d)\s+)?[a-z]+)*)",
     re.I,
 )
-_TRAILING = re.compile(r"\b(for) (me|us|myself|you|u)\b")
+# "1 food for you": the cue after the item; "if that works for you" names no owner.
+_TRAILING = re.compile(
+    r"(?<!works )(?<!work )(?<!good )(?<!fine )(?<!fair )(?<!okay )(?<!ok )(?<!better )"
+    r"(?<!easier )(?<!enough )(?<!possible )\b(for) (me|us|myself|you|u)\b"
+)
 _REST = re.compile(
     r"(?=[aert])\b(the rest|everything else|everything|all the rest|the remainder|remaining|"
     r"all else|the others)\b",
