@@ -451,3 +451,12 @@ def test_spoken_numbers_without_a_dollar_sign_are_offers() -> None:
     budget = ("seller: I would only go as low as 350.", "buyer: I can do 200.")
     under = "i was hoping to keep it under three hundred"
     assert concession_labels(under, budget, "buyer") == [UNPAID]
+
+
+def test_spoken_offers_read_by_their_words() -> None:
+    from voicecoach.core.feedback.positions import read_proposals
+
+    ballpark = "i am looking to pay in the ballpark of one thousand eight hundred"
+    assert [p.value for p in read_proposals(ballpark, "price", 2551.0, None)] == [1800.0]
+    floor = "to help a friend out five thousand five hundred im sorry i cant go any lower"
+    assert [p.value for p in read_proposals(floor, "price", 7500.0, None)] == [5500.0]

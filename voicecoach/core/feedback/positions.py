@@ -208,6 +208,7 @@ _OFFER_BEFORE = re.compile(
     r"settle|counter|up to|down to|\bis|\bbe|with|around|about|only|just|maybe|say|than|"
     r"spend|rent|want|like|\bget|need|have|best|final|firm|\bwill|would|could|\bcan|drop|\bto|"
     r"lower|raise|under|below|range of|closer to|more like|\bmax|at most|at least|think|"
+    r"ballpark of|neighborhood of|region of|vicinity of|somewhere around|"
     r"\$)\W{0,3}(\w+\W{1,3}){0,2}$",
     re.I,
 )
@@ -215,7 +216,8 @@ _OFFER_AFTER = re.compile(
     r"^\W{0,3}(\?|and (it'?s|they'?re|you)|is (my|the|as|fine|good|ok)|final|cash|firm|works|then|"
     r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/|work|"
     r"lowest|highest|is all|is the (most|best|lowest|highest)|but nothing|nothing (less|"
-    r"lower|below|more))",
+    r"lower|below|more)|(im )?sorry|i (cant|can not|cannot|couldnt) (go|do) (any )?(lower|higher|"
+    r"better|less|more))",
     re.I,
 )
 _LISTED_NUMBER = re.compile(r"(\d\s*,\s*$|^\s*[,/-]\s*\d)")
