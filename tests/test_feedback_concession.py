@@ -460,3 +460,14 @@ def test_spoken_offers_read_by_their_words() -> None:
     assert [p.value for p in read_proposals(ballpark, "price", 2551.0, None)] == [1800.0]
     floor = "to help a friend out five thousand five hundred im sorry i cant go any lower"
     assert [p.value for p in read_proposals(floor, "price", 7500.0, None)] == [5500.0]
+
+
+def test_split_claims_two_of_everything_else_adverbs_and_can_i_then_have() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    casino = ("food", "water", "firewood")
+    rest = read_claims("I need firewood, you can have two of everything else.", 3.0, casino)
+    assert rest.theirs == {"food": 2.0, "water": 2.0} and "firewood" in rest.vague
+    assert read_claims("I'd personally like 2 firewood", 3.0, casino).mine == {"firewood": 2.0}
+    swap = read_claims("If I give you two firewood can I then have one of the food?", 3.0, casino)
+    assert swap.mine == {"food": 1.0} and swap.theirs == {"firewood": 2.0}

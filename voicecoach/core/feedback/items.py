@@ -58,11 +58,13 @@ _ALL = {"all", "every", "everything"}
 _MINE_CUES = re.compile(
     r"(?=[cfgilmow])(?:"  # skip positions no alternative starts at
     r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
-    r"just\s+|only\s+|also\s+|then\s+|still\s+)?"
+    r"just\s+|only\s+|also\s+|then\s+|still\s+|personally\s+|definitely\s+|actually\s+|"
+    r"probably\s+|rather\s+|honestly\s+|truly\s+)?"
     r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|"
     r"be getting|would like|"
     r"like to have|like to get|would take|need to have)\b"
-    r"|\b(give|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b|\bcan (i|we) (get|have|take|keep)\b"
+    r"|\b(give|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b"
+    r"|\b(can|could|may) (i|we) (then |also |still |please |maybe )?(get|have|take|keep)\b"
     r"|\bi'm taking\b|\bi'm getting\b|\bme\b)",
     re.I,
 )
@@ -101,7 +103,9 @@ _REST = re.compile(
 _TOKEN = re.compile(r"[a-z0-9']+|[.?!;]")
 _SENTENCE_END = re.compile(r"[.?!;]")
 _OF_ITEM = re.compile(r"\s+of\s+(?:the\s+|your\s+|my\s+)?([a-z]+)")
-_OF_EACH = re.compile(r"\b(one|1|two|2|three|3) of each\b")
+_OF_EACH = re.compile(
+    r"\b(one|1|two|2|three|3) of (?:each|everything|every item)(?P<others> else|thing else)?\b"
+)
 
 
 @dataclass(frozen=True)
@@ -319,7 +323,10 @@ def _read_claims(
         owner = _owner_at(spans, each.start(), low)
         if owner is not None:  # "i want one of each": that many of every item
             target = mine if owner == MINE else theirs
+            other = theirs if owner == MINE else mine
             for item in items:
+                if each.group("others") and (item in other or item in vague):
+                    continue  # "you can have two of everything else": not what I claimed
                 target.setdefault(item, float(_COUNT_WORDS[each.group(1)]))
     for item in set(mine) & set(theirs):
         total = total_of(totals, item)
