@@ -124,7 +124,9 @@ _QUESTION = compile_terms(
         r"(?:are|is) there any(?: \w+){0,5} (?:that )?you (?:want|need|prefer|care)",
         r"(?:going to be|be|is|are) (?:a |the )?(?:priority|important|essential|useful) (?:to"
         r"|for) (?:you|u)",
-        r"(?:do|would|will|are|is|did) (?:you|your \w+)(?: \w+){0,3} (?:need|want|prefer"
+        # "is you ..." is no question ("it really is you will never want ..." when spoken)
+        r"(?:(?:do|would|will|are|did) you|(?:do|does|would|will|are|is|did) your \w+)"
+        r"(?: \w+){0,3} (?:need|want|prefer"
         r"|have any preference"
         r"|have (?:any|a) preferences?|have enough|value|care|feel|going to need|planning|plan"
         r"|hoping)",
