@@ -471,3 +471,28 @@ def test_split_claims_two_of_everything_else_adverbs_and_can_i_then_have() -> No
     assert read_claims("I'd personally like 2 firewood", 3.0, casino).mine == {"firewood": 2.0}
     swap = read_claims("If I give you two firewood can I then have one of the food?", 3.0, casino)
     assert swap.mine == {"food": 1.0} and swap.theirs == {"firewood": 2.0}
+
+
+def test_a_yes_that_answers_then_refuses_is_no_acceptance() -> None:
+    text = "Yes this is the per month price. I would not be able to go that low."
+    assert not is_acceptance(text)
+    assert is_acceptance("Yes, that works. See you tomorrow.")
+
+
+def test_a_negated_cost_is_no_extra() -> None:
+    assert adds_extra("I'm sorry, but that won't even cover the taxes.") is None
+    assert adds_extra("I can provide a free year of gas.") is not None
+
+
+def test_their_conditional_offer_named_back_keeps_the_tie() -> None:
+    offered = (
+        "buyer: I was hoping for 24000.",
+        "seller: I'd be willing to deliver it if you could come up a little more.",
+    )
+    text = "If you will deliver it I will go up to 25000."
+    assert concession_labels(text, offered, "buyer") == [TRADED]
+    asked = (
+        "seller: Could you go to 70?",
+        "buyer: i could if you can pay one month's bill",
+    )
+    assert concession_labels("Let's say 65, and you pay the bill.", asked, "seller") == [UNPAID]

@@ -50,7 +50,7 @@ _COSTLY = re.compile(
     r"go (up|to)|make it|"
     r"accept|lease|move in|close|decide|handle|deliver|send|up to|raise|increase|bump|include|"
     r"throw|waive|today|tonight|now|tomorrow|this (week|evening|afternoon|morning|weekend)|"
-    r"give|let me|leave me|trade|refer|recommend|review|order|purchase|settle|transfer|"
+    r"give|gave|giving|let me|leave me|trade|refer|recommend|review|order|purchase|settle|transfer|"
     r"venmo|paypal|deposit|upfront|up front|in full|contract|year|month|sign|haul|load|"
     r"can do|could do|come up|come down|bundle|\d)",
     re.I,
@@ -91,8 +91,9 @@ _ASK_EXTRA = re.compile(
 )
 # The speaker adds something of value: an extra, a service, a waived cost.
 _EXTRA = re.compile(
-    r"(?=[ahintwf])(?:\b(i|we)\b(?:(?!\byou\b|\bif\b)[^.?!]){0,30}?\b"
+    r"(?=[ahintwf])(?:\b(i|we)\b(?:(?!\byou\b|\bif\b|\bnot\b|n'?t\b|\bwont\b|\bcant\b)[^.?!]){0,30}?\b"
     r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
+    r"provide|"
     r"cover the|pay for the|pay the|help (you )?(load|move|carry)|give you (my|a|the|an|free)|"
     r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|make sure|install|"
     r"(fix|repair|replace|detail|clean) (it|them|the \w+) (for you|before|first|up)|"
@@ -134,6 +135,14 @@ _REJECT = re.compile(
     r"\b(no deal|not (going to|gonna|able)|can'?t|cannot|won'?t|too (high|low|much|steep)|no way|"
     r"not enough|never|decline|pass on)\b|^\W*no\b|\bhow about\b|\bwhat about\b|\bcounter\b"
     r"|\b(is that|is this|does that|would that|will that|do we have)\b[^.!]*\bdeal\W*$",
+    re.I,
+)
+
+
+_REFUSAL = re.compile(
+    r"\b(not (be )?able to (go|do|accept|take|come)|(can'?t|cannot|couldn'?t|won'?t) (go|do|accept|"
+    r"take|come) (that|so|any|as) (low|high|lower|higher|much|far)|too (low|high|steep)|"
+    r"that'?s not enough|no deal)\b",
     re.I,
 )
 
@@ -199,7 +208,10 @@ def is_acceptance(text: str) -> bool:
     if not _ACCEPT.search(head):
         return False
     first_clause = _SENTENCE_SPLIT.split(head, maxsplit=1)[0]
-    return not _REJECT.search(first_clause)
+    if _REJECT.search(first_clause):
+        return False
+    # "Yes, it's per month. I would not be able to go that low.": an answer, then a refusal
+    return not _REFUSAL.search(head)
 
 
 def _other_gave(line: str) -> bool:
@@ -481,7 +493,11 @@ def detect_concessions(
         # "see you when you pick it up" after they offered to pick it up: no new get
         if give.kind == "accept":
             return []  # the closing half of the exchange they proposed
-        condition = None
+        their = ledger.last_other_line
+        if not (has_condition(their) and adds_extra(their)):
+            # their offer was made freely (or was an ask of us): repeating it buys nothing;
+            # only their own conditional offer ("I'll deliver if you come up") stays a tie
+            condition = None
     if give.kind == "accept" and not condition and _other_gave(ledger.last_other_line):
         return []  # the closing half of an exchange the other side just set up
     if condition:
