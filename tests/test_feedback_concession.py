@@ -496,3 +496,24 @@ def test_their_conditional_offer_named_back_keeps_the_tie() -> None:
         "buyer: i could if you can pay one month's bill",
     )
     assert concession_labels("Let's say 65, and you pay the bill.", asked, "seller") == [UNPAID]
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("If you're willing to keep the grounds immaculate, I'd go down to 2800.", True),
+        ("If you're willing to negotiate, I'm listening.", False),
+        ("How about 11000 and you drop it off?", True),
+        ("50 might work. I can only accept cash payments though.", True),
+    ],
+)
+def test_more_condition_forms(text: str, condition: bool) -> None:
+    assert (has_condition(text) is not None) is condition
+
+
+def test_what_if_i_took_is_a_claim() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    casino = ("food", "water", "firewood")
+    claims = read_claims("What if I took 2 food, 1 water, and 2 firewood?", 3.0, casino)
+    assert claims.mine == {"food": 2.0, "water": 1.0, "firewood": 2.0}

@@ -52,7 +52,10 @@ _COSTLY = re.compile(
     r"throw|waive|today|tonight|now|tomorrow|this (week|evening|afternoon|morning|weekend)|"
     r"give|gave|giving|let me|leave me|trade|refer|recommend|review|order|purchase|settle|transfer|"
     r"venmo|paypal|deposit|upfront|up front|in full|contract|year|month|sign|haul|load|"
-    r"can do|could do|come up|come down|bundle|\d)",
+    r"can do|could do|come up|come down|bundle|\d|"
+    # "if you're willing to keep the grounds immaculate": a commitment, unless only to talk
+    r"(willing|able|happy|ready|prepared) to (?!negotiate|consider|talk|think|look|discuss|chat|"
+    r"hear|listen|wait|work with)\w+)",
     re.I,
 )
 _MAIN_CLAUSE = re.compile(
@@ -72,7 +75,9 @@ _CONDITION_PHRASES = re.compile(
     r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load)|"
     r"you must (pay|pick|come|sign|bring|cover|take|buy|agree|commit)|but you (pay|"
     r"cover|bring|"
-    r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign)|you pay\b|you cover\b|"
+    r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign|drop|deliver|ship|handle|"
+    r"take care|throw in|include)|you pay\b|you cover\b|"
+    r"only (accept|take)s? (cash|venmo|paypal|zelle)|cash only|"
     r"(?<![a-z] )(?<![a-z], )(cover|pay|sign|pick|throw in|include|bring|commit to|agree to|"
     r"give me|add|take care of|handle)\b[^.?!;]{1,60}\band (i|we)('ll| will| can| could)|"
     r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(also |"

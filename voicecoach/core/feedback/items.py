@@ -60,7 +60,7 @@ _MINE_CUES = re.compile(
     r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
     r"just\s+|only\s+|also\s+|then\s+|still\s+|personally\s+|definitely\s+|actually\s+|"
     r"probably\s+|rather\s+|honestly\s+|truly\s+)?"
-    r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|"
+    r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|took|got|kept|"
     r"be getting|would like|"
     r"like to have|like to get|would take|need to have)\b"
     r"|\b(give|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b"
