@@ -517,3 +517,13 @@ def test_what_if_i_took_is_a_claim() -> None:
     casino = ("food", "water", "firewood")
     claims = read_claims("What if I took 2 food, 1 water, and 2 firewood?", 3.0, casino)
     assert claims.mine == {"food": 2.0, "water": 1.0, "firewood": 2.0}
+
+
+def test_willing_to_give_up_hands_items_over() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    casino = ("food", "water", "firewood")
+    text = "I would like a lot of water and I am willing to give up all the wood."
+    assert read_claims(text, 3.0, casino).theirs == {"firewood": 3.0}
+    reluctant = "I am reluctantly willing to give away the 3 food packages."
+    assert read_claims(reluctant, 3.0, casino).theirs == {"food": 3.0}

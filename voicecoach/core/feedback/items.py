@@ -69,11 +69,16 @@ _MINE_CUES = re.compile(
     re.I,
 )
 _THEIRS_CUES = re.compile(
-    r"(?=[fgiloy])(?:"  # skip positions no alternative starts at
+    r"(?=[fgilowy])(?:"  # skip positions no alternative starts at
     r"\byou\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+)?"
     r"(get|take|keep|have|receive|grab)\b|\byou'll (get|have|take|keep)\b|\byou'd (get|have|take)\b"
     r"|\b(give|leave|let|offer)\s+(you|u)\b|\bfor (you|u|your)\b|\byours\b"
-    r"|\bi('ll| will| can| could| would)? (give|let go of|give up|cede|offer)\b)",
+    r"|\bi('ll| will| can| could| would)? (give|let go of|give up|give away|part with|cede|offer)\b"
+    # "I am (reluctantly) willing to give away the 3 food": handing items over
+    r"|\b(i|we)('m|'re| am| are| would be| will be| can be)?( \w+ly)? (willing|happy|able|ready|"
+    r"glad|prepared|fine|ok|okay) (to|with) (give|giving|let go|letting go|part with|parting with|"
+    r"cede|offer|trade)\b"
+    r"|\b(i|we)( \w+ly)? (give up|give away|part with|let go of)\b)",
     re.I,
 )
 # "I don't need the hats", "I have no use for the book": the speaker lets the item go.
