@@ -527,3 +527,13 @@ def test_willing_to_give_up_hands_items_over() -> None:
     assert read_claims(text, 3.0, casino).theirs == {"firewood": 3.0}
     reluctant = "I am reluctantly willing to give away the 3 food packages."
     assert read_claims(reluctant, 3.0, casino).theirs == {"food": 3.0}
+
+
+def test_spoken_comparisons_and_floors() -> None:
+    from voicecoach.core.feedback.positions import read_proposals
+
+    happy = "i'd be happy at one thousand two hundred lower than that i'd feel cheated"
+    assert [p.value for p in read_proposals(happy, "price", 1500.0, 1500.0)] == [1200.0]
+    cap = "i'm quite sure he won't i can't go over thirty five"
+    assert [p.value for p in read_proposals(cap, "price", 50.0, 20.0)] == [35.0]
+    assert has_condition("i could repair it if you do four hundred and thirty") is not None

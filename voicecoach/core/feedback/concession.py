@@ -53,6 +53,8 @@ _COSTLY = re.compile(
     r"give|gave|giving|let me|leave me|trade|refer|recommend|review|order|purchase|settle|transfer|"
     r"venmo|paypal|deposit|upfront|up front|in full|contract|year|month|sign|haul|load|"
     r"can do|could do|come up|come down|bundle|\d|"
+    # a number said in words, as a recogniser writes it ("if you do four hundred")
+    r"hundred|thousand|grand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     # "if you're willing to keep the grounds immaculate": a commitment, unless only to talk
     r"(willing|able|happy|ready|prepared) to (?!negotiate|consider|talk|think|look|discuss|chat|"
     r"hear|listen|wait|work with)\w+)",

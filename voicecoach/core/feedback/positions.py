@@ -194,7 +194,10 @@ _REFUSED_AFTER = re.compile(
 _FLOOR_BEFORE = re.compile(
     r"\b(less than|lower than|below|under|more than|higher than|above|over)\s*\$?\s*$", re.I
 )
-_RELATIVE_OFF_AFTER = re.compile(r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b", re.I)
+# "50 off", "50 less"; but "1200 lower than that I'd feel cheated" compares, it does not subtract
+_RELATIVE_OFF_AFTER = re.compile(
+    r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b(?!\s+than)", re.I
+)
 _RELATIVE_UP_BEFORE = re.compile(
     r"\b(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
     r"down)\s+(by\s+)?(another\s+)?\$?\s*$"
@@ -208,7 +211,7 @@ _OFFER_BEFORE = re.compile(
     r"settle|counter|up to|down to|\bis|\bbe|with|around|about|only|just|maybe|say|than|"
     r"spend|rent|want|like|\bget|need|have|best|final|firm|\bwill|would|could|\bcan|drop|\bto|"
     r"lower|raise|under|below|range of|closer to|more like|\bmax|at most|at least|think|"
-    r"ballpark of|neighborhood of|region of|vicinity of|somewhere around|"
+    r"ballpark of|neighborhood of|region of|vicinity of|somewhere around|\bover|above|"
     r"\$)\W{0,3}(\w+\W{1,3}){0,2}$",
     re.I,
 )
