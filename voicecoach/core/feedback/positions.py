@@ -194,9 +194,10 @@ _REFUSED_AFTER = re.compile(
 _FLOOR_BEFORE = re.compile(
     r"\b(less than|lower than|below|under|more than|higher than|above|over)\s*\$?\s*$", re.I
 )
-# "50 off", "50 less"; but "1200 lower than that I'd feel cheated" compares, it does not subtract
+# "50 off", "150 less than what I'm asking"; "1200, lower than that I'd feel cheated" compares
 _RELATIVE_OFF_AFTER = re.compile(
-    r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b(?!\s+than)", re.I
+    r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b(?!\s+than\s+(?:that|this|it)\b)",
+    re.I,
 )
 _RELATIVE_UP_BEFORE = re.compile(
     r"\b(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
