@@ -32,6 +32,11 @@ PUSHES = [
 ]
 
 OPEN_QUESTIONS = [
+    "Is there anything in particular you're hoping to get?",
+    "How stocked up are you on food and firewood?",
+    "What are you going to use your water for?",
+    "Any items in particular you need for your trip?",
+    "How long will you be camping for?",
     "How are you with food?",
     "What kind of trip are you planning?",
     "Is your main concern the delivery date?",
@@ -49,6 +54,8 @@ OPEN_QUESTIONS = [
 ]
 
 NEITHER = [
+    "How long have you had it?",
+    "What would you like for it?",
     "What kind of price are you looking for?",
     "What kind of work have you done on it?",
     "What's your best price?",

@@ -93,7 +93,8 @@ _NEEDS = (
     r"|priority|priorities"
     r"|important|matters?|value|care about|care most|interested in|plans?|planning|going to do"
     r"|gonna do"
-    r"|use (?:it|them|this|that|the \w+) for|situation|concerns?|worried|worries|budget|timeline"
+    r"|use (?:it|them|this|that|the \w+|your \w+) for|situation|concerns?|worried|worries|budget"
+    r"|timeline"
     r"|deadline"
     r"|constraints?|feel|feeling|thinking|take on|think about|think of|opinion|ideal|work for you"
     r"|would help"
@@ -120,7 +121,14 @@ _QUESTION = compile_terms(
         r"and you\b[?]",
         r"why (?:do|would|is|are|does) (?:you|it|that|the \w+|this)(?: \w+){0,5}"
         r" (?:need|want|important|matter|matters|prefer|so|such)",
-        r"is there (?:anything|something|any (?!chance)\w+)(?: \w+){0,3} (?:you|your)",
+        r"is there (?:anything|something|any (?!chance)\w+)(?: \w+){0,3} (?:you|your|youre|youd)",
+        # "any items in particular you need?", "how stocked up are you on food?"
+        r"any (?:\w+ ){0,3}(?:you|u) (?:need|want|prefer|would like|are looking for|care about)",
+        r"how (?:\w+ ){0,2}(?:are|r) (?:you|u) (?:on|with|for) \w+",
+        r"how (?:long|often|far|many people|many of you) (?:\w+ ){0,2}(?:will|are|do|would|did)"
+        r" (?:you|u)",
+        r"how much (?:\w+ ){0,2}(?:is|are|would be) (?:required|needed|necessary) for (?:you|u)",
+        r"what (?:would|do) (?:you|u) like(?: best| most)?$",
         r"(?:are|is) there any(?: \w+){0,5} (?:that )?you (?:want|need|prefer|care)",
         r"(?:going to be|be|is|are) (?:a |the )?(?:priority|important|essential|useful) (?:to"
         r"|for) (?:you|u)",
