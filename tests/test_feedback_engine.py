@@ -155,20 +155,23 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
     assert f1["spoken concession.traded"] >= f1["typed concession.traded"] - 0.05
 
 
-def test_second_labeller_set_resolves_from_the_corpora_and_holds_its_level() -> None:
-    """320 turns of the negotiation *test* files, labelled by a second labeller (refs only)."""
+def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
+    """830 turns of the negotiation *test* files, labelled by three more labellers (refs only)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "casino", "casino_test.json")
     shared_path("corpora", "dealornodeal", "test.txt")
     sys.path.insert(0, str(REPO_ROOT))
     from benchmarks.feedback_eval import load_dev, predict, scores
 
-    rows = load_dev(REPO_ROOT / "benchmarks" / "data" / "second-labeller.jsonl")
-    assert len(rows) == 320
+    rows = []
+    for name, size in (("second", 320), ("third", 270), ("fourth", 270)):
+        these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
+        assert len(these) == size
+        rows.extend(these)
     assert all(row["text"].strip() for row in rows)
     assert all(isinstance(row["context"], list) and row["context"] for row in rows)
     table = scores(rows, [predict(row) for row in rows])
-    # a little below docs/feedback.md ("A second labeller"), so a regression fails
-    assert table["concession.unpaid"]["f1"] >= 0.72
-    assert table["concession.traded"]["f1"] >= 0.60
-    assert table["influence.question"]["f1"] >= 0.75
+    # a little below docs/feedback.md ("Other labellers"), so a regression fails
+    assert table["concession.unpaid"]["f1"] >= 0.67
+    assert table["concession.traded"]["f1"] >= 0.70
+    assert table["influence.question"]["f1"] >= 0.70
