@@ -537,3 +537,14 @@ def test_spoken_comparisons_and_floors() -> None:
     cap = "i'm quite sure he won't i can't go over thirty five"
     assert [p.value for p in read_proposals(cap, "price", 50.0, 20.0)] == [35.0]
     assert has_condition("i could repair it if you do four hundred and thirty") is not None
+
+
+def test_splitting_an_item_one_claimed_whole_gives_half_of_it() -> None:
+    setting = "splitting food, water and firewood packages (3 each)"
+    context = (
+        "me: I was hoping to take three of the food as well as three of the firewood.",
+        "them: The firewood is most important to us.",
+    )
+    assert concession_labels("What if we split the firewood?", context, "camper", setting) == [
+        UNPAID
+    ]

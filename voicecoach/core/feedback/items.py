@@ -63,6 +63,8 @@ _MINE_CUES = re.compile(
     r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|took|got|kept|"
     r"be getting|would like|"
     r"like to have|like to get|would take|need to have)\b"
+    r"|\b(i|we)('m|'re| am| are| was| were) (hoping|planning|wanting|looking|going) to (get|take|"
+    r"have|keep|grab)\b"
     r"|\b(give|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b"
     r"|\b(can|could|may) (i|we) (then |also |still |please |maybe )?(get|have|take|keep)\b"
     r"|\bi'm taking\b|\bi'm getting\b|\bme\b)",
@@ -104,6 +106,11 @@ _REST = re.compile(
     r"(?=[aert])\b(the rest|everything else|everything|all the rest|the remainder|remaining|"
     r"all else|the others)\b",
     re.I,
+)
+_SPLIT_ITEM = re.compile(
+    r"\b(?:split|divide|share) (?:up )?(?:the |our |all the |those )?(?:extra )?"
+    r"(" + "|".join(sorted(_ITEM_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?! (?:evenly )?(?:for|with) (?:me|us))"
 )
 _TOKEN = re.compile(r"[a-z0-9']+|[.?!;]")
 _SENTENCE_END = re.compile(r"[.?!;]")
@@ -333,6 +340,13 @@ def _read_claims(
                 if each.group("others") and (item in other or item in vague):
                     continue  # "you can have two of everything else": not what I claimed
                 target.setdefault(item, float(_COUNT_WORDS[each.group(1)]))
+    for split in _SPLIT_ITEM.finditer(low):
+        # "what if we split the firewood?": half of it each, whoever says it
+        item = _ITEM_WORDS[split.group(1)]
+        total = total_of(totals, item)
+        if total is not None and total > 0:
+            mine[item] = theirs[item] = total / 2
+            vague.discard(item)
     for item in set(mine) & set(theirs):
         total = total_of(totals, item)
         if total is not None and mine[item] + theirs[item] > total:
