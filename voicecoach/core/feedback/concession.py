@@ -71,7 +71,7 @@ _FREE_IF = re.compile(
     re.I,
 )
 _CONDITION_PHRASES = re.compile(
-    r"(?=[abcfghiopsty])"  # skip positions no alternative starts at
+    r"(?=[abcfiopsy])"  # skip positions no alternative starts at
     r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to (pay|pick|come|sign|bring|"
     r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load)|"
@@ -80,8 +80,6 @@ _CONDITION_PHRASES = re.compile(
     r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign|drop|deliver|ship|handle|"
     r"take care|throw in|include)|you pay\b|you cover\b|"
     r"only (accept|take)s? (cash|venmo|paypal|zelle)|cash only|"
-    r"(?<![a-z] )(?<![a-z], )(cover|pay|sign|pick|throw in|include|bring|commit to|agree to|"
-    r"give me|add|take care of|handle)\b[^.?!;]{1,60}\band (i|we)('ll| will| can| could)|"
     r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(also |"
     r"still )?(get|have|keep|take)|if (i|we) ('?m |am |are |would be |were |could be )?"
     r"(allowed|permitted)|for (your|the) (water|food|firewood|"
@@ -98,7 +96,7 @@ _ASK_EXTRA = re.compile(
 )
 # The speaker adds something of value: an extra, a service, a waived cost.
 _EXTRA = re.compile(
-    r"(?=[ahintwf])(?:\b(i|we)\b(?:(?!\byou\b|\bif\b|\bnot\b|n'?t\b|\bwont\b|\bcant\b)[^.?!]){0,30}?\b"
+    r"(?=[ahintwf])(?:\b(i|we)\b(?:(?!\byou\b|\bif\b)[^.?!]){0,30}?\b"
     r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
     r"provide|"
     r"cover the|pay for the|pay the|help (you )?(load|move|carry)|give you (my|a|the|an|free)|"
@@ -115,6 +113,7 @@ _EXTRA = re.compile(
 _CLAUSE_END = re.compile(r"[.?!;]")
 _I_WE = re.compile(r"\b(i|we)\b", re.I)
 _SENTENCE_SPLIT = re.compile(r"[.?!]")
+_NEGATED_EXTRA = re.compile(r"\b(not|wont|cant|never)\b|n'?t\b", re.I)
 _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
 _ACCEPT = re.compile(
     r"^\W*(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
@@ -165,6 +164,16 @@ class Give:
     term: str = "price"
 
 
+# "Cover the delivery and I'll go up to 450": an imperative, then the give; read at sentence starts.
+_IMPERATIVE_CONDITION = re.compile(
+    r"\W*(?:ok(?:ay)?,? |well,? |so,? |then,? )?(cover|pay|sign|pick|throw in|include|bring|"
+    r"commit to|agree to|give me|add|take care of|handle)\b[^.?!;]{1,60}\band (i|we)"
+    r"('ll| will| can| could)\b",
+    re.I,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?;])\s*")
+
+
 def has_condition(text: str) -> str | None:
     """The words of a real condition on the other side, or None.
 
@@ -174,6 +183,10 @@ def has_condition(text: str) -> str | None:
     match = _CONDITION_PHRASES.search(text)
     if match:
         return _clause(text, match.start())
+    for start in _SENTENCE_START.finditer(text):
+        imperative = _IMPERATIVE_CONDITION.match(text, start.end())
+        if imperative:
+            return _clause(text, imperative.start(1))
     for found in _IF_YOU.finditer(text):
         # the condition's own words: "if you are local, I can deliver" ends at the comma
         rest = _MAIN_CLAUSE.split(found.group("rest"), maxsplit=1)[0]
@@ -202,6 +215,8 @@ def adds_extra(text: str) -> str | None:
         window = text[max(0, match.start() - 20) : match.end() + 20]
         if _NOT_EXTRA.search(window) and not _I_WE.search(match.group(0)):
             continue
+        if match.group(1) and _NEGATED_EXTRA.search(match.group(0)):
+            continue  # "that won't even cover the taxes": no extra given
         # "if you ..., I can deliver" is the closing half handled by conditions; keep it
         return match.group(0).strip()
     return None

@@ -474,9 +474,8 @@ _NOT_A_TRIP = (
     r"(?!\s+(?:to\s+(?:the|your|my|our|see|meet|pick|get|look|check|visit|view|you)|with|there|"
     r"here|tomorrow|today|tonight|and\s+(?:see|get|pick|look)|stairs|the\s+(?:road|street|hill)))"
 )
-_MOVE_DOWN = re.compile(
-    _MOVER
-    + r"(?:(?:go|come|move|drop|bring\s+it)\s+(?:"
+_DOWN_WORDS = (
+    r"(?:go|come|move|drop|bring\s+it)\s+(?:"
     + _LITTLE
     + r"\s+)?(?:down|lower)"
     + _NOT_A_TRIP
@@ -486,31 +485,35 @@ _MOVE_DOWN = re.compile(
     r"|take\s+(?:" + _LITTLE + r"|something)\s+off"
     r"|(?:lower|reduce|drop|cut|discount)\s+(?:the|my|our)\s+(?:price|rate|asking(?:\s+price)?|"
     r"ask|fee|rent|quote)"
-    r"|give\s+you\s+(?:a\s+)?(?:small\s+|little\s+|bit\s+of\s+a\s+)?discount)\b",
-    re.I,
+    r"|give\s+you\s+(?:a\s+)?(?:small\s+|little\s+|bit\s+of\s+a\s+)?discount"
 )
-_MOVE_UP = re.compile(
-    _MOVER
-    + r"(?:(?:go|come|move)\s+(?:"
+_UP_WORDS = (
+    r"(?:go|come|move)\s+(?:"
     + _LITTLE
     + r"\s+)?(?:up|higher)"
     + _NOT_A_TRIP
     + r"|(?:raise|increase|bump(?:\s+up)?|up|improve)\s+(?:my|our|the)\s+(?:offer|bid|budget)"
     r"|(?:pay|spend|offer|add)\s+(?:" + _LITTLE + r"\s+)?more"
     r"(?=\s*(?:$|[.,!?;:]|for\s+(?:it|this|that|them)|if|than|but|and|so|to\s+get|on\s+the))"
-    r")\b",
-    re.I,
 )
-_MOVE_EITHER = re.compile(
-    _MOVER + r"(?:do\s+(?:" + _LITTLE + r"\s+|something\s+)?better|sweeten\s+the\s+(?:deal|offer|"
-    r"pot))\b",
-    re.I,
+_EITHER_WORDS = (
+    r"do\s+(?:" + _LITTLE + r"\s+|something\s+)?better|sweeten\s+the\s+(?:deal|offer|pot)"
 )
+
+
+def _move_pattern(*words: str) -> re.Pattern[str]:
+    return re.compile(_MOVER + "(?:" + "|".join(words) + r")\b", re.I)
+
+
+_MOVE_DOWN = _move_pattern(_DOWN_WORDS)
+_MOVE_UP = _move_pattern(_UP_WORDS)
+_MOVE_EITHER = _move_pattern(_EITHER_WORDS)
+_ANY_MOVE = _move_pattern(_DOWN_WORDS, _UP_WORDS, _EITHER_WORDS)  # the cheap pre-test
 
 
 def has_relative_move(text: str) -> bool:
     """Whether the text moves a price without a number, in either direction (a cheap pre-test)."""
-    return any(p.search(text) for p in (_MOVE_EITHER, _MOVE_DOWN, _MOVE_UP))
+    return _ANY_MOVE.search(text) is not None
 
 
 def relative_move(text: str, direction: int) -> str | None:
