@@ -548,3 +548,14 @@ def test_splitting_an_item_one_claimed_whole_gives_half_of_it() -> None:
     assert concession_labels("What if we split the firewood?", context, "camper", setting) == [
         UNPAID
     ]
+
+
+def test_agreeing_after_they_offered_us_more_than_before_is_closing() -> None:
+    setting = "splitting books, hats and balls"
+    context = (
+        "me: i'd like the book and 1 hat",
+        "them: no thanks . how about you get all hats and i keep the rest ?",
+        "me: i have to have the book .",
+        "them: ok , you get the book and one hat and i keep the balls",
+    )
+    assert concession_labels("deal .", context, "trader", setting) == []

@@ -317,6 +317,7 @@ def _item_gives(
     previous_own: dict[str, float] = {}
     claimed_before: set[str] = set()
     previous_other: dict[str, float] = {}
+    offered_before_last: dict[str, float] = {}  # what they had offered us before their last turn
     offered_to_me: dict[str, float] = {}  # the most of each item the other side has offered us
     previous_given: dict[str, float] = {}  # what our own earlier turns handed to them
     last_other: split_items.Claims | None = None
@@ -334,6 +335,7 @@ def _item_gives(
                     previous_given.setdefault(item, 0.0)
         else:
             flipped = split_items.flip(claims)
+            offered_before_last = dict(offered_to_me)
             for item in items:
                 given = flipped.own_share(item, split_items.total_of(totals, item))
                 if given is not None and item not in claims.vague:
@@ -405,6 +407,12 @@ def _item_gives(
             if last_other.own_share(item, split_items.total_of(totals, item)) is not None
         )
         accepted = _shares(split_items.flip(last_other), totals, items)
+        # ... or their last split gives us more of something than they had offered before
+        closing = closing or any(
+            share > offered_before_last[item] + 1e-9
+            for item, share in accepted.items()
+            if item in offered_before_last
+        )
         # Their split gives us more of something than we asked: a package they set up,
         # and agreeing to it is its closing half.
         closing = closing or any(
