@@ -550,10 +550,10 @@ def test_splitting_an_item_one_claimed_whole_gives_half_of_it() -> None:
     ]
 
 
-def test_agreeing_after_they_offered_us_more_than_before_is_closing() -> None:
+def test_agreeing_after_they_gave_up_what_we_insisted_on_is_closing() -> None:
     setting = "splitting books, hats and balls"
     context = (
-        "me: i'd like the book and 1 hat",
+        "me: i'd like the book and 2 hats",
         "them: no thanks . how about you get all hats and i keep the rest ?",
         "me: i have to have the book .",
         "them: ok , you get the book and one hat and i keep the balls",
