@@ -559,3 +559,14 @@ def test_agreeing_after_they_gave_up_what_we_insisted_on_is_closing() -> None:
         "them: ok , you get the book and one hat and i keep the balls",
     )
     assert concession_labels("deal .", context, "trader", setting) == []
+
+
+def test_an_item_list_with_no_owner_is_read_against_the_turn_it_answers() -> None:
+    setting = "splitting food, water and firewood packages (3 each)"
+    asked = ("me: I will give you 3 food for 3 firewood.", "them: I need some firewood.")
+    assert concession_labels("How about 3 food for 2 firewood?", asked, "camper", setting) == [
+        UNPAID
+    ]
+    games = "splitting books, hats and balls"
+    invited = ("me: i want the hats and the ball", "them: what would you like ?")
+    assert concession_labels("how about both hats and a ball", invited, "trader", games) == []

@@ -347,6 +347,9 @@ def _item_gives(
                     previous_other[item] = kept
             last_other = claims
     current = split_items.read_claims(text, totals, items)
+    if current.empty and spoken:
+        # "how about 3 food for 2 firewood?": no one named; read it against their last turn
+        current = split_items.read_claims(text, totals, items, _default_owner(spoken[-1]))
     gives: list[Give] = []
     asked: str | None = None
     if not current.empty and (previous_own or claimed_before):
@@ -430,6 +433,32 @@ def _item_gives(
             if accepted_share is not None and before is not None and accepted_share < before - 1e-9:
                 gives.append(Give("accept", text.strip()[:60], accepted_share, before, item))
     return gives, asked
+
+
+_ASKS_WHAT_WE_WANT = re.compile(
+    r"\bwhat (would|do|will) (you|u) (like|want|need|prefer)|\bwhich (would|do) (you|u)", re.I
+)
+_STATES_OWN_WANT = re.compile(
+    r"\b(i|we)('d| would| really| still| also| just)? (need|want|like|prefer)\b|\blet me have\b"
+    r"|\b(can|could|may) (i|we) (have|get|take|keep)\b|\bgive me\b",
+    re.I,
+)
+
+
+def _default_owner(last: Line) -> str | None:
+    """Whose share an item list with no owner names, from the turn it answers.
+
+    After "what would you like?" it is ours; after the other side says what it needs
+    ("I need another item", "let me have two hats") it is what we offer them;
+    otherwise a bare list is our own counter-proposal.
+    """
+    if last.speaker != OTHER:
+        return split_items.MINE
+    if _ASKS_WHAT_WE_WANT.search(last.text):
+        return split_items.MINE
+    if _STATES_OWN_WANT.search(last.text):
+        return split_items.THEIRS
+    return split_items.MINE
 
 
 def _shares(

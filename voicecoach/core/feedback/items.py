@@ -234,23 +234,31 @@ def total_of(totals: Mapping[str, float | None] | float | None, item: str) -> fl
 
 
 def read_claims(
-    text: str, totals: Mapping[str, float] | float | None, items: tuple[str, ...]
+    text: str,
+    totals: Mapping[str, float] | float | None,
+    items: tuple[str, ...],
+    default_owner: str | None = None,
 ) -> Claims:
     """Read who gets how many of each item in one turn, from its speaker's point of view.
 
     `totals` is how many of each item there are (one number for all, per item, or None).
+    `default_owner` (MINE or THEIRS) takes the counted items no cue gives an owner
+    ("how about 3 food for 2 firewood?"); the caller decides it from the context.
     """
     key: tuple[tuple[str, float | None], ...] | float | None
     if totals is None or isinstance(totals, (int, float)):
         key = totals
     else:
         key = tuple(sorted(totals.items()))
-    return _read_claims(text, key, items)
+    return _read_claims(text, key, items, default_owner)
 
 
 @lru_cache(maxsize=4096)
 def _read_claims(
-    text: str, key: tuple[tuple[str, float | None], ...] | float | None, items: tuple[str, ...]
+    text: str,
+    key: tuple[tuple[str, float | None], ...] | float | None,
+    items: tuple[str, ...],
+    default_owner: str | None = None,
 ) -> Claims:
     # Cached: a session re-reads the same context lines at every turn.
     totals: Mapping[str, float | None] | float | None = dict(key) if isinstance(key, tuple) else key
@@ -293,7 +301,7 @@ def _read_claims(
         item = _ITEM_WORDS.get(word)
         if item is None:
             continue
-        owner = _owner_at(spans, match.start(), low)
+        owner = _owner_at(spans, match.start(), low) or default_owner
         if owner is None:
             continue
         if any(a <= match.start() < b for a, b in excepted):
