@@ -71,18 +71,24 @@ _MINE_CUES = re.compile(
     re.I,
 )
 _THEIRS_CUES = re.compile(
-    r"(?=[fgilowy])(?:"  # skip positions no alternative starts at
+    r"(?=[fgiloy])(?:"  # skip positions no alternative starts at
     r"\byou\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+)?"
     r"(get|take|keep|have|receive|grab)\b|\byou'll (get|have|take|keep)\b|\byou'd (get|have|take)\b"
     r"|\b(give|leave|let|offer)\s+(you|u)\b|\bfor (you|u|your)\b|\byours\b"
-    r"|\bi('ll| will| can| could| would)? (give|let go of|give up|give away|part with|cede|offer)\b"
-    # "I am (reluctantly) willing to give away the 3 food": handing items over
-    r"|\b(i|we)('m|'re| am| are| would be| will be| can be)?( \w+ly)? (willing|happy|able|ready|"
-    r"glad|prepared|fine|ok|okay) (to|with) (give|giving|let go|letting go|part with|parting with|"
-    r"cede|offer|trade)\b"
+    r"|\bi('ll| will| can| could| would)? (give|let go of|give up|give away|part with|cede|"
+    r"offer)\b)",
+    re.I,
+)
+# "I am (reluctantly) willing to give away the 3 food": handing items over. Apart from
+# _THEIRS_CUES and read only when one of its verbs is there, because it is tried at every "i".
+_HANDOVER_CUES = re.compile(
+    r"(?=[iw])(?:\b(i|we)('m|'re| am| are| would be| will be| can be)?( \w+ly)? (willing|happy|"
+    r"able|ready|glad|prepared|fine|ok|okay) (to|with) (give|giving|let go|letting go|part with|"
+    r"parting with|cede|offer|trade)\b"
     r"|\b(i|we)( \w+ly)? (give up|give away|part with|let go of)\b)",
     re.I,
 )
+_HANDOVER_VERBS = ("giv", "part with", "let go", "letting go", "cede", "offer", "trade")
 # "I don't need the hats", "I have no use for the book": the speaker lets the item go.
 _NOT_NEEDED = re.compile(
     r"(?=[inw])\b(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:don'?t|do not|didn'?t|won'?t)\s+"
@@ -279,7 +285,11 @@ def _read_claims(
         if of_item and of_item.group(1) in _ITEM_WORDS:
             rest_only.add(_ITEM_WORDS[of_item.group(1)])
         rest_owner = owner
-    excepted = [(m.start("items"), m.end("items")) for m in _EXCEPT.finditer(low)]
+    excepted = (
+        [(m.start("items"), m.end("items")) for m in _EXCEPT.finditer(low)]
+        if any(w in low for w in ("but", "except", "other than", "besides", "minus"))
+        else []
+    )
     loose: set[str] = set()  # items claimed as "the balls"/"all": a number said later wins
     last_count: float | None = None
     swapped = False  # after "2 water for ...": what follows "for" goes the other way
@@ -348,7 +358,9 @@ def _read_claims(
                 if each.group("others") and (item in other or item in vague):
                     continue  # "you can have two of everything else": not what I claimed
                 target.setdefault(item, float(_COUNT_WORDS[each.group(1)]))
-    for split in _SPLIT_ITEM.finditer(low):
+    for split in (
+        _SPLIT_ITEM.finditer(low) if ("split" in low or "divide" in low or "share" in low) else ()
+    ):
         # "what if we split the firewood?": half of it each, whoever says it
         item = _ITEM_WORDS[split.group(1)]
         total = total_of(totals, item)
@@ -395,13 +407,19 @@ def _scan(
     The last part lists the indices of the tokens the claim reader acts on
     (sentence ends, "for", item words); it skips every other token.
     """
-    negated = [(m.start(), m.end()) for m in _NOT_NEEDED.finditer(low)]
+    negated = (
+        [(m.start(), m.end()) for m in _NOT_NEEDED.finditer(low)]
+        if "n" in low and ("no " in low or "n't" in low or "nt " in low or "not" in low)
+        else []
+    )
     spans = [
         (m.start(), MINE)
         for m in _MINE_CUES.finditer(low)
         if not any(a <= m.start() < b for a, b in negated)
     ]
     spans += [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
+    if any(verb in low for verb in _HANDOVER_VERBS):
+        spans += [(m.start(), THEIRS) for m in _HANDOVER_CUES.finditer(low)]
     spans += [(a, THEIRS) for a, _ in negated]
     spans.sort()
     matches = list(_TOKEN.finditer(low))
