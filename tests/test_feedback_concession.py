@@ -570,3 +570,15 @@ def test_an_item_list_with_no_owner_is_read_against_the_turn_it_answers() -> Non
     games = "splitting books, hats and balls"
     invited = ("me: i want the hats and the ball", "them: what would you like ?")
     assert concession_labels("how about both hats and a ball", invited, "trader", games) == []
+
+
+def test_trading_away_and_ordinal_counts() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    casino = ("food", "water", "firewood")
+    trade = read_claims("How about we trade three firewood for 3 food?", 3.0, casino)
+    assert trade.mine == {"food": 3.0} and trade.theirs == {"firewood": 3.0}
+    conditional = read_claims("I'll accept if we can exchange one water for one food.", 3.0, casino)
+    assert conditional.empty
+    second = read_claims("You could take the second firewood.", 3.0, casino)
+    assert second.theirs == {"firewood": 2.0}

@@ -55,6 +55,7 @@ _COUNT_WORDS = {
     "4": 4,
 }
 _ALL = {"all", "every", "everything"}
+_ORDINALS = {"second": 2.0, "third": 3.0}
 _MINE_CUES = re.compile(
     r"(?=[cfgilmow])(?:"  # skip positions no alternative starts at
     r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
@@ -85,10 +86,22 @@ _HANDOVER_CUES = re.compile(
     r"(?=[iw])(?:\b(i|we)('m|'re| am| are| would be| will be| can be)?( \w+ly)? (willing|happy|"
     r"able|ready|glad|prepared|fine|ok|okay) (to|with) (give|giving|let go|letting go|part with|"
     r"parting with|cede|offer|trade)\b"
-    r"|\b(i|we)( \w+ly)? (give up|give away|part with|let go of)\b)",
+    r"|\b(i|we)( \w+ly)? (give up|give away|part with|let go of)\b"
+    # "we trade three firewood for 3 food": what is traded away goes to them ("for" swaps back)
+    r"|(?<!if )\b(i|we)('ll| will| can| could| would)? (trade|swap|exchange)\b)",
     re.I,
 )
-_HANDOVER_VERBS = ("giv", "part with", "let go", "letting go", "cede", "offer", "trade")
+_HANDOVER_VERBS = (
+    "giv",
+    "part with",
+    "let go",
+    "letting go",
+    "cede",
+    "offer",
+    "trade",
+    "swap",
+    "exchange",
+)
 # "I don't need the hats", "I have no use for the book": the speaker lets the item go.
 _NOT_NEEDED = re.compile(
     r"(?=[inw])\b(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:don'?t|do not|didn'?t|won'?t)\s+"
@@ -196,6 +209,8 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
             continue
         if word in _ALL:
             return total, True
+        if word in _ORDINALS and pos > 0 and window[pos - 1] == "the":
+            return _ORDINALS[word], True  # "you could take the second firewood": two in all
         if word in {"a", "an"} and total is not None:
             return 1.0, False  # "a water supply": an article, not a count, in a game with counts
         if word in {"no", "none"} and pos != len(window) - 1:
