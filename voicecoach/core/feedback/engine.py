@@ -15,7 +15,7 @@ from typing import Any
 
 from voicecoach.core import numbers
 from voicecoach.core.feedback import items as split_items
-from voicecoach.core.feedback import positions
+from voicecoach.core.feedback import lexicon, positions
 from voicecoach.core.feedback.concession import detect_concessions
 from voicecoach.core.feedback.emotion import detect_overreach
 from voicecoach.core.feedback.influence import detect_influence
@@ -84,6 +84,7 @@ def clear_caches() -> None:
     split_items._read_claims.cache_clear()
     split_items._scan.cache_clear()
     split_items.items_in_setting.cache_clear()
+    lexicon.normalise.cache_clear()
 
 
 def labels_of(flags: Sequence[Flag]) -> list[str]:

@@ -11,6 +11,7 @@ no rule may *need* them, since spoken turns never have them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _APOSTROPHES = re.compile(r"[\u2019\u2018\u02bc`´]")
 # "don ' t", "I ' m" (tokenised corpora) and "don't" all become "dont", "im".
@@ -31,8 +32,12 @@ def _join_split(match: re.Match[str]) -> str:
     return "".join(part for part in match.groups() if part)
 
 
+@lru_cache(maxsize=1024)
 def normalise(text: str) -> str:
-    """Lower-case `text`, fold contractions to apostrophe-free words, collapse spaces."""
+    """Lower-case `text`, fold contractions to apostrophe-free words, collapse spaces.
+
+    Cached: the overreach and influence detectors read the same turn.
+    """
     lowered = _APOSTROPHES.sub("'", text.lower())
     joined = _SPACED_APOSTROPHE.sub(r"\1\2", lowered)
     joined = _SPLIT_CONTRACTION.sub(_join_split, joined)
