@@ -582,3 +582,27 @@ def test_trading_away_and_ordinal_counts() -> None:
     assert conditional.empty
     second = read_claims("You could take the second firewood.", 3.0, casino)
     assert second.theirs == {"firewood": 2.0}
+
+
+def test_grouped_offer_words_read_the_same_as_the_plain_alternation() -> None:
+    import re
+
+    from voicecoach.core.feedback import positions
+
+    plain = re.compile(
+        r"(" + "|".join(positions._OFFER_WORDS) + r")\W{0,3}(\w+\W{1,3}){0,2}$", re.I
+    )
+    windows = [
+        "how about ",
+        "I could do ",
+        "mistake was ",
+        "the ballpark of ",
+        "it has ",
+        "$",
+        "bought it for $",
+        "Year ",
+        "miles on it, ",
+        "I think ",
+    ]
+    for window in windows:
+        assert bool(positions._OFFER_BEFORE.search(window)) == bool(plain.search(window)), window
