@@ -11,6 +11,7 @@ no rule may *need* them, since spoken turns never have them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 _APOSTROPHES = re.compile(r"[\u2019\u2018\u02bc`´]")
@@ -62,6 +63,7 @@ def first_letters(term: str) -> frozenset[str] | None:
     """The letters a term's match can start with, or None when that cannot be read off simply."""
     while (behind := _LOOKBEHIND.match(term)) is not None:
         term = term[behind.end() :]
+    term = term.removeprefix("\\b")  # a word edge matches no letter of its own
     group = _LEADING_GROUP.match(term)
     if group is not None:
         return frozenset(option[0] for option in group.group(1).split("|"))
@@ -86,6 +88,15 @@ def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
     """
     if len(terms) < _GROUP_FROM_TERMS:
         return re.compile(r"\b(?:" + "|".join(terms) + r")\b")
+    return re.compile(r"\b(?:" + grouped_alternation(terms) + r")\b")
+
+
+def grouped_alternation(terms: Sequence[str]) -> str:
+    """The terms as one alternation, grouped by first letter behind one-letter lookaheads.
+
+    Matches what the plain alternation matches (a term whose first letter cannot be
+    read off is tried everywhere, last); only faster, for a long list of terms.
+    """
     by_letter: dict[str, list[str]] = {}
     anywhere: list[str] = []
     for term in terms:
@@ -97,7 +108,7 @@ def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
                 by_letter.setdefault(letter, []).append(term)
     branches = [f"(?={letter})(?:{'|'.join(group)})" for letter, group in sorted(by_letter.items())]
     branches.extend(anywhere)
-    return re.compile(r"\b(?:" + "|".join(branches) + r")\b")
+    return "|".join(branches)
 
 
 # Words after which a heated phrase is being denied or disclaimed ("not ridiculous",

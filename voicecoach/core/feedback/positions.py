@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from voicecoach.core.feedback.lexicon import grouped_alternation
 from voicecoach.core.numbers import Amount, find_amounts
 
 SELF = "self"
@@ -215,19 +216,10 @@ _OFFER_WORDS = (  # noqa: SIM905 - one readable string, split into the words
 ).split("|")
 
 
-def _grouped(words: Sequence[str]) -> str:
-    """One alternation, its words grouped by first character behind a lookahead (speed only:
-    Python tries every alternative at every position, and only a bool is read from it)."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        first = word.removeprefix("\\b")[:2] if word.removeprefix("\\b").startswith("\\") else ""
-        key = first or word.removeprefix("\\b")[0]
-        groups.setdefault(key, []).append(word)
-    return "|".join(f"(?={key})(?:{'|'.join(group)})" for key, group in sorted(groups.items()))
-
-
 # Words near a bare number that make it an offer rather than a fact about the item.
-_OFFER_BEFORE = re.compile(r"(?:" + _grouped(_OFFER_WORDS) + r")\W{0,3}(\w+\W{1,3}){0,2}$", re.I)
+_OFFER_BEFORE = re.compile(
+    r"(?:" + grouped_alternation(_OFFER_WORDS) + r")\W{0,3}(\w+\W{1,3}){0,2}$", re.I
+)
 _OFFER_AFTER = re.compile(
     r"^\W{0,3}(\?|and (it'?s|they'?re|you)|is (my|the|as|fine|good|ok)|final|cash|firm|works|then|"
     r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/|work|"
