@@ -445,18 +445,15 @@ _STATES_OWN_WANT = re.compile(
 )
 
 
-def _default_owner(last: Line) -> str | None:
+def _default_owner(last: Line) -> str:
     """Whose share an item list with no owner names, from the turn it answers.
 
-    After "what would you like?" it is ours; after the other side says what it needs
-    ("I need another item", "let me have two hats") it is what we offer them;
-    otherwise a bare list is our own counter-proposal.
+    After the other side says what it needs ("I need another item", "let me have two
+    hats") it is what we offer them; otherwise, "what would you like?" included, a bare
+    list is our own counter-proposal.
     """
-    if last.speaker != OTHER:
-        return split_items.MINE
-    if _ASKS_WHAT_WE_WANT.search(last.text):
-        return split_items.MINE
-    if _STATES_OWN_WANT.search(last.text):
+    asks_us = _ASKS_WHAT_WE_WANT.search(last.text) is not None
+    if last.speaker == OTHER and not asks_us and _STATES_OWN_WANT.search(last.text):
         return split_items.THEIRS
     return split_items.MINE
 

@@ -424,7 +424,7 @@ def _scan(
     """
     negated = (
         [(m.start(), m.end()) for m in _NOT_NEEDED.finditer(low)]
-        if "n" in low and ("no " in low or "n't" in low or "nt " in low or "not" in low)
+        if "no " in low or "n't" in low or "nt " in low or "not" in low
         else []
     )
     spans = [
