@@ -606,3 +606,32 @@ def test_grouped_offer_words_read_the_same_as_the_plain_alternation() -> None:
     ]
     for window in windows:
         assert bool(positions._OFFER_BEFORE.search(window)) == bool(plain.search(window)), window
+
+
+def test_a_refused_handover_gives_nothing() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    games = ("book", "hat", "ball")
+    assert read_claims("i can't give up the hat .", None, games).empty
+    assert read_claims("there is no way i can give you both hat and ball", None, games).empty
+    kept = read_claims("I need the hat, I won't give you the ball", None, games)
+    assert kept.mine == {"hat": 1.0} and not kept.theirs
+    assert read_claims("I can give you the hat", None, games).theirs == {"hat": 1.0}
+    setting = "splitting books, hats and balls"
+    insisted = (
+        "me: hello . i need the book and the hat to make this deal . you can have all 4 balls .",
+        "them: can't do that . i need the hat for sure .",
+    )
+    for refusal in ("i can't give up the hat .", "if i can not have the hat i can not make a deal"):
+        assert concession_labels(refusal, insisted, "trader", setting) == []
+
+
+def test_a_yes_to_their_question_then_a_counter_is_no_acceptance() -> None:
+    context = (
+        "me: What if you take one food, two firewood, and one water?",
+        "them: I guess the food is really important to you? How about you give me all the "
+        "firewood and you keep the water",
+    )
+    countered = "Yes, the food is really important. But I need at least 1 firewood."
+    assert concession_labels(countered, context, "camper", CASINO) == []
+    assert concession_labels("Yes, that works.", context, "camper", CASINO) == [UNPAID]

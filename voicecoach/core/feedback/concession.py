@@ -138,7 +138,8 @@ _STRONG_ACCEPT = re.compile(
     re.I,
 )
 _REJECT = re.compile(
-    r"\b(no deal|not (going to|gonna|able)|can'?t|cannot|won'?t|too (high|low|much|steep)|no way|"
+    r"\b(no deal|not (going to|gonna|able)|can'?t|cannot|can not|could not|will not|won'?t|"
+    r"too (high|low|much|steep)|no way|"
     r"not enough|never|decline|pass on)\b|^\W*no\b|\bhow about\b|\bwhat about\b|\bcounter\b"
     r"|\b(is that|is this|does that|would that|will that|do we have)\b[^.!]*\bdeal\W*$",
     re.I,
@@ -425,6 +426,12 @@ def _item_gives(
         )
         if closing and not asked:
             return [], None
+        own_now = _shares(current, totals, items)
+        if any(
+            own_now.get(item, -1.0) > share + 1e-9 and item in text.lower()
+            for item, share in accepted.items()
+        ):
+            return gives, asked  # "yes, ... but I need at least 1 firewood": a counter, not a yes
         for item in items:
             accepted_share = accepted.get(item)
             before = previous_own.get(item)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 MINE = "mine"
 THEIRS = "theirs"
+_REFUSED = "refused"  # a cue that gives a word no owner
 
 _ITEM_WORDS: dict[str, str] = {
     "food": "food",
@@ -109,6 +110,18 @@ _NOT_NEEDED = re.compile(
     r"'ve got)\s+no\s+(?:need|use)\s+for|no need for|no use for)\b",
     re.I,
 )
+# "I can't give up the hat", "no way I can give you both": a refused handover keeps the item.
+_NEGATED_HANDOVER = re.compile(
+    r"(?=[inw])\b(?:(?:i|we)\s+(?:just\s+|really\s+|simply\s+)?(?:can'?t|cannot|can not|"
+    r"won'?t|will not|wouldn'?t|would not|couldn'?t|could not|don'?t|do not)\s+"
+    r"|(?:i'm|im|i am|we're|we are) not\s+(?:going to\s+|gonna\s+|willing to\s+|able to\s+)?"
+    r"|no way (?:i|we) (?:can|could|would|will)\s+)"
+    r"(?:really\s+|just\s+|possibly\s+|afford to\s+|want to\s+)?"
+    r"(?P<verb>give|giving|let (?:you|u) (?:have|take|keep)|letting (?:you|u)|let go of|part with|"
+    r"parting with|spare)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"n'?t\b|\b(?:not|never|cannot|cant|dont|wont|no way)\b")
 # "everything but the hats", "all except the book": the named items go the other way.
 _EXCEPT = re.compile(
     r"(?=[aeort])\b(?:everything|all|the rest|everything else)\s+(?:but|except(?: for)?|"
@@ -326,7 +339,12 @@ def _read_claims(
         item = _ITEM_WORDS.get(word)
         if item is None:
             continue
-        owner = _owner_at(spans, match.start(), low) or default_owner
+        owner = _owner_at(spans, match.start(), low)
+        if owner is None and default_owner is not None:
+            # a bare list is a proposal, but "if I can not have the hat, no deal" is a refusal
+            sentence_start = max((low.rfind(mark, 0, match.start()) for mark in ".?!;"), default=-1)
+            if not _NEGATION.search(low, sentence_start + 1, match.start()):
+                owner = default_owner
         if owner is None:
             continue
         if any(a <= match.start() < b for a, b in excepted):
@@ -427,14 +445,23 @@ def _scan(
         if "no " in low or "n't" in low or "nt " in low or "not" in low
         else []
     )
+    refused = (
+        list(_NEGATED_HANDOVER.finditer(low))
+        if "no" in low or "n't" in low or "nt " in low or "not" in low
+        else []
+    )
     spans = [
         (m.start(), MINE)
         for m in _MINE_CUES.finditer(low)
         if not any(a <= m.start() < b for a, b in negated)
     ]
-    spans += [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
+    handovers = [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
     if any(verb in low for verb in _HANDOVER_VERBS):
-        spans += [(m.start(), THEIRS) for m in _HANDOVER_CUES.finditer(low)]
+        handovers += [(m.start(), THEIRS) for m in _HANDOVER_CUES.finditer(low)]
+    # a refused handover hands nothing over, and claims no count either: "no way I can give
+    # you both" keeps one of them, not both
+    spans += [cue for cue in handovers if not any(m.start() <= cue[0] < m.end() for m in refused)]
+    spans += [(m.start(), _REFUSED) for m in refused]
     spans += [(a, THEIRS) for a, _ in negated]
     spans.sort()
     matches = list(_TOKEN.finditer(low))
@@ -463,6 +490,8 @@ def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | N
         if _SENTENCE_END.search(text, start, position) or position - start > _CUE_REACH:
             continue
         owner = who
+    if owner == _REFUSED:
+        return None
     if owner is None:
         # "can you spare 3 water and 1 food for me": the cue comes after the items
         sentence_end = _SENTENCE_END.search(text[position:])
