@@ -635,3 +635,41 @@ def test_a_yes_to_their_question_then_a_counter_is_no_acceptance() -> None:
     countered = "Yes, the food is really important. But I need at least 1 firewood."
     assert concession_labels(countered, context, "camper", CASINO) == []
     assert concession_labels("Yes, that works.", context, "camper", CASINO) == [UNPAID]
+
+
+def test_bare_item_nouns_and_articles_count_in_games_of_countable_items() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    games = ("book", "hat", "ball")
+    assert read_claims("you can have hat and one ball", None, games).theirs == {
+        "hat": 1.0,
+        "ball": 1.0,
+    }
+    assert read_claims("i want a ball and the hat", None, games).mine == {"ball": 1.0, "hat": 1.0}
+
+
+def test_a_bare_list_earlier_in_the_dialogue_is_the_speakers_claim() -> None:
+    setting = "splitting books, hats and balls"
+    context = (
+        "them: hi , you can have hat and one ball",
+        "me: one hat and 2 balls , deal ?",
+        "them: one ball",
+    )
+    assert concession_labels("2 balls and you can keep the hat", context, "trader", setting) == [
+        UNPAID
+    ]
+
+
+def test_what_if_frames_a_proposal_not_a_condition() -> None:
+    setting = "splitting books, hats and balls"
+    context = (
+        "them: what would you like",
+        "me: the ball and two books .",
+        "them: how about you keep all books and i keep the rest",
+        "me: no . what if i get the ball and hat ?",
+        "them: never",
+    )
+    proposal = "what if i get the ball and one book ?"
+    assert concession_labels(proposal, context, "trader", setting) == [UNPAID]
+    tied = "i can let you have the hat if i get both books"
+    assert concession_labels(tied, context, "trader", setting) == [TRADED]

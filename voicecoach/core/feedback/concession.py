@@ -323,8 +323,12 @@ def _item_gives(
     previous_given: dict[str, float] = {}  # what our own earlier turns handed to them
     last_other: split_items.Claims | None = None
     other_before_last: dict[str, float] = {}
-    for line in spoken:
+    for at, line in enumerate(spoken):
         claims = split_items.read_claims(line.text, totals, items)
+        if claims.empty and at > 0:
+            # "the ball and two books ." after "what would you like": a bare list is a claim
+            owner = _default_owner(spoken[at - 1], line.speaker or SELF)
+            claims = split_items.read_claims(line.text, totals, items, owner)
         if claims.empty:
             continue
         if line.speaker == SELF:
@@ -452,7 +456,7 @@ _STATES_OWN_WANT = re.compile(
 )
 
 
-def _default_owner(last: Line) -> str:
+def _default_owner(last: Line, speaker: str = SELF) -> str:
     """Whose share an item list with no owner names, from the turn it answers.
 
     After the other side says what it needs ("I need another item", "let me have two
@@ -460,7 +464,7 @@ def _default_owner(last: Line) -> str:
     list is our own counter-proposal.
     """
     asks_us = _ASKS_WHAT_WE_WANT.search(last.text) is not None
-    if last.speaker == OTHER and not asks_us and _STATES_OWN_WANT.search(last.text):
+    if last.speaker not in (None, speaker) and not asks_us and _STATES_OWN_WANT.search(last.text):
         return split_items.THEIRS
     return split_items.MINE
 
@@ -525,6 +529,8 @@ def detect_concessions(
             return []
         self_role = infer_self_role(lines, role)
         condition = has_condition(text)
+        if condition and _PROPOSAL_IF.search(text, 0, max(text.find(condition), 0)):
+            condition = None  # "what if I get the ball and one book?": a proposal, not a tie
         give = gives[0]
         if asked or condition:
             return [_traded(give, condition or asked or "", self_role)]
@@ -567,6 +573,10 @@ def detect_concessions(
         return [_traded(give, condition, self_role)]
     return [_unpaid(give, self_role)]
 
+
+# "what if", "how about if", "would it be ok if": the "if" frames a proposal of our own share,
+# so the items after it are a claim (counted by the item reader), not a cost to the other side
+_PROPOSAL_IF = re.compile(r"\b(what|how about|ok|okay|alright|fine|mind|cool)\W+(then\W+)?$", re.I)
 
 _CONCRETE_COST = re.compile(
     r"\b(pick(ed|ing)? (it |them )?up|cash|deliver\w*|bill|utilities|sign\w*|lease|today|tonight|"

@@ -224,6 +224,8 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
             return total, True
         if word in _ORDINALS and pos > 0 and window[pos - 1] == "the":
             return _ORDINALS[word], True  # "you could take the second firewood": two in all
+        if word in {"a", "an"} and tokens[index] in _COUNTABLE:
+            return 1.0, True  # "a ball": one of them
         if word in {"a", "an"} and total is not None:
             return 1.0, False  # "a water supply": an article, not a count, in a game with counts
         if word in {"no", "none"} and pos != len(window) - 1:
@@ -240,6 +242,8 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
             return total, True  # "the balls": all of them (None: how many is not known yet)
         if tokens[index] in _COUNTABLE:
             return 1.0, True  # "the book": the single one
+    if tokens[index] in _COUNTABLE:
+        return 1.0, True  # "you can have hat and one ball": a bare singular is one
     return 1.0, False
 
 
