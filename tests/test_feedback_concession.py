@@ -673,3 +673,18 @@ def test_what_if_frames_a_proposal_not_a_condition() -> None:
     assert concession_labels(proposal, context, "trader", setting) == [UNPAID]
     tied = "i can let you have the hat if i get both books"
     assert concession_labels(tied, context, "trader", setting) == [TRADED]
+
+
+def test_owners_named_after_a_list_or_after_the_rest() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    games = ("book", "hat", "ball")
+    totals = {"book": 2.0, "hat": 1.0, "ball": 1.0}
+    listed = read_claims("hat and books to me , the rest you have", totals, games)
+    assert listed.mine == {"hat": 1.0, "book": 2.0} and listed.theirs["ball"] == 1.0
+    swapped = read_claims("ok , hat for you , the rest for me", totals, games)
+    assert swapped.theirs == {"hat": 1.0} and swapped.mine["ball"] == 1.0
+    question = read_claims("what is of more value to you the book or the hat ?", totals, games)
+    assert question.empty
+    plural = read_claims("ok i take book and hats", {"book": 1.0, "hat": 2.0, "ball": 1.0}, games)
+    assert plural.mine == {"book": 1.0, "hat": 2.0}

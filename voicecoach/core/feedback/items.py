@@ -134,6 +134,17 @@ _TRAILING = re.compile(
     r"(?<!works )(?<!work )(?<!good )(?<!fine )(?<!fair )(?<!okay )(?<!ok )(?<!better )"
     r"(?<!easier )(?<!enough )(?<!possible )\b(for) (me|us|myself|you|u)\b"
 )
+# "2 water, 1 food and 2 firewood to you": "to" names an owner only right after a list of
+# items ("what is of more value to you, the book or the hat?" names none)
+_LIST_TO = re.compile(
+    r"(?:(?:\d+|one|two|three|four|a|an|the|all|both|and|,|food|water|firewood|wood|book|hat|"
+    r"ball|basketball)s?\s*)+\bto (me|us|you|u)\b"
+)
+_OWNER_AFTER_REST = re.compile(
+    r"\s*,?\s*(?:(?P<theirs>(?:you|u)(?: can| could| will| may)? (?:have|take|get|keep)|"
+    r"(?:is|are|goes|go) (?:to )?(?:yours|you)|for (?:you|u)|to (?:you|u))"
+    r"|(?:for|to) (?:me|us)|(?:i|we)(?: can| could| will|'ll)? (?:have|take|get|keep))\b"
+)
 _REST = re.compile(
     r"(?=[aert])\b(the rest|everything else|everything|all the rest|the remainder|remaining|"
     r"all else|the others)\b",
@@ -244,6 +255,8 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
             return 1.0, True  # "the book": the single one
     if tokens[index] in _COUNTABLE:
         return 1.0, True  # "you can have hat and one ball": a bare singular is one
+    if plural and tokens[index][:-1] in _COUNTABLE and (not window or window[-1] in {"and", ","}):
+        return total, True  # "i take book and hats": all of them, as "the hats"
     return 1.0, False
 
 
@@ -310,7 +323,11 @@ def _read_claims(
     rest_owner: str | None = None
     rest_only: set[str] = set()  # "the rest of the food": the rest of that item only
     for match in _REST.finditer(low):
-        owner = _owner_at(spans, match.start(), low)
+        named_after = _OWNER_AFTER_REST.match(low, match.end())
+        if named_after:  # "the rest you have", "the rest for me": the owner is said after
+            owner: str | None = THEIRS if named_after.group("theirs") else MINE
+        else:
+            owner = _owner_at(spans, match.start(), low)
         if not owner:
             continue
         of_item = _OF_ITEM.match(low[match.end() :])
@@ -503,6 +520,10 @@ def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | N
         trailing = _TRAILING.search(rest)
         if trailing:
             owner = MINE if trailing.group(2) in {"me", "us", "myself"} else THEIRS
+        elif " to " in rest:
+            listed = _LIST_TO.match(rest)
+            if listed:
+                owner = MINE if listed.group(1) in {"me", "us"} else THEIRS
     return owner
 
 
