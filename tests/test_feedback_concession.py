@@ -688,3 +688,18 @@ def test_owners_named_after_a_list_or_after_the_rest() -> None:
     assert question.empty
     plural = read_claims("ok i take book and hats", {"book": 1.0, "hat": 2.0, "ball": 1.0}, games)
     assert plural.mine == {"book": 1.0, "hat": 2.0}
+
+
+def test_agreeing_to_their_number_that_came_with_pickup_is_the_closing_half() -> None:
+    offer = (
+        "seller: well the case by itself is probably worth $25 so can you do $45?",
+        "buyer: I could do $40 and pick it up today",
+    )
+    assert concession_labels("i will take 40", offer, "seller") == []
+    asked = (
+        "seller: I am asking $45, they are in very good condition",
+        "buyer: Would you be willing to go lower if I came by to pick it up myself?",
+    )
+    assert concession_labels("I could come down a little.", asked, "seller") == []
+    # a counter of one's own after their pickup offer is still a move
+    assert concession_labels("I can't go below 42.", asked, "seller") == [UNPAID]

@@ -250,6 +250,18 @@ _OTHER_TERMS = re.compile(
 )
 
 
+# The other side offers something of its own with its number or its ask: picking the item
+# up, cash, coming today. Moving or agreeing right after is the closing half of that exchange.
+_THEY_OFFER = re.compile(
+    r"(?=[ai])(?:\b(?:if|and) (?:i|we)(?:'ll| will| can| could| would)? (?:came|come|pick(?:ed)?|"
+    r"paid|pay|bring|brought)\b(?: by| over| today| tonight| in cash| cash| it| them| up| to"
+    r" pick)"
+    r"|\band (?:(?:i|we)(?:'ll| will| can| could)? )?(?:pick (?:it|them) up|come (?:by|get it)|pay "
+    r"(?:in )?cash)\b)",
+    re.I,
+)
+
+
 def _moved_toward(new: float, own: float, other: float | None, direction: int) -> bool:
     if other is not None and abs(own - other) > 1e-9:
         return abs(new - other) < abs(own - other) - 1e-9
@@ -569,6 +581,15 @@ def detect_concessions(
             condition = None
     if give.kind == "accept" and not condition and _other_gave(ledger.last_other_line):
         return []  # the closing half of an exchange the other side just set up
+    if (
+        give.kind in {"accept", "relative"}
+        and not condition
+        and _THEY_OFFER.search(ledger.last_other_line)
+    ):
+        # agreeing to their number or their ask that came with pickup or cash: "... if I came
+        # by to pick it up myself?" - "I could come down a little". A counter of our own
+        # ("$350 and we have a deal") is still a move of ours.
+        return []
     if condition:
         return [_traded(give, condition, self_role)]
     return [_unpaid(give, self_role)]
