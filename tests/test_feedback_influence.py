@@ -29,6 +29,7 @@ PUSHES = [
     "I know what's best for you here.",
     "It's a great price, it won't last long.",
     "You have to accept that the market has changed.",
+    "Then you will have to compromise.",
 ]
 
 OPEN_QUESTIONS = [
@@ -47,6 +48,7 @@ OPEN_QUESTIONS = [
     "What are your most important items?",
     "How do you feel about extra firewood?",
     "I need water the most, what about you?",
+    "Water is the lowest for me. What about you?",
     "Is there anything in particular you need for your trip?",
     "What are you going to use the truck for?",
     "Is there a reason you need the extra water?",
@@ -73,6 +75,9 @@ NEITHER = [
     "What are you looking for for it?",
     "If you lower it to 230 I can assure you that I can pick it up quickly.",
     "I'll take that offer, but you have to buy the stand too.",
+    "I'm good! I'm looking forward to my camping trip this weekend. How about you?",
+    "What do you think about me getting two water, one firewood, and all of the food?",
+    "What do you think of if I take 3 of the food supplies?",
 ]
 
 

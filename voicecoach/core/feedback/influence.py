@@ -63,6 +63,9 @@ _PUSH = compile_terms(
         r"|be (?:happy|glad"
         r"|grateful|thankful|reasonable)|appreciate|give|sacrifice|stop|just)",
         r"(?:you|u) really (?:should|need to|have to|must)",
+        r"(?:you|u) (?:will|ll|are going to|re going to|gonna) (?:just )?have to (?:compromise"
+        r"|accept|agree|understand|settle|give (?:in|up|me)|take (?:it|this|that)|live with|deal"
+        r" with|trust)",
         r"i know (?:whats|what is) (?:best|good|right) for you",
         r"i know better",
         r"(?:youre|you are) (?:wrong|mistaken|not thinking)",
@@ -170,7 +173,7 @@ _NOT_EXPLORING = compile_terms(
         r"|looking|have)",
         r"what (?:do|would) you (?:propose|suggest|offer)",
         r"what do you think (?:about|of)"
-        r" (?:this|that|it|my|the price|\$?\d+|[a-z]+ hundred|[a-z]+ thousand)",
+        r" (?:this|that|it|my|me|if|us|the price|\$?\d+|[a-z]+ hundred|[a-z]+ thousand)",
         r"looking (?:for|to get) for (?:it|this|that|them)",
         r"(?:whats|what is) your (?:best |lowest |final |highest )?(?:price|offer|number|counter"
         r"|bottom line)",
@@ -232,6 +235,15 @@ _EMBEDDED = re.compile(
 )
 
 
+# "... what about you?" explores only after the speaker has put their own priorities on the
+# table ("I need water the most, followed by food. What about you?")
+_RETURNED = re.compile(r"(?:what|how) about (?:you|yourself|u)|how about you|and you")
+_PRIORITY_TALK = re.compile(
+    r"\b(?:most|least|lowest|highest|top|priority|priorities|important|followed by|more than"
+    r"|value|values)\b"
+)
+
+
 def _exploring_question(normal: str) -> str | None:
     """The open needs question in the turn, if any."""
     # Typed text shows its sentences; spoken text has no punctuation at all.
@@ -243,6 +255,8 @@ def _exploring_question(normal: str) -> str | None:
         match = _QUESTION.search(bare)
         if match is None or _EMBEDDED.search(bare, max(0, match.start() - 30), match.start()):
             continue
+        if _RETURNED.fullmatch(match.group(0)) and not _PRIORITY_TALK.search(normal):
+            continue  # "I'm good! How about you?": small talk handed back, not a needs probe
         # With punctuation present, only sentences written as questions count;
         # spoken text has none, so the question words carry it alone.
         if has_marks and not clause.endswith("?") and _QUESTION_WORD_START.match(clause) is None:
