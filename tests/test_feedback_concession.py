@@ -703,3 +703,22 @@ def test_agreeing_to_their_number_that_came_with_pickup_is_the_closing_half() ->
     assert concession_labels("I could come down a little.", asked, "seller") == []
     # a counter of one's own after their pickup offer is still a move
     assert concession_labels("I can't go below 42.", asked, "seller") == [UNPAID]
+
+
+def test_spoken_prices_after_a_closed_refusal_and_at_the_end_of_a_turn() -> None:
+    from voicecoach.core.feedback.positions import read_proposals
+
+    held = "i really can't go that low three thousand five hundred"
+    assert [p.value for p in read_proposals(held, "price", 4000.0, None)] == [3500.0]
+    refused = "i can't do three thousand five hundred"
+    assert read_proposals(refused, "price", 4000.0, None) == []
+    last = "we put a lot into it semi tints wired for audio extra rims three thousand two hundred"
+    assert [p.value for p in read_proposals(last, "price", 4000.0, None)] == [3200.0]
+    context = (
+        "buyer: would you take two thousand",
+        "seller: i really can't go that low three thousand five hundred",
+        "buyer: the highest i can go is three thousand",
+        "seller: i'm not in a hurry to sell it extra rims three thousand two hundred",
+    )
+    accepted = "ok three thousand two hundred is fair"
+    assert concession_labels(accepted, context, "buyer", "listing price $4000.0") == [UNPAID]

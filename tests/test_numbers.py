@@ -48,6 +48,10 @@ CASES: list[tuple[str, list[tuple[float, str | None]]]] = [
     ("eight thousand two thousand and thirteen", [(8000.0, None), (2013.0, None)]),
     ("seven thousand eight hundred six thousand", [(7800.0, None), (6000.0, None)]),
     ("one dollar", [(1.0, "currency")]),
+    # two prices run together without a pause: a unit before "hundred" starts the second
+    ("five hundred and ninety five hundred and fifty", [(590.0, None), (550.0, None)]),
+    ("five hundred and ninety five", [(595.0, None)]),
+    ("ninety five hundred", [(9500.0, None)]),
     # not amounts
     ("the one I saw", []),
     ("which one do you want", []),

@@ -416,10 +416,16 @@ class _Reader:
         smallest_scale = 0.0
         # where to cut when a word cannot belong to this number ("eight thousand two thousand")
         cut_value, cut_last = 0.0, i - 1
+        # the unit of a joined "ninety five" read after a hundred, and the tens' index: where
+        # to cut if "hundred" follows, since a unit then starts a new number
+        split_tens: tuple[float, int] | None = None
         while True:
             low = self.low(j)
             kind = _word_kind(low)
             if kind == "hundred":
+                if current >= 100 and split_tens is not None:
+                    # "five hundred and ninety five hundred and fifty": 590, then 550
+                    return total + current - split_tens[0], split_tens[1]
                 if current >= 100:
                     return self.finish(cut_value, cut_last, i)
                 current = (current or 1.0) * 100
@@ -458,6 +464,9 @@ class _Reader:
                     j = end + 1
                     seen_small_since_scale = True
                     continue
+            split_tens = None
+            if current >= 100 and end > j and _word_kind(self.low(j)) == "tens":
+                split_tens = (float(said - _small_value(self.low(j))), j)
             current += said
             last = end
             j = end + 1

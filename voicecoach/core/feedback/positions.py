@@ -183,7 +183,7 @@ _REFERENCE_BEFORE = re.compile(
 _NEGATED_BEFORE = re.compile(
     r"(\b(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b"
     r"(?:(?!\b(?:i think|i can|i could|i would|i'd|id|i'll|ill|but|so|how about|what about|"
-    r"maybe|then)\b)[^.?!,\d]){0,22}$)",
+    r"maybe|then|(?:low|high|lower|higher)\b(?! than))\b)[^.?!,\d]){0,22}$)",
     re.I,
 )
 _REFUSED_AFTER = re.compile(
@@ -256,6 +256,8 @@ def offer_like(text: str, amount: Amount) -> bool:
         return False  # "2004 Chevy": a model year
     if len(_WORD.findall(text)) <= 3 or not _ALNUM.search(text, 0, amount.start):
         return True
+    if not _ALNUM.search(text, amount.end):
+        return True  # "... wired for audio, extra rims three thousand two hundred": the last word
     return bool(_OFFER_BEFORE.search(before) or _OFFER_AFTER.search(after))
 
 
