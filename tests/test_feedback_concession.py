@@ -505,6 +505,11 @@ def test_their_conditional_offer_named_back_keeps_the_tie() -> None:
         ("If you're willing to negotiate, I'm listening.", False),
         ("How about 11000 and you drop it off?", True),
         ("50 might work. I can only accept cash payments though.", True),
+        ("If your credit and background check are good, I can take $1200.", True),
+        ("I can take $1200 with a 1 year lease.", True),
+        ("I'll give you 25 if it has new batteries.", True),
+        ("If it has any damage I will pass.", False),
+        ("Happy to go to 400 with a smile.", False),
     ],
 )
 def test_more_condition_forms(text: str, condition: bool) -> None:

@@ -52,7 +52,7 @@ _COSTLY = re.compile(
     r"throw|waive|today|tonight|now|tomorrow|this (week|evening|afternoon|morning|weekend)|"
     r"give|gave|giving|let me|leave me|trade|refer|recommend|review|order|purchase|settle|transfer|"
     r"venmo|paypal|deposit|upfront|up front|in full|contract|year|month|sign|haul|load|"
-    r"can do|could do|come up|come down|bundle|\d|"
+    r"can do|could do|come up|come down|bundle|\d|credit|background|references?|"
     # a number said in words, as a recogniser writes it ("if you do four hundred")
     r"hundred|thousand|grand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     # "if you're willing to keep the grounds immaculate": a commitment, unless only to talk
@@ -71,7 +71,7 @@ _FREE_IF = re.compile(
     re.I,
 )
 _CONDITION_PHRASES = re.compile(
-    r"(?=[abcfiopsy])"  # skip positions no alternative starts at
+    r"(?=[abcfiopswy])"  # skip positions no alternative starts at
     r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to (pay|pick|come|sign|bring|"
     r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load)|"
@@ -83,7 +83,13 @@ _CONDITION_PHRASES = re.compile(
     r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(also |"
     r"still )?(get|have|keep|take)|if (i|we) ('?m |am |are |would be |were |could be )?"
     r"(allowed|permitted)|for (your|the) (water|food|firewood|"
-    r"book|hat|ball)s?)\b",
+    r"book|hat|ball)s?|"
+    # a longer commitment asked with the number: "I can take $1200 with a 1 year lease"
+    r"(with|on) (a |an )?(\d+|one|two|three|six|twelve|eighteen)[ -](year|month)s?( long)? "
+    r"(lease|contract|term|commitment)|"
+    # what the item must come with: "I'll give you 25 if it has new batteries"
+    r"if (it|they|the \w+) (has|have|comes? with|includes?|came with)\b(?! (any|a lot|some) "
+    r"(damage|issues?|problems?)))\b",
     re.I,
 )
 _ASK_EXTRA = re.compile(
