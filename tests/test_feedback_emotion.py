@@ -21,6 +21,8 @@ def spoken(text: str) -> str:
 
 OVERREACH = [
     "Please grow up, and don't be so emotional.",
+    "Again don't patronize me.",
+    "I am about to walk, you are being so unfair",
     "Fine, I'll just let my kids go hungry then.",
     "How am I supposed to survive out there with no water?",
     "That's ridiculous, nobody would pay that.",
@@ -43,6 +45,8 @@ OVERREACH = [
 
 CALM = [
     "Kids grow up so fast, don't they?",
+    "I think you are being very fair about this.",
+    "I'm not trying to be difficult, just careful.",
     "We hope the puppy won't grow up too big.",
     "Fine, 450 works for me.",
     "That's fine, I'll take it.",

@@ -237,6 +237,9 @@ _CONDESCENSION = compile_terms(
         r"|touchy|hysterical|immature|ridiculous|silly|stupid|difficult|unreasonable|greedy"
         r"|selfish)",
         r"(?:act|be) (?:like )?(?:an adult|a grown ?up|your age)",
+        r"(?:dont|do not|stop|quit) (?:patroniz|patronis|condescend)\w*",
+        r"(?:youre|you are|your) being (?:so |very |really |totally |completely )?(?:unfair"
+        r"|unreasonable|greedy|selfish|ridiculous|difficult|rude|childish|stubborn|impossible)",
     )
 )
 
