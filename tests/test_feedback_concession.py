@@ -727,3 +727,15 @@ def test_spoken_prices_after_a_closed_refusal_and_at_the_end_of_a_turn() -> None
     )
     accepted = "ok three thousand two hundred is fair"
     assert concession_labels(accepted, context, "buyer", "listing price $4000.0") == [UNPAID]
+
+
+def test_you_can_even_have_hands_over_and_you_have_fun_does_not() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    casino = ("food", "water", "firewood")
+    spoken = "same here for me too you can even have all the water as well"
+    assert read_claims(spoken, 3.0, casino).theirs == {"water": 3.0}
+    wish = read_claims(
+        "sounds good you have fun too and good luck cooking all that food", 3.0, casino
+    )
+    assert wish.empty

@@ -74,8 +74,12 @@ _MINE_CUES = re.compile(
 )
 _THEIRS_CUES = re.compile(
     r"(?=[fgiloy])(?:"  # skip positions no alternative starts at
-    r"\byou\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+)?"
-    r"(get|take|keep|have|receive|grab)\b|\byou'll (get|have|take|keep)\b|\byou'd (get|have|take)\b"
+    r"\byou\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+|"
+    r"even\s+|just\s+|still\s+|definitely\s+)?"
+    # "you have fun too and good luck cooking up all that food": no item handed over
+    r"(get|take|keep|have|receive|grab)\b(?! (?:fun|a (?:good|great|nice|safe|fun|wonderful)|"
+    r"to\b|time|kids|children|family|questions?|any (?:questions?|kids)))"
+    r"|\byou'll (get|have|take|keep)\b|\byou'd (get|have|take)\b"
     r"|\b(give|leave|let|offer)\s+(you|u)\b|\bfor (you|u|your)\b|\byours\b"
     r"|\bi('ll| will| can| could| would)? (give|let go of|give up|give away|part with|cede|"
     r"offer)\b)",
