@@ -247,6 +247,8 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("No, that's too low.", False),
         ("Ok but how about 450?", False),
         ("What condition is it in?", False),
+        ("that works for me do we have a deal", True),
+        ("is that a deal", False),
     ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:

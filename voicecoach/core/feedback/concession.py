@@ -143,6 +143,7 @@ _STRONG_ACCEPT = re.compile(
     r"let'?s do (it|that|this))",
     re.I,
 )
+_CONFIRM_DEAL = re.compile(r"\b(so )?(do we have|is it|is that|have we got) a deal\W*$", re.I)
 _REJECT = re.compile(
     r"\b(no deal|not (going to|gonna|able)|can'?t|cannot|can not|could not|will not|won'?t|"
     r"too (high|low|much|steep)|no way|"
@@ -237,6 +238,10 @@ def is_acceptance(text: str) -> bool:
     if not _ACCEPT.search(head):
         return False
     first_clause = _SENTENCE_SPLIT.split(head, maxsplit=1)[0]
+    confirm = _CONFIRM_DEAL.search(first_clause)
+    if confirm and _STRONG_ACCEPT.search(first_clause, 0, confirm.start()):
+        # spoken "that works for me do we have a deal": agreement, then a check, no stop between
+        first_clause = first_clause[: confirm.start()]
     if _REJECT.search(first_clause):
         return False
     # "Yes, it's per month. I would not be able to go that low.": an answer, then a refusal
