@@ -512,6 +512,9 @@ def test_their_conditional_offer_named_back_keeps_the_tie() -> None:
         ("I'll give you 25 if it has new batteries.", True),
         ("If it has any damage I will pass.", False),
         ("Happy to go to 400 with a smile.", False),
+        ("I could do $8000 cash you pick up this week.", True),
+        ("Can you pick it up?", False),
+        ("Would you be willing to lower the price if I sign a 3 year lease?", True),
     ],
 )
 def test_more_condition_forms(text: str, condition: bool) -> None:
@@ -741,3 +744,26 @@ def test_you_can_even_have_hands_over_and_you_have_fun_does_not() -> None:
         "sounds good you have fun too and good luck cooking all that food", 3.0, casino
     )
     assert wish.empty
+
+
+def test_an_offer_put_as_a_question_and_giving_me_name_owners() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    casino = ("food", "water", "firewood")
+    assert read_claims("Would you take 1 firewood instead?", 3.0, casino).theirs == {
+        "firewood": 1.0
+    }
+    assert read_claims("do you mind giving me two wood then?", 3.0, casino).mine == {
+        "firewood": 2.0
+    }
+    # "will you accept the book and 1 ball?" asks them to accept our claim: no hand-over
+    assert not read_claims("will you accept the book and 1 ball ?", None, ("book", "ball")).theirs
+
+
+def test_a_give_with_an_ask_for_their_move_is_traded() -> None:
+    context = ("seller: Hi, the apartment is $1900 a month.",)
+    lease = "Would you be willing to lower the price if I sign a 3 year lease?"
+    assert concession_labels(lease, context, "buyer") == [TRADED]
+    utilities = ("buyer: I could do $1,700 but that's it.",)
+    covered = "How about this. We will cover your utilities if you can do 2000"
+    assert concession_labels(covered, utilities, "seller", "listing price $2100.0") == [TRADED]

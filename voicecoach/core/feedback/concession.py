@@ -85,6 +85,9 @@ _CONDITION_PHRASES = re.compile(
     r"(allowed|permitted)|for (your|the) (water|food|firewood|"
     r"book|hat|ball)s?|"
     # a longer commitment asked with the number: "I can take $1200 with a 1 year lease"
+    # a plain "you pick it up" said with the number: "I could do $8000 cash you pick up"
+    r"(?<!when )(?<!if )(?<!once )(?<!before )(?<!after )(?<!can )(?<!could )(?<!will )"
+    r"(?<!would )(?<!do )(?<!did )(?<!until )(?<!to )you pick (it |them )?up|"
     r"(with|on) (a |an )?(\d+|one|two|three|six|twelve|eighteen)[ -](year|month)s?( long)? "
     r"(lease|contract|term|commitment)|"
     # what the item must come with: "I'll give you 25 if it has new batteries"
@@ -97,6 +100,10 @@ _ASK_EXTRA = re.compile(
     r"at least\s+)?(take care of|pay|cover|deliver|"
     r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
     r"replace|hold|lower the deposit)\b"
+    # asking them to move in the same breath as one's own give: "would you lower the price if
+    # I sign a 3 year lease?"
+    r"|\b(can|could|would|will)\s+(you|u)\s+(please\s+|be willing to\s+|be will to\s+|"
+    r"consider\s+)?(lower|drop|reduce|come down|go down|bring (it|the price) down)\b"
     r"|(^|[.!?,;]\s*)(please\s+)?(throw in|include)\s+(the|a|an|your|those|that)\b",
     re.I,
 )
@@ -105,11 +112,12 @@ _EXTRA = re.compile(
     r"(?=[ahintwf])(?:\b(i|we)\b(?:(?!\byou\b|\bif\b)[^.?!]){0,30}?\b"
     r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
     r"provide|"
-    r"cover the|pay for the|pay the|help (you )?(load|move|carry)|give you (my|a|the|an|free)|"
+    r"cover the|cover your|pay for the|pay the|pay your|help (you )?(load|move|carry)|"
+    r"give you (my|a|the|an|free)|"
     r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|make sure|install|"
     r"(fix|repair|replace|detail|clean) (it|them|the \w+) (for you|before|first|up)|"
-    r"sign (a )?(longer|\d+[ -](year|month)|two[ -]year|"
-    r"one[ -]year) ?(lease|contract)?|"
+    r"sign (a )?(longer|(\d+|one|two|three|four|five|six|twelve|eighteen)[ -](year|month)s?)"
+    r" ?(lease|contract)?|"
     r"do (all )?(the )?(grounds ?keeping|yard ?work|maintenance|shoveling|repairs|landscaping))\b"
     r"|\b(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
     r"(cost|charge)|half off|no deposit|waive the|no (application|rental|cleaning) fee|"

@@ -67,13 +67,13 @@ _MINE_CUES = re.compile(
     r"like to have|like to get|would take|need to have)\b"
     r"|\b(i|we)('m|'re| am| are| was| were) (hoping|planning|wanting|looking|going) to (get|take|"
     r"have|keep|grab)\b"
-    r"|\b(give|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b"
+    r"|\b(give|giving|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b"
     r"|\b(can|could|may) (i|we) (then |also |still |please |maybe )?(get|have|take|keep)\b"
     r"|\bi'm taking\b|\bi'm getting\b|\bme\b)",
     re.I,
 )
 _THEIRS_CUES = re.compile(
-    r"(?=[fgiloy])(?:"  # skip positions no alternative starts at
+    r"(?=[cfgilowy])(?:"  # skip positions no alternative starts at
     r"\byou\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+|"
     r"even\s+|just\s+|still\s+|definitely\s+)?"
     # "you have fun too and good luck cooking up all that food": no item handed over
@@ -81,6 +81,9 @@ _THEIRS_CUES = re.compile(
     r"to\b|time|kids|children|family|questions?|any (?:questions?|kids)))"
     r"|\byou'll (get|have|take|keep)\b|\byou'd (get|have|take)\b"
     r"|\b(give|leave|let|offer)\s+(you|u)\b|\bfor (you|u|your)\b|\byours\b"
+    # "would you take 1 firewood instead?": an offer put as a question
+    r"|\b(?:would|will|could|can) (?:you|u) (?:be willing to |like to |want to )?(?:take|"
+    r"settle for)\b"
     r"|\bi('ll| will| can| could| would)? (give|let go of|give up|give away|part with|cede|"
     r"offer)\b)",
     re.I,
