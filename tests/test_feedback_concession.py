@@ -248,6 +248,7 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("Ok but how about 450?", False),
         ("What condition is it in?", False),
         ("that works for me do we have a deal", True),
+        ("That seems fair.", True),
         ("is that a deal", False),
     ],
 )
@@ -767,3 +768,13 @@ def test_a_give_with_an_ask_for_their_move_is_traded() -> None:
     utilities = ("buyer: I could do $1,700 but that's it.",)
     covered = "How about this. We will cover your utilities if you can do 2000"
     assert concession_labels(covered, utilities, "seller", "listing price $2100.0") == [TRADED]
+
+
+def test_agreeing_after_they_offered_to_come_pick_it_up_is_the_closing_half() -> None:
+    context = (
+        "seller: My lowest offer is 7000",
+        "buyer: Can we meet in the middle at $6750? I'd be willing to come pick it up.",
+    )
+    assert concession_labels("That sounds like a fair deal", context, "seller") == []
+    plain = ("seller: I could do $260.", "buyer: Would you accept 250")
+    assert concession_labels("That seems fair.", plain, "seller") == [UNPAID]

@@ -137,6 +137,7 @@ _ACCEPT = re.compile(
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (do |live with |work with |accept |pay )?that|"
+    r"(that|this|it) (seems|looks) (fine|ok|okay|fair|good|great|reasonable)|"
     r"that('s| is| would be| will be| should be) (fine|ok|okay|fair|good|great|"
     r"acceptable|reasonable|a deal)|"
     r"deal[.!]*\s*$|i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|"
@@ -275,6 +276,8 @@ _THEY_OFFER = re.compile(
     r"(?=[ai])(?:\b(?:if|and) (?:i|we)(?:'ll| will| can| could| would)? (?:came|come|pick(?:ed)?|"
     r"paid|pay|bring|brought)\b(?: by| over| today| tonight| in cash| cash| it| them| up| to"
     r" pick)"
+    r"|\b(?:i|we)(?:'d| would|'ll| will)? (?:be )?(?:willing|happy|glad|able) to (?:come )?"
+    r"(?:pick (?:it|them) up|come (?:by|get it)|pay (?:in )?cash)\b"
     r"|\band (?:(?:i|we)(?:'ll| will| can| could)? )?(?:pick (?:it|them) up|come (?:by|get it)|pay "
     r"(?:in )?cash)\b)",
     re.I,
