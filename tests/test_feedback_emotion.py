@@ -22,6 +22,8 @@ def spoken(text: str) -> str:
 OVERREACH = [
     "Please grow up, and don't be so emotional.",
     "Again don't patronize me.",
+    "As I have explained now twice, it is obviously food.",
+    "We need all the food, two of our members are diabetic and they may die!",
     "I am about to walk, you are being so unfair",
     "Fine, I'll just let my kids go hungry then.",
     "How am I supposed to survive out there with no water?",
@@ -46,6 +48,7 @@ OVERREACH = [
 CALM = [
     "Kids grow up so fast, don't they?",
     "I think you are being very fair about this.",
+    "As I said before, the price is 400.",
     "I'm not trying to be difficult, just careful.",
     "We hope the puppy won't grow up too big.",
     "Fine, 450 works for me.",

@@ -182,6 +182,8 @@ _PLEADING = compile_terms(
         r"youre (?:killing|breaking) me",
         r"(?:ill|i will|we will|well|my (?:kids|family|children) will|im going to|were going to|"
         r"gonna) (?:die|starve|freeze|be homeless|lose everything)",
+        r"(?:they|he|she|we|my (?:kids|family|children|wife|husband|son|daughter)) "
+        r"(?:may|might|could|will|would) (?:die|starve|freeze to death)",
         # guilt trip: the cost of saying no laid on the other side ("let my kids go hungry")
         r"(?:let|leave|watch|make) (?:my|our) (?:kids|children|family|son|daughter|baby|babies"
         r"|wife|husband|little ones) (?:go )?(?:hungry|starve|starving|freeze|freezing|suffer"
@@ -237,6 +239,9 @@ _CONDESCENSION = compile_terms(
         r"|touchy|hysterical|immature|ridiculous|silly|stupid|difficult|unreasonable|greedy"
         r"|selfish)",
         r"(?:act|be) (?:like )?(?:an adult|a grown ?up|your age)",
+        # exasperated repetition: "as I have explained now twice"
+        r"as i(?:ve| have)? (?:already |now )?(?:explained|said|told you|mentioned) (?:now |it )?"
+        r"(?:twice|three times|(?:so )?many times|over and over)",
         r"(?:dont|do not|stop|quit) (?:patroniz|patronis|condescend)\w*",
         r"(?:youre|you are|your) being (?:so |very |really |totally |completely )?(?:unfair"
         r"|unreasonable|greedy|selfish|ridiculous|difficult|rude|childish|stubborn|impossible)",
