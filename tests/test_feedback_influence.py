@@ -49,6 +49,7 @@ OPEN_QUESTIONS = [
     "How do you feel about extra firewood?",
     "I need water the most, what about you?",
     "Water is the lowest for me. What about you?",
+    "Is firewood something you want the most?",
     "Is there anything in particular you need for your trip?",
     "What are you going to use the truck for?",
     "Is there a reason you need the extra water?",

@@ -145,6 +145,9 @@ _QUESTION = compile_terms(
         r"|useful)"
         r" (?:to|for) (?:you|u)",
         r"tell me (?:about|what|more about|why|how) (?:\w+ ){0,3}(?:you|your)",
+        # "is firewood something you want the most?": their priority, asked item by item
+        r"(?:is|are) (?:the )?\w+(?: \w+)? (?:something|what|the (?:thing|item|one)) (?:that )?"
+        r"(?:you|u|your \w+) (?:want|need|value|prefer|care about)",
         r"what (?:brings|brought) you",
         # their situation: "how are you with food?", "what kind of trip are you planning?"
         r"how (?:are|r|is) (?:you|u|ya|your \w+)(?: doing| fixed| set)? (?:with|on|for) \w+",
