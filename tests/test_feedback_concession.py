@@ -16,6 +16,9 @@ from voicecoach.core.feedback.positions import (
 UNPAID = "concession.unpaid"
 TRADED = "concession.traded"
 CASINO = "splitting food, water and firewood packages (3 each)"
+BOOKS_HATS_BALLS = "splitting books, hats and balls"
+CASINO_ITEMS = ("food", "water", "firewood")
+GAME_ITEMS = ("book", "hat", "ball")
 
 
 def concession_labels(
@@ -201,7 +204,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None, list[str]]]
         "If I get both hats you can have the book and the balls.",
         ("me: i want the hats and one ball .", "them: i need the balls ."),
         "trader",
-        "splitting books, hats and balls",
+        BOOKS_HATS_BALLS,
         [TRADED],
     ),
 ]
@@ -288,14 +291,14 @@ def test_unpaid_flag_carries_span_why_and_a_tip_with_the_number() -> None:
 def test_split_claims_read_owner_cues_counts_and_exchanges() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    casino = ("food", "water", "firewood")
+    casino = CASINO_ITEMS
     claims = read_claims("I take 2 food and 1 water, you can have the rest.", 3.0, casino)
     assert claims.mine == {"food": 2.0, "water": 1.0}
     assert claims.theirs == {"food": 1.0, "water": 2.0, "firewood": 3.0}
     swap = read_claims("Can you give me one firewood for all the water?", 3.0, casino)
     assert swap.mine == {"firewood": 1.0}
     assert swap.theirs == {"water": 3.0}
-    games = ("book", "hat", "ball")
+    games = GAME_ITEMS
     dnd = read_claims("i'll take the book and both balls", None, games)
     assert dnd.mine == {"book": 1.0, "ball": 2.0}
     assert read_claims("the weather is nice today", 3.0, casino).empty
@@ -373,7 +376,7 @@ def test_a_permission_asked_back_makes_a_trade() -> None:
 def test_split_claims_exceptions_negated_needs_and_a_narrowed_count() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    games = ("book", "hat", "ball")
+    games = GAME_ITEMS
     but = read_claims("ok, i take everything but the hats", None, games)
     assert but.theirs == {"hat": 2.0} and "hat" not in but.mine
     unneeded = read_claims("i'll take only the balls. i have no need for the hats.", None, games)
@@ -384,7 +387,7 @@ def test_split_claims_exceptions_negated_needs_and_a_narrowed_count() -> None:
     narrowed = read_claims("i also need the balls, how about i take 1 ball and 1 hat", None, games)
     assert narrowed.mine == {"ball": 1.0, "hat": 1.0}
     # a count said first still stands against a later "all" ("2 food ... all the food you want")
-    casino = ("food", "water", "firewood")
+    casino = CASINO_ITEMS
     first = read_claims("I take 2 food, and you can have all the water", 3.0, casino)
     assert first.mine == {"food": 2.0} and first.theirs == {"water": 3.0}
 
@@ -396,7 +399,7 @@ def test_confirming_the_split_they_accepted_is_no_give() -> None:
         "me: yea i need hats too or else its a wash",
         "them: ok , i take everything but the hats",
     )
-    assert concession_labels("deal", context, "trader", "splitting books, hats and balls") == []
+    assert concession_labels("deal", context, "trader", BOOKS_HATS_BALLS) == []
 
 
 @pytest.mark.parametrize(
@@ -416,7 +419,7 @@ def test_condition_forms(text: str, condition: bool) -> None:
 def test_items_named_before_for_you_go_to_the_other_side() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    casino = ("food", "water", "firewood")
+    casino = CASINO_ITEMS
     offer = read_claims(
         "How about 1 food for you, 2 water for you, and 2 firewood for you?", 3.0, casino
     )
@@ -424,7 +427,7 @@ def test_items_named_before_for_you_go_to_the_other_side() -> None:
 
 
 def test_agreeing_to_a_split_that_meets_the_last_ask_or_pays_more_is_no_give() -> None:
-    setting = "splitting food, water and firewood packages (3 each)"
+    setting = CASINO
     met = (
         "me: But i need 2 food 2 water and 1 firewood",
         "them: How about I get all of the food, you get all of the water?",
@@ -468,7 +471,7 @@ def test_spoken_offers_read_by_their_words() -> None:
 def test_split_claims_two_of_everything_else_adverbs_and_can_i_then_have() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    casino = ("food", "water", "firewood")
+    casino = CASINO_ITEMS
     rest = read_claims("I need firewood, you can have two of everything else.", 3.0, casino)
     assert rest.theirs == {"food": 2.0, "water": 2.0} and "firewood" in rest.vague
     assert read_claims("I'd personally like 2 firewood", 3.0, casino).mine == {"firewood": 2.0}
@@ -525,7 +528,7 @@ def test_more_condition_forms(text: str, condition: bool) -> None:
 def test_what_if_i_took_is_a_claim() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    casino = ("food", "water", "firewood")
+    casino = CASINO_ITEMS
     claims = read_claims("What if I took 2 food, 1 water, and 2 firewood?", 3.0, casino)
     assert claims.mine == {"food": 2.0, "water": 1.0, "firewood": 2.0}
 
@@ -533,7 +536,7 @@ def test_what_if_i_took_is_a_claim() -> None:
 def test_willing_to_give_up_hands_items_over() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    casino = ("food", "water", "firewood")
+    casino = CASINO_ITEMS
     text = "I would like a lot of water and I am willing to give up all the wood."
     assert read_claims(text, 3.0, casino).theirs == {"firewood": 3.0}
     reluctant = "I am reluctantly willing to give away the 3 food packages."
@@ -551,7 +554,7 @@ def test_spoken_comparisons_and_floors() -> None:
 
 
 def test_splitting_an_item_one_claimed_whole_gives_half_of_it() -> None:
-    setting = "splitting food, water and firewood packages (3 each)"
+    setting = CASINO
     context = (
         "me: I was hoping to take three of the food as well as three of the firewood.",
         "them: The firewood is most important to us.",
@@ -562,7 +565,7 @@ def test_splitting_an_item_one_claimed_whole_gives_half_of_it() -> None:
 
 
 def test_agreeing_after_they_gave_up_what_we_insisted_on_is_closing() -> None:
-    setting = "splitting books, hats and balls"
+    setting = BOOKS_HATS_BALLS
     context = (
         "me: i'd like the book and 2 hats",
         "them: no thanks . how about you get all hats and i keep the rest ?",
@@ -573,12 +576,12 @@ def test_agreeing_after_they_gave_up_what_we_insisted_on_is_closing() -> None:
 
 
 def test_an_item_list_with_no_owner_is_read_against_the_turn_it_answers() -> None:
-    setting = "splitting food, water and firewood packages (3 each)"
+    setting = CASINO
     asked = ("me: I will give you 3 food for 3 firewood.", "them: I need some firewood.")
     assert concession_labels("How about 3 food for 2 firewood?", asked, "camper", setting) == [
         UNPAID
     ]
-    games = "splitting books, hats and balls"
+    games = BOOKS_HATS_BALLS
     invited = ("me: i want the hats and the ball", "them: what would you like ?")
     assert concession_labels("how about both hats and a ball", invited, "trader", games) == []
 
@@ -586,7 +589,7 @@ def test_an_item_list_with_no_owner_is_read_against_the_turn_it_answers() -> Non
 def test_trading_away_and_ordinal_counts() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    casino = ("food", "water", "firewood")
+    casino = CASINO_ITEMS
     trade = read_claims("How about we trade three firewood for 3 food?", 3.0, casino)
     assert trade.mine == {"food": 3.0} and trade.theirs == {"firewood": 3.0}
     conditional = read_claims("I'll accept if we can exchange one water for one food.", 3.0, casino)
@@ -622,13 +625,13 @@ def test_grouped_offer_words_read_the_same_as_the_plain_alternation() -> None:
 def test_a_refused_handover_gives_nothing() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    games = ("book", "hat", "ball")
+    games = GAME_ITEMS
     assert read_claims("i can't give up the hat .", None, games).empty
     assert read_claims("there is no way i can give you both hat and ball", None, games).empty
     kept = read_claims("I need the hat, I won't give you the ball", None, games)
     assert kept.mine == {"hat": 1.0} and not kept.theirs
     assert read_claims("I can give you the hat", None, games).theirs == {"hat": 1.0}
-    setting = "splitting books, hats and balls"
+    setting = BOOKS_HATS_BALLS
     insisted = (
         "me: hello . i need the book and the hat to make this deal . you can have all 4 balls .",
         "them: can't do that . i need the hat for sure .",
@@ -651,7 +654,7 @@ def test_a_yes_to_their_question_then_a_counter_is_no_acceptance() -> None:
 def test_bare_item_nouns_and_articles_count_in_games_of_countable_items() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    games = ("book", "hat", "ball")
+    games = GAME_ITEMS
     assert read_claims("you can have hat and one ball", None, games).theirs == {
         "hat": 1.0,
         "ball": 1.0,
@@ -660,7 +663,7 @@ def test_bare_item_nouns_and_articles_count_in_games_of_countable_items() -> Non
 
 
 def test_a_bare_list_earlier_in_the_dialogue_is_the_speakers_claim() -> None:
-    setting = "splitting books, hats and balls"
+    setting = BOOKS_HATS_BALLS
     context = (
         "them: hi , you can have hat and one ball",
         "me: one hat and 2 balls , deal ?",
@@ -672,7 +675,7 @@ def test_a_bare_list_earlier_in_the_dialogue_is_the_speakers_claim() -> None:
 
 
 def test_what_if_frames_a_proposal_not_a_condition() -> None:
-    setting = "splitting books, hats and balls"
+    setting = BOOKS_HATS_BALLS
     context = (
         "them: what would you like",
         "me: the ball and two books .",
@@ -689,7 +692,7 @@ def test_what_if_frames_a_proposal_not_a_condition() -> None:
 def test_owners_named_after_a_list_or_after_the_rest() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    games = ("book", "hat", "ball")
+    games = GAME_ITEMS
     totals = {"book": 2.0, "hat": 1.0, "ball": 1.0}
     listed = read_claims("hat and books to me , the rest you have", totals, games)
     assert listed.mine == {"hat": 1.0, "book": 2.0} and listed.theirs["ball"] == 1.0
@@ -738,7 +741,7 @@ def test_spoken_prices_after_a_closed_refusal_and_at_the_end_of_a_turn() -> None
 def test_you_can_even_have_hands_over_and_you_have_fun_does_not() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    casino = ("food", "water", "firewood")
+    casino = CASINO_ITEMS
     spoken = "same here for me too you can even have all the water as well"
     assert read_claims(spoken, 3.0, casino).theirs == {"water": 3.0}
     wish = read_claims(
@@ -750,7 +753,7 @@ def test_you_can_even_have_hands_over_and_you_have_fun_does_not() -> None:
 def test_an_offer_put_as_a_question_and_giving_me_name_owners() -> None:
     from voicecoach.core.feedback.items import read_claims
 
-    casino = ("food", "water", "firewood")
+    casino = CASINO_ITEMS
     assert read_claims("Would you take 1 firewood instead?", 3.0, casino).theirs == {
         "firewood": 1.0
     }
