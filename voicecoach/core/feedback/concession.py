@@ -358,11 +358,7 @@ def _item_gives(
     last_other: split_items.Claims | None = None
     other_before_last: dict[str, float] = {}
     for at, line in enumerate(spoken):
-        claims = split_items.read_claims(line.text, totals, items)
-        if claims.empty and at > 0:
-            # "the ball and two books ." after "what would you like": a bare list is a claim
-            owner = _default_owner(spoken[at - 1], line.speaker or SELF)
-            claims = split_items.read_claims(line.text, totals, items, owner)
+        claims = _claims_of(line.text, totals, items, spoken[at - 1] if at else None, line.speaker)
         if claims.empty:
             continue
         if line.speaker == SELF:
@@ -385,10 +381,7 @@ def _item_gives(
                 if kept is not None:
                     previous_other[item] = kept
             last_other = claims
-    current = split_items.read_claims(text, totals, items)
-    if current.empty and spoken:
-        # "how about 3 food for 2 firewood?": no one named; read it against their last turn
-        current = split_items.read_claims(text, totals, items, _default_owner(spoken[-1]))
+    current = _claims_of(text, totals, items, spoken[-1] if spoken else None, SELF)
     gives: list[Give] = []
     asked: str | None = None
     if not current.empty and (previous_own or claimed_before):
@@ -478,6 +471,25 @@ def _item_gives(
             if accepted_share is not None and before is not None and accepted_share < before - 1e-9:
                 gives.append(Give("accept", text.strip()[:60], accepted_share, before, item))
     return gives, asked
+
+
+def _claims_of(
+    text: str,
+    totals: dict[str, float] | float | None,
+    items: tuple[str, ...],
+    answered: Line | None,
+    speaker: str | None,
+) -> split_items.Claims:
+    """A turn's claims; a bare item list with no owner is read against the turn it answers.
+
+    "how about 3 food for 2 firewood?", "the ball and two books ." after "what would you
+    like": no one is named, so `_default_owner` decides from `answered`.
+    """
+    claims = split_items.read_claims(text, totals, items)
+    if claims.empty and answered is not None:
+        owner = _default_owner(answered, speaker or SELF)
+        claims = split_items.read_claims(text, totals, items, owner)
+    return claims
 
 
 _ASKS_WHAT_WE_WANT = re.compile(
@@ -601,17 +613,14 @@ def detect_concessions(
             # their offer was made freely (or was an ask of us): repeating it buys nothing;
             # only their own conditional offer ("I'll deliver if you come up") stays a tie
             condition = None
-    if give.kind == "accept" and not condition and _other_gave(ledger.last_other_line):
-        return []  # the closing half of an exchange the other side just set up
-    if (
-        give.kind in {"accept", "relative"}
-        and not condition
-        and _THEY_OFFER.search(ledger.last_other_line)
-    ):
-        # agreeing to their number or their ask that came with pickup or cash: "... if I came
-        # by to pick it up myself?" - "I could come down a little". A counter of our own
-        # ("$350 and we have a deal") is still a move of ours.
-        return []
+    if give.kind in {"accept", "relative"} and not condition:
+        their = ledger.last_other_line
+        # The closing half of an exchange the other side just set up, or of their number or
+        # ask that came with pickup or cash: "... if I came by to pick it up myself?" - "I
+        # could come down a little". A counter of our own ("$350 and we have a deal") is
+        # still a move of ours.
+        if _THEY_OFFER.search(their) or (give.kind == "accept" and _other_gave(their)):
+            return []
     if condition:
         return [_traded(give, condition, self_role)]
     return [_unpaid(give, self_role)]

@@ -124,7 +124,7 @@ _NEGATED_HANDOVER = re.compile(
     r"|(?:i'm|im|i am|we're|we are) not\s+(?:going to\s+|gonna\s+|willing to\s+|able to\s+)?"
     r"|no way (?:i|we) (?:can|could|would|will)\s+)"
     r"(?:really\s+|just\s+|possibly\s+|afford to\s+|want to\s+)?"
-    r"(?P<verb>give|giving|let (?:you|u) (?:have|take|keep)|letting (?:you|u)|let go of|part with|"
+    r"(?:give|giving|let (?:you|u) (?:have|take|keep)|letting (?:you|u)|let go of|part with|"
     r"parting with|spare)\b",
     re.I,
 )
@@ -468,16 +468,10 @@ def _scan(
     The last part lists the indices of the tokens the claim reader acts on
     (sentence ends, "for", item words); it skips every other token.
     """
-    negated = (
-        [(m.start(), m.end()) for m in _NOT_NEEDED.finditer(low)]
-        if "no " in low or "n't" in low or "nt " in low or "not" in low
-        else []
-    )
-    refused = (
-        list(_NEGATED_HANDOVER.finditer(low))
-        if "no" in low or "n't" in low or "nt " in low or "not" in low
-        else []
-    )
+    # both patterns need a negation word; most turns have none, so neither is tried
+    may_negate = "no" in low or "n't" in low or "nt " in low
+    negated = [(m.start(), m.end()) for m in _NOT_NEEDED.finditer(low)] if may_negate else []
+    refused = list(_NEGATED_HANDOVER.finditer(low)) if may_negate else []
     spans = [
         (m.start(), MINE)
         for m in _MINE_CUES.finditer(low)
