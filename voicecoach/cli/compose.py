@@ -102,9 +102,8 @@ def make_voice(args: argparse.Namespace) -> Voice | None:
 def make_speaker(args: argparse.Namespace) -> AudioSink:
     from voicecoach.adapters.audio.speaker import SpeakerSink
 
-    return SpeakerSink(
-        device=getattr(args, "device", None)
-    )  # index or name: resolve_device reads it
+    # an index or a name, as given: resolve_device reads both
+    return SpeakerSink(device=getattr(args, "device", None))
 
 
 def make_microphone(args: argparse.Namespace) -> AudioSource:
