@@ -704,6 +704,21 @@ def test_owners_named_after_a_list_or_after_the_rest() -> None:
     assert plural.mine == {"book": 1.0, "hat": 2.0}
 
 
+def test_a_bare_plural_after_an_opener_and_an_imperative_handover() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    totals = {"book": 1.0, "hat": 2.0, "ball": 2.0}
+    mine = read_claims("nah , hats and a ball for me", totals, GAME_ITEMS)
+    assert mine.mine == {"hat": 2.0, "ball": 1.0}
+    wanted = read_claims("i want extra hats", totals, GAME_ITEMS)
+    assert "hat" not in wanted.mine  # a modifier: how many is not said
+    handed = read_claims("take all the balls , i keep everything else", totals, GAME_ITEMS)
+    assert handed.theirs == {"ball": 2.0}
+    assert handed.mine["book"] == 1.0 and handed.mine["hat"] == 2.0
+    claimed = read_claims("i take the hats", totals, GAME_ITEMS)
+    assert claimed.mine == {"hat": 2.0} and not claimed.theirs
+
+
 def test_agreeing_to_their_number_that_came_with_pickup_is_the_closing_half() -> None:
     offer = (
         "seller: well the case by itself is probably worth $25 so can you do $45?",

@@ -88,6 +88,11 @@ _THEIRS_CUES = re.compile(
     r"offer)\b)",
     re.I,
 )
+# "take all the balls, i keep everything else": an imperative at a sentence start hands over
+_IMPERATIVE_HANDOVER = re.compile(
+    r"(?:^|[.?!]\s+)(?:(?:ok|okay|so|then|well|fine|nah|no)\W+)?(take|keep|have)\s+"
+    r"(?=(?:all|the|both|\d+|one|two|three|a|an)\b)"
+)
 # "I am (reluctantly) willing to give away the 3 food": handing items over. Apart from
 # _THEIRS_CUES and read only when one of its verbs is there, because it is tried at every "i".
 _HANDOVER_CUES = re.compile(
@@ -223,6 +228,30 @@ def is_split_game(setting: str | None, texts: list[str]) -> bool:
     )
 
 
+# Words after which a bare plural starts or continues a list of whole items ("nah, hats and
+# a ball for me"), unlike a modifier ("extra hats") or a verb of wanting ("I want hats").
+_LIST_OPENERS = frozenset(
+    {
+        "and",
+        ",",
+        "nah",
+        "ok",
+        "okay",
+        "so",
+        "well",
+        "yes",
+        "yeah",
+        "sure",
+        "then",
+        "fine",
+        "alright",
+        "just",
+        "only",
+        "about",
+    }
+)
+
+
 def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[float | None, bool]:
     """The count said just before an item word, and whether it was said at all.
 
@@ -262,8 +291,8 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
             return 1.0, True  # "the book": the single one
     if tokens[index] in _COUNTABLE:
         return 1.0, True  # "you can have hat and one ball": a bare singular is one
-    if plural and tokens[index][:-1] in _COUNTABLE and (not window or window[-1] in {"and", ","}):
-        return total, True  # "i take book and hats": all of them, as "the hats"
+    if plural and tokens[index][:-1] in _COUNTABLE and (not window or window[-1] in _LIST_OPENERS):
+        return total, True  # "i take book and hats", "nah, hats and a ball for me": all of them
     return 1.0, False
 
 
@@ -478,6 +507,7 @@ def _scan(
         if not any(a <= m.start() < b for a, b in negated)
     ]
     handovers = [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
+    handovers += [(m.start(1), THEIRS) for m in _IMPERATIVE_HANDOVER.finditer(low)]
     if any(verb in low for verb in _HANDOVER_VERBS):
         handovers += [(m.start(), THEIRS) for m in _HANDOVER_CUES.finditer(low)]
     # a refused handover hands nothing over, and claims no count either: "no way I can give
