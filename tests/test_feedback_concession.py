@@ -719,6 +719,16 @@ def test_a_bare_plural_after_an_opener_and_an_imperative_handover() -> None:
     assert claimed.mine == {"hat": 2.0} and not claimed.theirs
 
 
+def test_a_handover_with_its_subject_left_out() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    said = "we can't budge on food but are more than happy to give up all the firewood for all food"
+    for text in (said, said.replace("but are", ". But are")):
+        claims = read_claims(text, 3.0, CASINO_ITEMS)
+        assert claims.theirs == {"firewood": 3.0} and claims.mine == {"food": 3.0}
+    assert read_claims("are you happy to give up the firewood?", 3.0, CASINO_ITEMS).theirs == {}
+
+
 def test_agreeing_to_their_number_that_came_with_pickup_is_the_closing_half() -> None:
     offer = (
         "seller: well the case by itself is probably worth $25 so can you do $45?",

@@ -96,7 +96,9 @@ _IMPERATIVE_HANDOVER = re.compile(
 # "I am (reluctantly) willing to give away the 3 food": handing items over. Apart from
 # _THEIRS_CUES and read only when one of its verbs is there, because it is tried at every "i".
 _HANDOVER_CUES = re.compile(
-    r"(?=[iw])(?:\b(i|we)('m|'re| am| are| would be| will be| can be)?( \w+ly)? (willing|happy|"
+    r"(?=[iwab])(?:(?:\b(i|we)('m|'re| am| are| would be| will be| can be)?"
+    r"|\b(?:but|and) (?:am|are))"
+    r"( \w+ly| more th[ae]n| very| so)? (willing|happy|"
     r"able|ready|glad|prepared|fine|ok|okay) (to|with) (give|giving|let go|letting go|part with|"
     r"parting with|cede|offer|trade)\b"
     r"|\b(i|we)( \w+ly)? (give up|give away|part with|let go of)\b"
