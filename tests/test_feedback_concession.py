@@ -729,6 +729,19 @@ def test_a_handover_with_its_subject_left_out() -> None:
     assert read_claims("are you happy to give up the firewood?", 3.0, CASINO_ITEMS).theirs == {}
 
 
+def test_recognised_speech_starts_a_new_sentence_at_a_proposal() -> None:
+    from voicecoach.core.feedback.items import MINE, read_claims
+
+    said = (
+        "oh no i couldn't take all the water myself would you be fine with one food "
+        "two water and two firewood"
+    )
+    claims = read_claims(said, 3.0, CASINO_ITEMS, MINE)
+    assert claims.mine == {"food": 1.0, "water": 2.0, "firewood": 2.0}
+    refused = read_claims("there is no way i can give you both hat and ball", 1.0, GAME_ITEMS)
+    assert not refused.theirs
+
+
 def test_agreeing_to_their_number_that_came_with_pickup_is_the_closing_half() -> None:
     offer = (
         "seller: well the case by itself is probably worth $25 so can you do $45?",

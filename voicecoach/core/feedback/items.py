@@ -169,6 +169,14 @@ _SPLIT_ITEM = re.compile(
     r"(" + "|".join(sorted(_ITEM_WORDS, key=len, reverse=True)) + r")\b"
     r"(?! (?:evenly )?(?:for|with) (?:me|us))"
 )
+# Recognised speech has no full stops, so a negation or an owner in one sentence would reach
+# into the next: a new sentence is assumed where a question or a proposal starts.
+_CLAUSE_START = re.compile(
+    r"(?<!\bif)(?<!\bway)(?<!\bwhen)(?<!\bthat)(?<!\bunless)(?<!\bso)(?<!\band)(?<!\bbut)(?<!\bor)"
+    r" (?=(?:would|could|can|will) (?:you|u)\b|how about\b|what about\b|what if\b"
+    r"|(?:i'll|ill|i will|i can|i could|i would|i'd) (?:\w+ )?"
+    r"(?:take|get|give|keep|need|want|do)\b)"
+)
 _TOKEN = re.compile(r"[a-z0-9']+|[.?!;]")
 _SENTENCE_END = re.compile(r"[.?!;]")
 _OF_ITEM = re.compile(r"\s+of\s+(?:the\s+|your\s+|my\s+)?([a-z]+)")
@@ -354,6 +362,8 @@ def _read_claims(
     low = text.lower().replace("fire wood", "firewood")
     if not _ANY_ITEM.search(low):
         return Claims({}, {}, frozenset())
+    if not _SENTENCE_END.search(low):
+        low = _CLAUSE_START.sub(". ", low)
     mine: dict[str, float] = {}
     theirs: dict[str, float] = {}
     vague: set[str] = set()
