@@ -819,3 +819,16 @@ def test_agreeing_after_they_offered_to_come_pick_it_up_is_the_closing_half() ->
     assert concession_labels("That sounds like a fair deal", context, "seller") == []
     plain = ("seller: I could do $260.", "buyer: Would you accept 250")
     assert concession_labels("That seems fair.", plain, "seller") == [UNPAID]
+
+
+def test_an_item_flag_on_recognised_speech_quotes_a_few_words() -> None:
+    context = (
+        "me: i need all three water and two food",
+        "them: i need water too, how about i take two water",
+    )
+    said = (
+        "well i understand that you really need it for the kids and the long hike "
+        "so you can have two water and i keep the rest"
+    )
+    flags = assess(Utterance(said, context, "camper", CASINO))
+    assert flags and len(flags[0].span.split()) <= 8 and "water" in flags[0].span

@@ -545,8 +545,19 @@ def _shares(
 
 
 def _item_span(text: str, item: str) -> str:
-    match = re.search(rf"[^,.;?!]*\b{item}", text, re.I)
-    return match.group(0).strip() if match else text.strip()[:60]
+    """The words up to the item, within its clause and at most eight of them.
+
+    Recognised speech has no commas or full stops, so its clause would run from the start
+    of the turn; the panel quotes the few words that matter.
+    """
+    match = re.search(rf"[^,.;?!]*\b{item}", text, re.I) or _IMPLIED_ITEMS.search(text)
+    if not match:
+        return " ".join(text.split()[:8])
+    return " ".join(match.group(0).split()[-8:])
+
+
+# an item no word names, claimed by "the rest" or "everything else"
+_IMPLIED_ITEMS = re.compile(r"[^,.;?!]*\b(?:rest|else|remainder|each|everything)\b", re.I)
 
 
 def _fmt(value: float | None) -> str:
