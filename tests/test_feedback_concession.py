@@ -832,3 +832,29 @@ def test_an_item_flag_on_recognised_speech_quotes_a_few_words() -> None:
     )
     flags = assess(Utterance(said, context, "camper", CASINO))
     assert flags and len(flags[0].span.split()) <= 8 and "water" in flags[0].span
+
+
+def test_a_give_with_a_question_asking_them_to_deliver_is_traded() -> None:
+    context = (
+        "buyer: Would you take $6 for them?",
+        "seller: I was asking $10, if you are willing to pick them up I can do $6.",
+    )
+    for said in (
+        "Could you actually deliver? I'd be willing to pay $7 if you could!",
+        "ok $7 then. Will you be able to deliver it to me?",
+    ):
+        assert concession_labels(said, context, "buyer", "listing price $10.0") == [TRADED]
+    assert concession_labels("ok $7 then.", context, "buyer", "listing price $10.0") == [UNPAID]
+
+
+def test_a_package_that_splits_two_items_leaves_the_third_as_it_was() -> None:
+    context = (
+        "me: So you're saying for me to take 1 firewood, 2 food and 3 water?",
+        "them: yes while i take 2 firewood 1 food. i would be okay with that",
+        "me: Could we switch? You can have 2 food and 1 firewood and I'll take 2 firewood, 1 food?",
+        "them: No i need the firewood as well. it is really important to me",
+    )
+    gives = "what if i give you one of the waters."
+    assert concession_labels(gives, context, "camper", CASINO) == [UNPAID]
+    asks = gives + " could i get 2 of the firewood then?"
+    assert concession_labels(asks, context, "camper", CASINO) == [TRADED]

@@ -80,6 +80,9 @@ _CONDITION_PHRASES = re.compile(
     r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign|drop|deliver|ship|handle|"
     r"take care|throw in|include)|you pay\b|you cover\b|"
     r"only (accept|take)s? (cash|venmo|paypal|zelle)|cash only|"
+    # "what if I give you one of the waters. could I get 2 of the firewood then?"
+    r"(can|could|may) (i|we) (get|have|take|keep)\b[^.?!]{0,40}?\b(then|in that case)"
+    r"(?=\W*$|\W*[.?!/])|"
     r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(also |"
     r"still )?(get|have|keep|take)|if (i|we) ('?m |am |are |would be |were |could be )?"
     r"(allowed|permitted)|for (your|the) (water|food|firewood|"
@@ -96,8 +99,8 @@ _CONDITION_PHRASES = re.compile(
     re.I,
 )
 _ASK_EXTRA = re.compile(
-    r"(?=[cw])\b(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|"
-    r"at least\s+)?(take care of|pay|cover|deliver|"
+    r"(?=[cw])\b(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|actually\s+|"
+    r"at least\s+|be able to\s+)?(take care of|pay|cover|deliver|"
     r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
     r"replace|hold|lower the deposit)\b"
     # asking them to move in the same breath as one's own give: "would you lower the price if
@@ -535,6 +538,8 @@ def _shares(
     for item in items:
         if item in named or item in shares:
             continue
+        if set(claims.theirs) == set(claims.mine):
+            break  # "you have 2 food and 1 firewood, I take 1 food and 2 firewood": that part only
         if claims.mine and len(set(claims.mine) | set(claims.vague)) >= 2:
             shares[item] = 0.0
         elif claims.theirs and not claims.vague and not claims.mine:
