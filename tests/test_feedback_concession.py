@@ -858,3 +858,15 @@ def test_a_package_that_splits_two_items_leaves_the_third_as_it_was() -> None:
     assert concession_labels(gives, context, "camper", CASINO) == [UNPAID]
     asks = gives + " could i get 2 of the firewood then?"
     assert concession_labels(asks, context, "camper", CASINO) == [TRADED]
+
+
+def test_what_they_think_it_is_worth_is_their_number() -> None:
+    context = (
+        "buyer: Yes. But I am looking to pay only $1530",
+        "seller: You can't just put an offer we need to discuss it first",
+        "buyer: I only think it is worth 1530",
+    )
+    said = "okay I can accept that, but you will have to pay me in cash right away?"
+    assert concession_labels(said, context, "seller", "listing price $1700.0") == [TRADED]
+    reference = ("buyer: a new one retails for 2400 and is worth 2000 new, would you take 900?",)
+    assert concession_labels("ok 900", reference, "seller", "listing price $1700.0") == [UNPAID]

@@ -172,7 +172,10 @@ _NOT_PRICE_AFTER = frozenset(
 )
 # Words shortly before a number that say it is someone else's price or a reference, not an offer.
 _REFERENCE_BEFORE = re.compile(
-    r"\b(retails?|retail(ing)?|paid|bought|worth|kbb|value[ds]?|msrp|originally|new (one|ones|for)|"
+    # "I only think it is worth 1530" is the speaker's own price, not a reference
+    r"\b(retails?|retail(ing)?|paid|bought|"
+    r"(?<!only )(?<!just )(?<!is )(?<!'s )(?<!its )worth|kbb|value[ds]?|msrp|originally|"
+    r"new (one|ones|for)|"
     r"sells? for|goes for|go for around|going for|on amazon|amazon|ebay|elsewhere|"
     r"costs?|spent|saw (one|it)|similar|market|another offer|other offer|had an offer|"
     r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax)\b[^.?!\d]{0,25}$",
