@@ -870,3 +870,24 @@ def test_what_they_think_it_is_worth_is_their_number() -> None:
     assert concession_labels(said, context, "seller", "listing price $1700.0") == [TRADED]
     reference = ("buyer: a new one retails for 2400 and is worth 2000 new, would you take 900?",)
     assert concession_labels("ok 900", reference, "seller", "listing price $1700.0") == [UNPAID]
+
+
+def test_agreeing_to_their_number_that_came_with_their_cash_or_pickup_is_the_closing_half() -> None:
+    cash = (
+        "buyer: Awesome. I'm willing to pay $2950 for it",
+        "seller: I can't go lower than 3250",
+        "buyer: Would you agree to 3150? I'll pay cash today for it.",
+    )
+    assert concession_labels("deal", cash, "seller", "listing price $3500.0") == []
+    plain = (*cash[:2], "buyer: Would you agree to 3150?")
+    assert concession_labels("deal", plain, "seller", "listing price $3500.0") == [UNPAID]
+    still_open = (
+        "seller: I am asking $45, they are in very good condition",
+        "buyer: That's a bit high. Would you go lower if I came by to pick it up myself?",
+        "seller: I could come down a little, what were you thinking?",
+        "buyer: How about 35?",
+    )
+    listing = "listing price $45.0"
+    assert concession_labels("Sure, that'll work.", still_open, "seller", listing) == []
+    closed = (*still_open[:2], "seller: I could do $42.", "buyer: How about 35?")
+    assert concession_labels("Sure, that'll work.", closed, "seller", listing) == [UNPAID]

@@ -279,8 +279,8 @@ _THEY_OFFER = re.compile(
     r"(?=[ai])(?:\b(?:if|and) (?:i|we)(?:'ll| will| can| could| would)? (?:came|come|pick(?:ed)?|"
     r"paid|pay|bring|brought)\b(?: by| over| today| tonight| in cash| cash| it| them| up| to"
     r" pick)"
-    r"|\b(?:i|we)(?:'d| would|'ll| will)? (?:be )?(?:willing|happy|glad|able) to (?:come )?"
-    r"(?:pick (?:it|them) up|come (?:by|get it)|pay (?:in )?cash)\b"
+    r"|\b(?:i|we)(?:'d| would|'ll| will| can| could)? (?:be )?(?:(?:willing|happy|glad|able) to )?"
+    r"(?:come )?(?:pick (?:it|them) up|come (?:by|get it|to you)|pay (?:you )?(?:in )?cash)\b"
     r"|\band (?:(?:i|we)(?:'ll| will| can| could)? )?(?:pick (?:it|them) up|come (?:by|get it)|pay "
     r"(?:in )?cash)\b)",
     re.I,
@@ -637,6 +637,8 @@ def detect_concessions(
         # still a move of ours.
         if _THEY_OFFER.search(their) or (give.kind == "accept" and _other_gave(their)):
             return []
+        if give.kind == "accept" and _THEY_OFFER.search(_their_open_offer(lines)):
+            return []  # "... if I came by to pick it up?" - "I could come down" - "35?" - "sure"
     if condition:
         return [_traded(give, condition, self_role)]
     return [_unpaid(give, self_role)]
@@ -651,6 +653,20 @@ _CONCRETE_COST = re.compile(
     r"tomorrow|shipping|deposit|haul|load)\b",
     re.I,
 )
+
+
+def _their_open_offer(lines: Sequence[Line]) -> str:
+    """Their turn before our last, when our last named no number: an exchange still open.
+
+    "Would you go lower if I came by to pick it up?" - "I could come down a little, what
+    were you thinking?" - "How about 35?": the pickup still comes with their number.
+    """
+    spoken = [line for line in lines if line.speaker is not None]
+    if len(spoken) < 3 or spoken[-1].speaker != OTHER or spoken[-2].speaker != SELF:
+        return ""
+    if spoken[-3].speaker != OTHER or find_amounts(spoken[-2].text):
+        return ""
+    return spoken[-3].text
 
 
 def _offered_already(condition: str, their_line: str) -> bool:
