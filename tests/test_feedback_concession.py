@@ -891,3 +891,14 @@ def test_agreeing_to_their_number_that_came_with_their_cash_or_pickup_is_the_clo
     assert concession_labels("Sure, that'll work.", still_open, "seller", listing) == []
     closed = (*still_open[:2], "seller: I could do $42.", "buyer: How about 35?")
     assert concession_labels("Sure, that'll work.", closed, "seller", listing) == [UNPAID]
+
+
+def test_agreeing_to_their_first_offer_reads_that_offer() -> None:
+    context = (
+        "them: i want the hat and 2 books",
+        "me: can i have the hat and the ball if you can have all the books ?",
+        "them: i absolutely need the hat",
+    )
+    said = "ok , i agree to your first offer then ."
+    assert concession_labels(said, context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
+    assert concession_labels("ok , thanks .", context, "trader", BOOKS_HATS_BALLS) == []

@@ -359,6 +359,7 @@ def _item_gives(
     offered_to_me: dict[str, float] = {}  # the most of each item the other side has offered us
     previous_given: dict[str, float] = {}  # what our own earlier turns handed to them
     last_other: split_items.Claims | None = None
+    their_splits: list[split_items.Claims] = []  # each of their turns that named counts
     other_before_last: dict[str, float] = {}
     for at, line in enumerate(spoken):
         claims = _claims_of(line.text, totals, items, spoken[at - 1] if at else None, line.speaker)
@@ -384,7 +385,17 @@ def _item_gives(
                 if kept is not None:
                     previous_other[item] = kept
             last_other = claims
+            if claims.mine or claims.theirs:
+                their_splits.append(claims)
     current = _claims_of(text, totals, items, spoken[-1] if spoken else None, SELF)
+    earlier = _EARLIER_OFFER.search(text)
+    if earlier and their_splits and is_acceptance(text):
+        # "ok, I agree to your first offer then": the split accepted is that earlier one
+        named = their_splits[0] if earlier.group(1) in {"first", "original"} else their_splits[-1]
+        if named is not last_other:
+            other_before_last = {}
+            offered_before_last = {}
+        last_other = named
     gives: list[Give] = []
     asked: str | None = None
     if not current.empty and (previous_own or claimed_before):
@@ -431,7 +442,7 @@ def _item_gives(
         last_other is not None
         and last_spoken is not None
         and last_spoken.speaker == OTHER
-        and not split_items.read_claims(last_spoken.text, totals, items).empty
+        and (earlier or not split_items.read_claims(last_spoken.text, totals, items).empty)
         and (previous_own or claimed_before)
         and is_acceptance(text)
     ):
@@ -474,6 +485,11 @@ def _item_gives(
             if accepted_share is not None and before is not None and accepted_share < before - 1e-9:
                 gives.append(Give("accept", text.strip()[:60], accepted_share, before, item))
     return gives, asked
+
+
+_EARLIER_OFFER = re.compile(
+    r"\b(first|original|previous|earlier|last|other) (offer|deal|proposal|split|idea)\b", re.I
+)
 
 
 def _claims_of(
