@@ -54,6 +54,12 @@ OPEN_QUESTIONS = [
     "What are you going to use the truck for?",
     "Is there a reason you need the extra water?",
     "how many packs you want",
+    "Me too, do you have any priority items that you really need?",
+    "hi, what help you need?",
+    "Can I ask why you do not want food as much?",
+    "why?",
+    "So are there any supplies you are trying to collect extra of for this trip?",
+    "How important are they to you?",
 ]
 
 NEITHER = [
@@ -79,6 +85,8 @@ NEITHER = [
     "I'm good! I'm looking forward to my camping trip this weekend. How about you?",
     "What do you think about me getting two water, one firewood, and all of the food?",
     "What do you think of if I take 3 of the food supplies?",
+    "What you need is a lower price.",
+    "Why not, let's do it.",
 ]
 
 

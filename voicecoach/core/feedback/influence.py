@@ -161,6 +161,18 @@ _QUESTION = compile_terms(
         r"(?: think you| think youd| think youll)?(?: would| will| might)?"
         r" (?:need|want|like|use|eat|drink|go through|burn)",
         r"is there a reason (?:why )?(?:you|your)",
+        # "do you have any priority items that you really need?", "what help you need?"
+        r"(?:do|would|will) you have any(?: \w+){0,5} (?:you|u)(?: \w+)? (?:need|want|prefer"
+        r"|value|care)",
+        r"(?:do|would|will) you have (?:any |a )?(?:top )?(?:priority|priorities)",
+        r"what (?:\w+ )?(?:you|u) (?:need|want|prefer|are looking for)$",
+        # "can I ask why you do not want food as much?", a bare "why?" after their refusal
+        r"why (?:you|u) (?:\w+ ){0,2}(?:need|want|prefer|value|care)",
+        r"^why$",
+        r"(?:are|is) there any(?: \w+){0,5} (?:that )?you (?:are|re) (?:trying|hoping|looking"
+        r"|wanting|planning) to",
+        r"how (?:important|valuable|useful|necessary|essential) (?:is|are|would|will)(?: \w+){0,3}"
+        r" (?:to|for) (?:you|u)",
         r"(?:whats|what is|what are) (?:her|his|their)"
         r" (?:budget|situation|needs?|priorit\w+|timeline)",
     )
