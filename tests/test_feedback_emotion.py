@@ -154,3 +154,16 @@ def test_dailydialog_neutral_turns_rarely_flagged() -> None:
                 flagged += bool(detect_overreach(turn.strip(), []))
     assert calm > 7000
     assert flagged / calm <= 0.01
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm in dire need of a new mattress, my bed got bed bugs",
+        "I am in desperate need of extra camping supplies",
+        "Yes, good morning. Don't evade your responsibility",
+    ],
+)
+def test_announced_desperation_and_evasion_blame_are_overreach(text: str) -> None:
+    assert detect_overreach(text, ())
+    assert detect_overreach(text.lower().replace(",", "").replace(".", "").replace("'", ""), ())

@@ -170,6 +170,7 @@ _PLEADING = compile_terms(
         r"(?:im|i am|were|we are|so|getting|really|quite) desperate",
         r"desperately",
         r"desperation",
+        r"(?:in|of) (?:dire|desperate|urgent) need",
         r"i really really (?:need|want)",
         r"i (?:need|want) (?:this|it) (?:so|really) (?:bad|badly)",
         r"have (?:a heart(?! of)|some mercy|mercy|pity|some pity)",
@@ -287,6 +288,8 @@ _BLAME = compile_terms(
         r"i dont buy (?:it|that|this)(?= *[.!?]| *$)",
         r"i dont buy your",
         r"dont give me that",
+        r"(?:dont|stop|quit) (?:evading|evade|dodging|dodge|ducking|duck|shirking|shirk) "
+        r"(?:your|the|my)",
         r"(?:your|more|no more|enough) excuses",
         r"i dont (?:want|need) to hear",
         r"(?:thats|youre|you are|youve|you have) (?:crossing|crossed|over) the line",
