@@ -902,3 +902,17 @@ def test_agreeing_to_their_first_offer_reads_that_offer() -> None:
     said = "ok , i agree to your first offer then ."
     assert concession_labels(said, context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
     assert concession_labels("ok , thanks .", context, "trader", BOOKS_HATS_BALLS) == []
+
+
+def test_a_range_of_counts_claims_the_least_the_speaker_would_take() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    hoping = read_claims("I was hoping to get 2 or 3 waters", 3.0, CASINO_ITEMS)
+    assert hoping.mine == {"water": 2.0}
+    assert read_claims("i want zero or one food", 3.0, CASINO_ITEMS).mine == {"food": 0.0}
+    context = (
+        "me: It looks like we both can use some water. I was hoping to get 2 or 3 waters",
+        "them: How about you can have 2 water and 1 food if you give me 2 firewood?",
+    )
+    said = "Ok. So I'll get 2 water and you'll get 1 water?"
+    assert concession_labels(said, context, "camper", CASINO) == []

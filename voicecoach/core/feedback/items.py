@@ -287,13 +287,17 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
             return 1.0, False  # "a water supply": an article, not a count, in a game with counts
         if word in {"no", "none"} and pos != len(window) - 1:
             break  # "No, I need the firewood": an answer, not a count of zero
-        if word in _COUNT_WORDS:
-            count = float(_COUNT_WORDS[word])
+        if word in _COUNT_WORDS or word.isdigit():
+            count = float(_COUNT_WORDS[word]) if word in _COUNT_WORDS else float(word)
             if pos + 2 < len(window) and window[pos + 1] == "and" and window[pos + 2] == "half":
                 count += 0.5
+            if pos >= 2 and window[pos - 1] in {"or", "to"}:
+                lower = window[pos - 2]  # "2 or 3 waters": the least the speaker would take
+                if lower in _COUNT_WORDS:
+                    count = min(count, float(_COUNT_WORDS[lower]))
+                elif lower.isdigit():
+                    count = min(count, float(lower))
             return count, True
-        if word.isdigit():
-            return float(word), True
     if window and window[-1] in {"the", "those", "these"}:
         if plural:
             return total, True  # "the balls": all of them (None: how many is not known yet)
