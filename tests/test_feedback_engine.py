@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """1,400 turns of the negotiation *test* files, labelled by five more labellers (refs only)."""
+    """1,670 turns of the negotiation *test* files, labelled by six more labellers (refs only)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "casino", "casino_test.json")
     shared_path("corpora", "dealornodeal", "test.txt")
@@ -164,15 +164,23 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     from benchmarks.feedback_eval import load_dev, predict, scores
 
     rows = []
-    sets = (("second", 320), ("third", 270), ("fourth", 270), ("fifth", 270), ("sixth", 270))
+    sets = (
+        ("second", 320),
+        ("third", 270),
+        ("fourth", 270),
+        ("fifth", 270),
+        ("sixth", 270),
+        ("seventh", 270),
+    )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
         assert len(these) == size
         rows.extend(these)
     assert all(row["text"].strip() for row in rows)
-    assert all(isinstance(row["context"], list) and row["context"] for row in rows)
+    assert all(isinstance(row["context"], list) for row in rows)
+    assert sum(not row["context"] for row in rows) < len(rows) // 20  # a few opening turns
     table = scores(rows, [predict(row) for row in rows])
     # a little below docs/feedback.md ("Other labellers"), so a regression fails
-    assert table["concession.unpaid"]["f1"] >= 0.70
-    assert table["concession.traded"]["f1"] >= 0.70
-    assert table["influence.question"]["f1"] >= 0.70
+    assert table["concession.unpaid"]["f1"] >= 0.72
+    assert table["concession.traded"]["f1"] >= 0.72
+    assert table["influence.question"]["f1"] >= 0.72
