@@ -366,7 +366,7 @@ def _read_claims(
     low = text.lower().replace("fire wood", "firewood")
     if not _ANY_ITEM.search(low):
         return Claims({}, {}, frozenset())
-    if not _SENTENCE_END.search(low):
+    if len(low) > 40 and not _SENTENCE_END.search(low):  # a short turn is one sentence
         low = _CLAUSE_START.sub(". ", low)
     mine: dict[str, float] = {}
     theirs: dict[str, float] = {}
@@ -523,7 +523,8 @@ def _scan(
         if not any(a <= m.start() < b for a, b in negated)
     ]
     handovers = [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
-    handovers += [(m.start(1), THEIRS) for m in _IMPERATIVE_HANDOVER.finditer(low)]
+    if "take" in low or "keep" in low or "have" in low:
+        handovers += [(m.start(1), THEIRS) for m in _IMPERATIVE_HANDOVER.finditer(low)]
     if any(verb in low for verb in _HANDOVER_VERBS):
         handovers += [(m.start(), THEIRS) for m in _HANDOVER_CUES.finditer(low)]
     # a refused handover hands nothing over, and claims no count either: "no way I can give
