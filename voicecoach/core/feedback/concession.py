@@ -549,13 +549,12 @@ def _shares(
         if share is not None:
             shares[item] = share
     named = set(claims.mine) | set(claims.theirs) | set(claims.vague)
-    if len(named) < 2:
+    if len(named) < 2 or set(claims.theirs) == set(claims.mine):
+        # "you have 2 food and 1 firewood, I take 1 food and 2 firewood": that part only
         return shares
     for item in items:
         if item in named or item in shares:
             continue
-        if set(claims.theirs) == set(claims.mine):
-            break  # "you have 2 food and 1 firewood, I take 1 food and 2 firewood": that part only
         if claims.mine and len(set(claims.mine) | set(claims.vague)) >= 2:
             shares[item] = 0.0
         elif claims.theirs and not claims.vague and not claims.mine:
@@ -651,10 +650,13 @@ def detect_concessions(
         # ask that came with pickup or cash: "... if I came by to pick it up myself?" - "I
         # could come down a little". A counter of our own ("$350 and we have a deal") is
         # still a move of ours.
-        if _THEY_OFFER.search(their) or (give.kind == "accept" and _other_gave(their)):
+        # Their offer may also still be open from before our last turn: "... if I came by to
+        # pick it up?" - "I could come down" - "35?" - "sure".
+        if _THEY_OFFER.search(their) or (
+            give.kind == "accept"
+            and (_other_gave(their) or _THEY_OFFER.search(_their_open_offer(lines)))
+        ):
             return []
-        if give.kind == "accept" and _THEY_OFFER.search(_their_open_offer(lines)):
-            return []  # "... if I came by to pick it up?" - "I could come down" - "35?" - "sure"
     if condition:
         return [_traded(give, condition, self_role)]
     return [_unpaid(give, self_role)]

@@ -262,6 +262,13 @@ _LIST_OPENERS = frozenset(
 )
 
 
+def _count_word(word: str) -> float | None:
+    """The count a word says ("two", "2"), or None."""
+    if word in _COUNT_WORDS:
+        return float(_COUNT_WORDS[word])
+    return float(word) if word.isdigit() else None
+
+
 def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[float | None, bool]:
     """The count said just before an item word, and whether it was said at all.
 
@@ -287,16 +294,17 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
             return 1.0, False  # "a water supply": an article, not a count, in a game with counts
         if word in {"no", "none"} and pos != len(window) - 1:
             break  # "No, I need the firewood": an answer, not a count of zero
-        if word in _COUNT_WORDS or word.isdigit():
-            count = float(_COUNT_WORDS[word]) if word in _COUNT_WORDS else float(word)
+        count = _count_word(word)
+        if count is not None:
             if pos + 2 < len(window) and window[pos + 1] == "and" and window[pos + 2] == "half":
                 count += 0.5
-            if pos >= 2 and window[pos - 1] in {"or", "to"}:
-                lower = window[pos - 2]  # "2 or 3 waters": the least the speaker would take
-                if lower in _COUNT_WORDS:
-                    count = min(count, float(_COUNT_WORDS[lower]))
-                elif lower.isdigit():
-                    count = min(count, float(lower))
+            lower = (
+                _count_word(window[pos - 2])
+                if pos >= 2 and window[pos - 1] in {"or", "to"}
+                else None
+            )
+            if lower is not None:
+                count = min(count, lower)  # "2 or 3 waters": the least the speaker would take
             return count, True
     if window and window[-1] in {"the", "those", "these"}:
         if plural:
