@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import shared_path
 from voicecoach.core.feedback import emotion, influence
-from voicecoach.core.feedback.lexicon import compile_terms, normalise, words
+from voicecoach.core.feedback.lexicon import compile_terms, first_letters, normalise, words
 
 
 @pytest.mark.parametrize(
@@ -153,3 +153,37 @@ def test_grouped_alternation_on_real_dialogue() -> None:
     for pattern in LEXICONS:
         plain = _plain(pattern)
         assert [bool(pattern.search(t)) for t in texts] == [bool(plain.search(t)) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("term", "letters"),
+    [
+        ("get lost", {"g"}),
+        ("(?<![a-z] )get lost", {"g"}),
+        ("(?:what an?|such an?|absolutely) terrible", {"w", "s", "a"}),
+        ("(?:ill|my (?:kids|family) will|gonna) starve", {"i", "m", "g"}),
+        ("(?:i )?(?:could|couldnt) care less", {"i", "c"}),
+        ("(?:and )?youre telling me", {"a", "y"}),
+    ],
+)
+def test_first_letters_reads_nested_and_optional_groups(term: str, letters: set[str]) -> None:
+    assert first_letters(term) == frozenset(letters)
+
+
+@pytest.mark.parametrize(
+    "term", ["a?b", "(?:a|)x", r"\w+ foo", "(?:foo)?", "[ab]c", "(?:x|y)*z", r"(?:\(|a)b"]
+)
+def test_first_letters_gives_up_where_a_match_could_start_anywhere(term: str) -> None:
+    assert first_letters(term) is None
+
+
+def test_combined_family_scan_matches_exactly_when_a_family_does() -> None:
+    folder = shared_path("corpora", "dailydialog", "validation")
+    lines = (folder / "dialogues_validation.txt").read_text(encoding="utf-8").splitlines()
+    texts = [normalise(turn) for line in lines for turn in line.split("__eou__")[:-1]]
+    hits = 0
+    for text in texts:
+        any_family = any(f.pattern.search(text) for f in emotion._FAMILIES)
+        hits += any_family
+        assert (emotion._ANY_FAMILY.search(text) is not None) == any_family, text
+    assert hits >= 40  # the check is not vacuous

@@ -51,28 +51,81 @@ def words(text: str) -> list[str]:
 
 
 _LOOKBEHIND = re.compile(r"^\(\?<!(?:[^()\\]|\\.)*\)")
-_LEADING_GROUP = re.compile(r"^\(\?:((?:[a-z]+ ?)+(?:\|(?:[a-z]+ ?)+)*)\)(?![?*{])")
-_LEADING_WORD = re.compile(r"^[a-z]+")
+_REPEAT = ("?", "*", "{")
 
 
 # From this many terms the grouped alternation is faster than the plain one (measured).
 _GROUP_FROM_TERMS = 25
 
 
+def _closing_paren(term: str, opening: int) -> int | None:
+    """The index of the parenthesis that closes the one at `opening`, or None."""
+    depth = 0
+    index = opening
+    while index < len(term):
+        char = term[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            return None  # a character class: not read here
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
+
+
+def _top_level_options(group: str) -> list[str]:
+    """The alternatives of a group's body, split at the bars outside any inner group."""
+    options, depth, start, escaped = [], 0, 0, False
+    for index, char in enumerate(group):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            options.append(group[start:index])
+            start = index + 1
+    options.append(group[start:])
+    return options
+
+
 def first_letters(term: str) -> frozenset[str] | None:
-    """The letters a term's match can start with, or None when that cannot be read off simply."""
+    """The letters a term's match can start with, or None when that cannot be read off simply.
+
+    Reads a leading word, a leading group of alternatives (nested groups too), and an
+    optional leading group ("(?:i )?could"), whose letters join those of what follows it.
+    """
     while (behind := _LOOKBEHIND.match(term)) is not None:
         term = term[behind.end() :]
     term = term.removeprefix("\\b")  # a word edge matches no letter of its own
-    group = _LEADING_GROUP.match(term)
-    if group is not None:
-        return frozenset(option[0] for option in group.group(1).split("|"))
-    word = _LEADING_WORD.match(term)
-    if word is None:
+    if term[:1].isalpha() and term[:1].islower():
+        return None if term[1:2] in _REPEAT else frozenset(term[0])
+    if not term.startswith("(?:"):
         return None
-    if len(word.group(0)) == 1 and term[1:2] in ("?", "*", "{"):
-        return None  # the first letter itself is optional
-    return frozenset(term[0])
+    closing = _closing_paren(term, 0)
+    if closing is None:
+        return None
+    letters: set[str] = set()
+    for option in _top_level_options(term[3:closing]):
+        found = first_letters(option)
+        if found is None:
+            return None
+        letters |= found
+    if term[closing + 1 : closing + 2] in _REPEAT:
+        rest = first_letters(term[closing + 2 :])
+        if rest is None or term[closing + 1 : closing + 2] != "?":
+            return None
+        letters |= rest
+    return frozenset(letters)
 
 
 def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
