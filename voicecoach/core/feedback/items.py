@@ -379,7 +379,7 @@ def _read_claims(
     mine: dict[str, float] = {}
     theirs: dict[str, float] = {}
     vague: set[str] = set()
-    spans, matches, tokens, marks = _scan(low)
+    spans, tokens, marks = _scan(low)
     rest_owner: str | None = None
     rest_only: set[str] = set()  # "the rest of the food": the rest of that item only
     for match in _REST.finditer(low):
@@ -403,8 +403,7 @@ def _read_claims(
     last_count: float | None = None
     swapped = False  # after "2 water for ...": what follows "for" goes the other way
     owned_in_sentence: str | None = None
-    for index in marks:  # only sentence ends, "for" and item words change anything below
-        match = matches[index]
+    for index, at in marks:  # only sentence ends, "for" and item words change anything below
         word = tokens[index]
         if word in {".", "?", "!", ";"}:
             swapped, owned_in_sentence = False, None
@@ -420,15 +419,15 @@ def _read_claims(
         item = _ITEM_WORDS.get(word)
         if item is None:
             continue
-        owner = _owner_at(spans, match.start(), low)
+        owner = _owner_at(spans, at, low)
         if owner is None and default_owner is not None:
             # a bare list is a proposal, but "if I can not have the hat, no deal" is a refusal
-            sentence_start = max((low.rfind(mark, 0, match.start()) for mark in ".?!;"), default=-1)
-            if not _NEGATION.search(low, sentence_start + 1, match.start()):
+            sentence_start = max((low.rfind(mark, 0, at) for mark in ".?!;"), default=-1)
+            if not _NEGATION.search(low, sentence_start + 1, at):
                 owner = default_owner
         if owner is None:
             continue
-        if any(a <= match.start() < b for a, b in excepted):
+        if any(a <= at < b for a, b in excepted):
             owner = THEIRS if owner == MINE else MINE  # "I take everything but the hats"
         elif swapped and owner == owned_in_sentence:
             owner = THEIRS if owner == MINE else MINE
@@ -460,7 +459,7 @@ def _read_claims(
                     loose.add(item)
                 else:
                     loose.discard(item)
-        elif owner == MINE and _cue_close(spans, match.start()):
+        elif owner == MINE and _cue_close(spans, at):
             vague.add(item)
     each = _OF_EACH.search(low)
     if each:
@@ -513,13 +512,11 @@ _MARKS = frozenset({".", "?", "!", ";", "for", *_ITEM_WORDS})
 
 
 @lru_cache(maxsize=4096)
-def _scan(
-    low: str,
-) -> tuple[list[tuple[int, str]], list[re.Match[str]], list[str], list[int]]:
+def _scan(low: str) -> tuple[list[tuple[int, str]], list[str], list[tuple[int, int]]]:
     """Ownership cues and tokens of a lower-cased turn (shared by both passes of a game).
 
-    The last part lists the indices of the tokens the claim reader acts on
-    (sentence ends, "for", item words); it skips every other token.
+    The last part lists the tokens the claim reader acts on (sentence ends, "for",
+    item words) as (token index, character offset); it skips every other token.
     """
     # both patterns need a negation word; most turns have none, so neither is tried
     may_negate = "no" in low or "n't" in low or "nt " in low
@@ -541,10 +538,14 @@ def _scan(
     spans += [(m.start(), _REFUSED) for m in refused]
     spans += [(a, THEIRS) for a, _ in negated]
     spans.sort()
-    matches = list(_TOKEN.finditer(low))
-    tokens = [m.group() for m in matches]
-    marks = [index for index, word in enumerate(tokens) if word in _MARKS]
-    return spans, matches, tokens, marks
+    tokens: list[str] = []
+    marks: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(low):
+        word = match.group()
+        if word in _MARKS:
+            marks.append((len(tokens), match.start()))
+        tokens.append(word)
+    return spans, tokens, marks
 
 
 def _cue_close(spans: list[tuple[int, str]], position: int) -> bool:
