@@ -916,3 +916,21 @@ def test_a_range_of_counts_claims_the_least_the_speaker_would_take() -> None:
     )
     said = "Ok. So I'll get 2 water and you'll get 1 water?"
     assert concession_labels(said, context, "camper", CASINO) == []
+
+
+def test_a_want_with_its_subject_left_out_and_a_bare_plural_handed_over() -> None:
+    from voicecoach.core.feedback.items import read_claims
+
+    theirs = read_claims("need both balls and hat . you get books", None, GAME_ITEMS)
+    assert theirs.mine == {"ball": 2.0, "hat": 1.0}
+    assert theirs.theirs == {"book": 2.0}
+    # not a cue inside a sentence, nor before a word that is no item or count
+    assert read_claims("you need to get the hat", None, GAME_ITEMS).mine == {}
+    assert read_claims("need anything? you keep hats", None, GAME_ITEMS).mine == {}
+    context = (
+        "me: i'd like both balls , rest is negotiable .",
+        "them: need both balls and hat . you get books",
+    )
+    said = "can i have 1 ball and the books , you get hat and 1 ball ?"
+    # taking the books they already handed over is no get: yielding a ball is unpaid
+    assert concession_labels(said, context, "trader", BOOKS_HATS_BALLS) == [UNPAID]

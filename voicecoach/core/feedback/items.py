@@ -58,7 +58,7 @@ _COUNT_WORDS = {
 _ALL = {"all", "every", "everything"}
 _ORDINALS = {"second": 2.0, "third": 3.0}
 _MINE_CUES = re.compile(
-    r"(?=[cfgilmow])(?:"  # skip positions no alternative starts at
+    r"(?=[cfgilmnow])(?:"  # skip positions no alternative starts at
     r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
     r"just\s+|only\s+|also\s+|then\s+|still\s+|personally\s+|definitely\s+|actually\s+|"
     r"probably\s+|rather\s+|honestly\s+|truly\s+)?"
@@ -69,7 +69,10 @@ _MINE_CUES = re.compile(
     r"have|keep|grab)\b"
     r"|\b(give|giving|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b"
     r"|\b(can|could|may) (i|we) (then |also |still |please |maybe )?(get|have|take|keep)\b"
-    r"|\bi'm taking\b|\bi'm getting\b|\bme\b)",
+    r"|\bi'm taking\b|\bi'm getting\b|\bme\b"
+    # "need both balls and hat": a want with its "I" left out, at the start of a sentence
+    r"|(?:^|(?<=[.?!;] ))(?:need|want)(?= (?:both|all|the|one|two|three|[0-9]|food|water"
+    r"|firewood|wood|books?|hats?|balls?)\b))",
     re.I,
 )
 _THEIRS_CUES = re.compile(
@@ -258,6 +261,9 @@ _LIST_OPENERS = frozenset(
         "just",
         "only",
         "about",
+        "get",  # "you get books": handed over whole, like "you get the books"
+        "take",
+        "keep",
     }
 )
 
