@@ -934,3 +934,15 @@ def test_a_want_with_its_subject_left_out_and_a_bare_plural_handed_over() -> Non
     said = "can i have 1 ball and the books , you get hat and 1 ball ?"
     # taking the books they already handed over is no get: yielding a ball is unpaid
     assert concession_labels(said, context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
+
+
+def test_agreeing_with_would_and_a_condition_is_a_trade() -> None:
+    context = (
+        "them: Can I get all 3 waters? what are your thoughts?",
+        "me: I would be happy for you to have two waters if I can have one.",
+        "them: Maybe I can get all 3 waters and you can have all 3 foods?",
+    )
+    said = "I would agree to that if I can also have two things of firewood."
+    assert concession_labels(said, context, "camper", CASINO) == [TRADED]
+    assert concession_labels("I would agree to that.", context, "camper", CASINO) == [UNPAID]
+    assert concession_labels("I can't agree to that.", context, "camper", CASINO) == []

@@ -144,7 +144,8 @@ _ACCEPT = re.compile(
     r"that('s| is| would be| will be| should be) (fine|ok|okay|fair|good|great|"
     r"acceptable|reasonable|a deal)|"
     r"deal[.!]*\s*$|i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|"
-    r"see you (tonight|tomorrow|then|soon)|it'?s yours|if we (do|go with) (this|that|it))",
+    r"see you (tonight|tomorrow|then|soon)|it'?s yours|if we (do|go with) (this|that|it)|"
+    r"(i|we)('d| would| could| can| will| do)? (agree to|accept|go with) (that|this|it|your)\b)",
     re.I,
 )
 # Agreement that cannot be an answer to a question ("yes, I'd pay 115" is an offer).
