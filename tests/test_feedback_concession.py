@@ -946,3 +946,49 @@ def test_agreeing_with_would_and_a_condition_is_a_trade() -> None:
     assert concession_labels(said, context, "camper", CASINO) == [TRADED]
     assert concession_labels("I would agree to that.", context, "camper", CASINO) == [UNPAID]
     assert concession_labels("I can't agree to that.", context, "camper", CASINO) == []
+
+
+def test_a_discount_already_given_and_a_blue_book_value_are_no_positions() -> None:
+    context = (
+        "buyer: No, i think 7200 is as high as I can go, since it is a 13 year old car.",
+        "seller: Sorry, I can't go that low, Blue Book has it listed for $8500, so I am "
+        "already $1000 lower that actual value",
+        "buyer: How many miles does it have?",
+        "seller: Only 128K",
+    )
+    listing = "listing price $7500.0"
+    assert concession_labels("Ok, I can do $7,350.", context, "buyer", listing) == [UNPAID]
+
+
+def test_a_question_about_what_the_price_includes_adds_nothing() -> None:
+    context = ("seller: Hi there! Yes, the apartment is still available, are you interested?",)
+    said = "Yes I am interested does the price include utilities?"
+    assert concession_labels(said, context, "buyer", "listing price $1583.0") == []
+
+
+def test_accepting_a_split_one_turned_down_gives_ground() -> None:
+    context = (
+        "them: hello . i need the ball and one book to make this deal .",
+        "me: not going to happen , offer me a better deal",
+        "them: doesn't get any better than that from me .",
+    )
+    said = "fine , i will accept your initial offer"
+    assert concession_labels(said, context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
+    # never turned down: agreeing to a first split is no give
+    assert concession_labels(said, (context[0],), "trader", BOOKS_HATS_BALLS) == []
+
+
+def test_agreeing_to_a_price_they_bundled_with_included_services_is_the_closing_half() -> None:
+    context = (
+        "buyer: 1241$ was what I had budgeted for.",
+        "seller: What about if we offered water and garbage pickup included, could you do $1533?",
+    )
+    listing = "listing price $1633.0"
+    assert concession_labels("Yes that sounds reasonable.", context, "buyer", listing) == []
+
+
+def test_ill_do_that_agrees() -> None:
+    from voicecoach.core.feedback.concession import is_acceptance
+
+    assert is_acceptance("weell.. alright, I'll do that")
+    assert not is_acceptance("I'll do that if you pick it up, what do you say? No")

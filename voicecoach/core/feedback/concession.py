@@ -112,7 +112,7 @@ _ASK_EXTRA = re.compile(
 )
 # The speaker adds something of value: an extra, a service, a waived cost.
 _EXTRA = re.compile(
-    r"(?=[ahintwf])(?:\b(i|we)\b(?:(?!\byou\b|\bif\b)[^.?!]){0,30}?\b"
+    r"(?=[ahintwf])(?:\b(i|we)\b(?:(?!\byou\b|\bif\b|\bdoes\b|\bdid\b)[^.?!]){0,30}?\b"
     r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
     r"provide|"
     r"cover the|cover your|pay for the|pay the|pay your|help (you )?(load|move|carry)|"
@@ -145,7 +145,8 @@ _ACCEPT = re.compile(
     r"acceptable|reasonable|a deal)|"
     r"deal[.!]*\s*$|i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|"
     r"see you (tonight|tomorrow|then|soon)|it'?s yours|if we (do|go with) (this|that|it)|"
-    r"(i|we)('d| would| could| can| will| do)? (agree to|accept|go with) (that|this|it|your)\b)",
+    r"(i|we)('d| would| could| can| will| do)? (agree to|accept|go with) (that|this|it|your)\b|"
+    r"(i'll|i will|we'll|we will) do (that|it)\W*$)",
     re.I,
 )
 # Agreement that cannot be an answer to a question ("yes, I'd pay 115" is an offer).
@@ -269,7 +270,9 @@ def _other_gave(line: str) -> bool:
 _OTHER_TERMS = re.compile(
     r"(?=[fiw])(?:\b(with|for) (a|the)? ?(\d+|one|two|three|four|five|six|twelve)[ -](year|"
     r"month)s? (lease|contract|term)"
-    r"|\bwithout (the|a|any)\b|\bif you('re| are) willing to\b)",
+    r"|\bwithout (the|a|any)\b|\bif you('re| are) willing to\b"
+    # "what if we offered water and garbage pickup included, could you do $1533?"
+    r"|\b(we|i)('d| would| could| can| will)? offer(ed)? [^.?!]{0,40}\bincluded\b)",
     re.I,
 )
 
@@ -362,8 +365,11 @@ def _item_gives(
     last_other: split_items.Claims | None = None
     their_splits: list[split_items.Claims] = []  # each of their turns that named counts
     other_before_last: dict[str, float] = {}
+    refused_theirs = False  # we turned down a split of theirs ("not going to happen")
     for at, line in enumerate(spoken):
         claims = _claims_of(line.text, totals, items, spoken[at - 1] if at else None, line.speaker)
+        if line.speaker == SELF and their_splits and _REJECT.search(line.text):
+            refused_theirs = True
         if claims.empty:
             continue
         if line.speaker == SELF:
@@ -392,7 +398,11 @@ def _item_gives(
     earlier = _EARLIER_OFFER.search(text)
     if earlier and their_splits and is_acceptance(text):
         # "ok, I agree to your first offer then": the split accepted is that earlier one
-        named = their_splits[0] if earlier.group(1) in {"first", "original"} else their_splits[-1]
+        named = (
+            their_splits[0]
+            if earlier.group(1) in {"first", "original", "initial"}
+            else their_splits[-1]
+        )
         if named is not last_other:
             other_before_last = {}
             offered_before_last = {}
@@ -444,7 +454,7 @@ def _item_gives(
         and last_spoken is not None
         and last_spoken.speaker == OTHER
         and (earlier or not split_items.read_claims(last_spoken.text, totals, items).empty)
-        and (previous_own or claimed_before)
+        and (previous_own or claimed_before or refused_theirs)
         and is_acceptance(text)
     ):
         # Agreeing to their split: a give if it leaves us less than we asked, unless they
@@ -485,11 +495,17 @@ def _item_gives(
                 before = 1.0  # we asked for some of it, without a number
             if accepted_share is not None and before is not None and accepted_share < before - 1e-9:
                 gives.append(Give("accept", text.strip()[:60], accepted_share, before, item))
+        if refused_theirs and not (previous_own or claimed_before) and not asked:
+            # rubric: accepting an offer one had resisted before gives ground, numbers or not
+            wanted = [item for item in items if last_other.mine.get(item)]
+            term = wanted[0] if wanted else "split"
+            gives.append(Give("accept", text.strip()[:60], None, None, term))
     return gives, asked
 
 
 _EARLIER_OFFER = re.compile(
-    r"\b(first|original|previous|earlier|last|other) (offer|deal|proposal|split|idea)\b", re.I
+    r"\b(first|original|initial|previous|earlier|last|other) (offer|deal|proposal|split|idea)\b",
+    re.I,
 )
 
 

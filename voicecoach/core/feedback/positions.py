@@ -174,7 +174,7 @@ _NOT_PRICE_AFTER = frozenset(
 _REFERENCE_BEFORE = re.compile(
     # "I only think it is worth 1530" is the speaker's own price, not a reference
     r"\b(retails?|retail(ing)?|paid|bought|"
-    r"(?<!only )(?<!just )(?<!is )(?<!'s )(?<!its )worth|kbb|value[ds]?|msrp|originally|"
+    r"(?<!only )(?<!just )(?<!is )(?<!'s )(?<!its )worth|kbb|blue ?book|value[ds]?|msrp|originally|"
     r"new (one|ones|for)|"
     r"sells? for|goes for|go for around|going for|on amazon|amazon|ebay|elsewhere|"
     r"costs?|spent|saw (one|it)|similar|market|another offer|other offer|had an offer|"
@@ -203,6 +203,7 @@ _RELATIVE_OFF_AFTER = re.compile(
     r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b(?!\s+than\s+(?:that|this|it)\b)",
     re.I,
 )
+_ALREADY_BEFORE = re.compile(r"\balready\s+\$?\s*$", re.I)
 _RELATIVE_UP_BEFORE = re.compile(
     r"\b(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
     r"down)\s+(by\s+)?(another\s+)?\$?\s*$"
@@ -433,7 +434,10 @@ def _proposals(
         before = text[max(0, amount.start - 40) : amount.start]
         after = text[amount.end : amount.end + 20]
         if term == "price":
-            relative_off = bool(_RELATIVE_OFF_AFTER.match(after))
+            # "I am already $1000 lower than its value": a discount stated, not a move
+            relative_off = bool(_RELATIVE_OFF_AFTER.match(after)) and not _ALREADY_BEFORE.search(
+                before
+            )
             relative_before = _RELATIVE_UP_BEFORE.search(before)
             if relative_off or relative_before:
                 base = anchor if anchor is not None else reference
