@@ -33,6 +33,11 @@ PUSHES = [
 ]
 
 OPEN_QUESTIONS = [
+    "What items are of preference for you today?",
+    "what is priority pls tell me",
+    "Would you mind sharing your top priority item with me?",
+    "Would you mind telling me what you need the water for?",
+    "Why is gathering food an issue for you?",
     "Is there anything in particular you're hoping to get?",
     "How stocked up are you on food and firewood?",
     "What are you going to use your water for?",
@@ -63,6 +68,8 @@ OPEN_QUESTIONS = [
 ]
 
 NEITHER = [
+    "Do you want to trade firewood for food?",
+    "What is the priority of me getting the water?",
     "How long have you had it?",
     "What would you like for it?",
     "What kind of price are you looking for?",

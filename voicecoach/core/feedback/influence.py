@@ -175,6 +175,18 @@ _QUESTION = compile_terms(
         r" (?:to|for) (?:you|u)",
         r"(?:whats|what is|what are) (?:her|his|their)"
         r" (?:budget|situation|needs?|priorit\w+|timeline)",
+        # "what items are of preference for you?", "what is priority pls tell me"
+        r"(?:what|which) (?:\w+ ){0,2}(?:are|is) (?:of )?(?:a |the |most |your )?(?:preference"
+        r"|priority|priorities|importance|interest|value) (?:for|to) (?:you|u)",
+        r"(?:whats|what is|what are) (?:the )?(?:\w+ )?priorit(?:y|ies)\b(?! (?:of|for) (?:me|us))",
+        # "would you mind sharing your top priority item?", "... telling me what you need it for?"
+        r"(?:would|do) you mind (?:sharing|telling|letting me know|explaining)(?: \w+){0,2}"
+        r" (?:your (?:\w+ )?(?:priorit\w*|needs?|preferences?|reasons?|situation|plans?)|what"
+        r" (?:\w+ ){0,2}(?:you|u) (?:need|want|prefer)|why (?:you|u))",
+        r"what (?:you|u|your \w+) (?:need|want|use) (?:the |that |those |all )?\w+ for\b",
+        # "why is gathering food an issue for you?"
+        r"why (?:is|are|would) (?:\w+ ){1,3}(?:an issue|a problem|a concern|important|a priority"
+        r"|necessary|needed|essential|difficult|hard|so important) (?:for|to) (?:you|u)",
     )
 )
 # Questions that look like needs questions but ask for a price or a proposal: not credited.
@@ -195,6 +207,8 @@ _NOT_EXPLORING = compile_terms(
         r"what price",
         r"what (?:kind|sort|type) of (?:price|offer|deal|number|discount|counter)",
         r"(?:do|would) you (?:want|like) (?:it|to buy|to meet|to come|to see|to pick)",
+        # "do you want to trade firewood for food?": a proposal put as a question
+        r"(?:do|would|will) you (?:want|like|be willing) to (?:trade|swap|exchange|split)",
         r"how (?:do|would|will) you (?:like to )?pay",
     )
 )
