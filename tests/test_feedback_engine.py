@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """1,670 turns of the negotiation *test* files, labelled by six more labellers (refs only)."""
+    """1,940 turns of the negotiation *test* files, labelled by seven more labellers (refs only)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "casino", "casino_test.json")
     shared_path("corpora", "dealornodeal", "test.txt")
@@ -171,6 +171,7 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("fifth", 270),
         ("sixth", 270),
         ("seventh", 270),
+        ("eighth", 270),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
