@@ -73,7 +73,6 @@ _MINE_CUES = re.compile(
     # "need both balls and hat": a want with its "I" left out, at the start of a sentence
     r"|(?:^|(?<=[.?!;] ))(?:need|want)(?= (?:both|all|the|one|two|three|[0-9]|food|water"
     r"|firewood|wood|books?|hats?|balls?)\b))",
-    re.I,
 )
 _THEIRS_CUES = re.compile(
     r"(?=[cfgilowy])(?:"  # skip positions no alternative starts at
@@ -89,7 +88,6 @@ _THEIRS_CUES = re.compile(
     r"settle for)\b"
     r"|\bi('ll| will| can| could| would)? (give|let go of|give up|give away|part with|cede|"
     r"offer)\b)",
-    re.I,
 )
 # "take all the balls, i keep everything else": an imperative at a sentence start hands over
 _IMPERATIVE_HANDOVER = re.compile(
@@ -107,7 +105,6 @@ _HANDOVER_CUES = re.compile(
     r"|\b(i|we)( \w+ly)? (give up|give away|part with|let go of)\b"
     # "we trade three firewood for 3 food": what is traded away goes to them ("for" swaps back)
     r"|(?<!if )\b(i|we)('ll| will| can| could| would)? (trade|swap|exchange)\b)",
-    re.I,
 )
 _HANDOVER_VERBS = (
     "giv",
@@ -125,7 +122,6 @@ _NOT_NEEDED = re.compile(
     r"(?=[inw])\b(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:don'?t|do not|didn'?t|won'?t)\s+"
     r"(?:really\s+|even\s+)?(?:need|want|care (?:about|for)|use)|(?:i|we)\s+(?:have|got|"
     r"'ve got)\s+no\s+(?:need|use)\s+for|no need for|no use for)\b",
-    re.I,
 )
 # "I can't give up the hat", "no way I can give you both": a refused handover keeps the item.
 _NEGATED_HANDOVER = re.compile(
@@ -136,7 +132,6 @@ _NEGATED_HANDOVER = re.compile(
     r"(?:really\s+|just\s+|possibly\s+|afford to\s+|want to\s+)?"
     r"(?:give|giving|let (?:you|u) (?:have|take|keep)|letting (?:you|u)|let go of|part with|"
     r"parting with|spare)\b",
-    re.I,
 )
 _NEGATION = re.compile(r"n'?t\b|\b(?:not|never|cannot|cant|dont|wont|no way)\b")
 # "everything but the hats", "all except the book": the named items go the other way.
@@ -144,7 +139,6 @@ _EXCEPT = re.compile(
     r"(?=[aeort])\b(?:everything|all|the rest|everything else)\s+(?:but|except(?: for)?|"
     r"other than|besides|minus)\s+(?P<items>(?:(?:the|a|an|one|two|three|both|\d)\s+)?[a-z]+"
     r"(?:\s*(?:,|and)\s*(?:(?:the|a|an|one|two|three|both|\d)\s+)?[a-z]+)*)",
-    re.I,
 )
 # "1 food for you": the cue after the item; "if that works for you" names no owner.
 _TRAILING = re.compile(
@@ -165,7 +159,6 @@ _OWNER_AFTER_REST = re.compile(
 _REST = re.compile(
     r"(?=[aert])\b(the rest|everything else|everything|all the rest|the remainder|remaining|"
     r"all else|the others)\b",
-    re.I,
 )
 _SPLIT_ITEM = re.compile(
     r"\b(?:split|divide|share) (?:up )?(?:the |our |all the |those )?(?:extra )?"
