@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from voicecoach.core.feedback.lexicon import (
     CALM_GUARD,
@@ -44,14 +44,18 @@ LABEL = "emotion.overreach"
 
 @dataclass(frozen=True)
 class _Family:
-    """One kind of overreach: its trigger pattern and what the panel says about it."""
+    """One kind of overreach: its trigger phrases and what the panel says about it."""
 
     name: str
-    pattern: re.Pattern[str]
+    terms: tuple[str, ...]
     severity: Severity
     why: str
     tip: str
     negatable: bool = True
+    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pattern", compile_terms(self.terms))
 
 
 _CONTEMPT_TERMS: tuple[str, ...] = (
@@ -139,7 +143,6 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"disgusted",
     r"(?:unbelievable|incredible)[.!?]* (?:how|that|you)",
 )
-_CONTEMPT = compile_terms(_CONTEMPT_TERMS)
 
 _THREAT_TERMS: tuple[str, ...] = (
     r"or else(?= *[.!?]| *$| (?:ill|i will|youll|you will|i am|im))",
@@ -156,7 +159,6 @@ _THREAT_TERMS: tuple[str, ...] = (
     r"go to hell",
     r"(?:last|final) warning",
 )
-_THREAT = compile_terms(_THREAT_TERMS)
 
 _PLEADING_TERMS: tuple[str, ...] = (
     r"(?:im|i am) (?:begging|pleading)",
@@ -203,7 +205,6 @@ _PLEADING_TERMS: tuple[str, ...] = (
     r"you should be ashamed",
     r"ashamed of yourself",
 )
-_PLEADING = compile_terms(_PLEADING_TERMS)
 
 # Sarcasm and condescension: contempt dressed up as politeness or as a rhetorical question.
 _CONDESCENSION_TERMS: tuple[str, ...] = (
@@ -243,7 +244,6 @@ _CONDESCENSION_TERMS: tuple[str, ...] = (
     r"(?:youre|you are|your) being (?:so |very |really |totally |completely )?(?:unfair"
     r"|unreasonable|greedy|selfish|ridiculous|difficult|rude|childish|stubborn|impossible)",
 )
-_CONDESCENSION = compile_terms(_CONDESCENSION_TERMS)
 
 _SWEARING_TERMS: tuple[str, ...] = (
     r"fuck\w*",
@@ -264,7 +264,6 @@ _SWEARING_TERMS: tuple[str, ...] = (
     r"bastards?",
     r"asshole\w*",
 )
-_SWEARING = compile_terms(_SWEARING_TERMS)
 
 _BLAME_TERMS: tuple[str, ...] = (
     r"you promised",
@@ -313,12 +312,11 @@ _BLAME_TERMS: tuple[str, ...] = (
     r"disgusting",
     r"(?:you|youre|you are) (?:always|never) (?:late|wrong|listening|on time|here)",
 )
-_BLAME = compile_terms(_BLAME_TERMS)
 
 _FAMILIES: tuple[_Family, ...] = (
     _Family(
         "contempt",
-        _CONTEMPT,
+        _CONTEMPT_TERMS,
         Severity.CRITICAL,
         "Contempt or anger at the other side makes them dig in; overuse of emotion weakens your "
         "position.",
@@ -327,7 +325,7 @@ _FAMILIES: tuple[_Family, ...] = (
     ),
     _Family(
         "threat",
-        _THREAT,
+        _THREAT_TERMS,
         Severity.CRITICAL,
         "A heated threat replaces leverage with pressure and invites a fight; power comes from "
         "your alternative, not your temper.",
@@ -336,7 +334,7 @@ _FAMILIES: tuple[_Family, ...] = (
     ),
     _Family(
         "pleading",
-        _PLEADING,
+        _PLEADING_TERMS,
         Severity.WARNING,
         "Pleading or guilt-tripping tells them how badly you need the deal, which weakens your "
         "position.",
@@ -345,7 +343,7 @@ _FAMILIES: tuple[_Family, ...] = (
     ),
     _Family(
         "blame",
-        _BLAME,
+        _BLAME_TERMS,
         Severity.WARNING,
         "Blame and irritation aimed at the other side put them on the defensive; overuse of "
         "emotion weakens your position.",
@@ -354,7 +352,7 @@ _FAMILIES: tuple[_Family, ...] = (
     ),
     _Family(
         "condescension",
-        _CONDESCENSION,
+        _CONDESCENSION_TERMS,
         Severity.WARNING,
         "Sarcasm and condescension read as contempt and make the other side defensive; "
         "overuse of emotion weakens your position.",
@@ -362,7 +360,7 @@ _FAMILIES: tuple[_Family, ...] = (
     ),
     _Family(
         "swearing",
-        _SWEARING,
+        _SWEARING_TERMS,
         Severity.WARNING,
         "Swearing reads as lost composure; negotiation has to stay strategic even when it gets "
         "emotional.",
@@ -592,14 +590,7 @@ def _shouting_span(text: str, normal: str) -> str | None:
 
 # One pass that tells whether any family can match at all: most turns match none, and one
 # scan is cheaper than one per family (the families are still read in order when it does).
-_ANY_FAMILY = compile_terms(
-    _CONTEMPT_TERMS
-    + _THREAT_TERMS
-    + _PLEADING_TERMS
-    + _BLAME_TERMS
-    + _CONDESCENSION_TERMS
-    + _SWEARING_TERMS
-)
+_ANY_FAMILY = compile_terms(tuple(term for family in _FAMILIES for term in family.terms))
 
 
 def _rule_flag(text: str, normal: str) -> Flag | None:
