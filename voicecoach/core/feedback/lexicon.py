@@ -11,8 +11,9 @@ no rule may *need* them, since spoken turns never have them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
 _APOSTROPHES = re.compile(r"[\u2019\u2018\u02bc`´]")
 # "don ' t", "I ' m" (tokenised corpora) and "don't" all become "dont", "im".
@@ -25,7 +26,8 @@ _SPLIT_CONTRACTION = re.compile(
     r"|\b(i|you|we|they|he|she|it|that|there)\s+(ll|ve|d)\b"
     r"|\b(it|that|what|there|here|he|she|who|lets|let)\s+(s)\b"
 )
-_SPACES = re.compile(r"\s+")
+# The second half of a split contraction ("don t", "you re"): without one, nothing to join.
+_CONTRACTION_TAIL = re.compile(r"\s(?:t|re|m|ll|ve|d|s)\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -39,10 +41,14 @@ def normalise(text: str) -> str:
 
     Cached: the overreach and influence detectors read the same turn.
     """
-    lowered = _APOSTROPHES.sub("'", text.lower())
-    joined = _SPACED_APOSTROPHE.sub(r"\1\2", lowered)
-    joined = _SPLIT_CONTRACTION.sub(_join_split, joined)
-    return _SPACES.sub(" ", joined).strip()
+    lowered = text.lower()
+    if not lowered.isascii() or "`" in lowered:
+        lowered = _APOSTROPHES.sub("'", lowered)
+    # each substitution only where it can apply: most turns have no apostrophe at all
+    joined = _SPACED_APOSTROPHE.sub(r"\1\2", lowered) if "'" in lowered else lowered
+    if _CONTRACTION_TAIL.search(joined) is not None:
+        joined = _SPLIT_CONTRACTION.sub(_join_split, joined)
+    return " ".join(joined.split())
 
 
 def words(text: str) -> list[str]:
@@ -128,7 +134,7 @@ def first_letters(term: str) -> frozenset[str] | None:
     return frozenset(letters)
 
 
-def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
+def compile_terms(terms: tuple[str, ...]) -> TermPattern:
     """One alternation of regex fragments, bounded by word edges, for a normalised text.
 
     Python's regex engine tries every alternative at every word start, which is
@@ -137,11 +143,134 @@ def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
     only the group for the letter at hand is tried. The matches are the same
     as the plain alternation's (terms whose first letter cannot be read off
     are tried everywhere, last). Short lists stay plain: the guards cost more
-    than they save there.
+    than they save there. A long list also gets a quick test in front
+    (`TermPattern`), since most turns hold none of its terms.
     """
     if len(terms) < _GROUP_FROM_TERMS:
-        return re.compile(r"\b(?:" + "|".join(terms) + r")\b")
-    return re.compile(r"\b(?:" + grouped_alternation(terms) + r")\b")
+        return TermPattern(re.compile(r"\b(?:" + "|".join(terms) + r")\b"), None)
+    full = re.compile(r"\b(?:" + grouped_alternation(terms) + r")\b")
+    return TermPattern(full, _presence_test(terms))
+
+
+class TermPattern:
+    """A compiled lexicon: its alternation, behind a quick "is any term here at all?" test.
+
+    Why: even grouped by first letter, the alternation is entered at every word start.
+    The test (`_presence_test`) finds the same turns several times faster, so the full
+    pattern, whose match positions the detectors need, runs only on the few turns that
+    hold a term. It answers for the whole text only; a search within bounds goes
+    straight to the full pattern.
+    """
+
+    __slots__ = ("full", "pattern", "_present")
+
+    def __init__(self, full: re.Pattern[str], present: re.Pattern[str] | None) -> None:
+        self.full = full
+        self.pattern = full.pattern
+        self._present = present
+
+    def may_hold(self, text: str) -> bool:
+        """False only when no term matches anywhere in `text` (a normalised turn)."""
+        if self._present is not None:
+            return self._present.search(" " + text) is not None
+        return self.full.search(text) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        if endpos is not None:
+            return self.full.search(text, pos, endpos)
+        if pos == 0 and not self.may_hold(text):
+            return None
+        return self.full.search(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not self.may_hold(text):
+            return iter(())
+        return self.full.finditer(text)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.full.findall(text) if self.may_hold(text) else []
+
+
+# A term the presence test cannot take apart: it is then not built, and the full pattern
+# answers alone. A "^" inside a term and back-references would read differently once the
+# test adds its leading character; named groups may not repeat.
+_UNSPLITTABLE = re.compile(r"(?<!\[)(?<!^)\^|\\[1-9]|\(\?P")
+
+
+def _leading_letters(term: str) -> list[tuple[str, str]] | None:
+    """The ways a term's match can start: (its first letter, the rest of the term), or None.
+
+    Reads what `first_letters` reads (a leading word, a leading group of alternatives,
+    nested or optional), spelling each alternative out. A leading "(?<!x)" is kept, moved
+    after the letter as "(?<!xL)", which tests the same characters.
+    """
+    alternatives = _top_level_options(term)
+    if len(alternatives) > 1:  # "foo|bar" in a list of terms is two terms
+        starts: list[tuple[str, str]] = []
+        for alternative in alternatives:
+            found = _leading_letters(alternative)
+            if found is None:
+                return None
+            starts.extend(found)
+        return starts
+    if term.startswith("(?!") or term.startswith("(?="):
+        closing = _closing_paren(term, 0)
+        if closing is None:
+            return None
+        term = term[closing + 1 :]  # the test then finds more than the term: only ever more
+    term = term.removeprefix("^")
+    behind: list[str] = []
+    while (match := _LOOKBEHIND.match(term)) is not None:
+        behind.append(match.group(0)[:-1])
+        term = term[match.end() :]
+    term = term.removeprefix("\\b")
+    if term[:1].isalpha() and term[:1].islower():
+        if term[1:2] in _REPEAT:
+            return None
+        rest = term[0] + "*" + term[2:] if term[1:2] == "+" else term[1:]  # "u+m": "u", "u*m"
+        return [(term[0], "".join(f"{b}{term[0]})" for b in behind) + rest)]
+    if not term.startswith("(?:"):
+        return None
+    closing = _closing_paren(term, 0)
+    if closing is None:
+        return None
+    mark = term[closing + 1 : closing + 2]
+    if mark in _REPEAT and mark != "?":
+        return None
+    rest = term[closing + 2 :] if mark == "?" else term[closing + 1 :]
+    options = _top_level_options(term[3:closing]) + ([""] if mark == "?" else [])
+    before = "".join(f"{b})" for b in behind)
+    starts = []
+    for option in options:
+        found = _leading_letters(before + option + rest)
+        if found is None:
+            return None
+        starts.extend(found)
+    return starts
+
+
+def _presence_test(terms: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern that finds a match in " " + text whenever the alternation finds one in text.
+
+    Each term is spelt out by its first letter, and the pattern begins by consuming the
+    non-word character before that letter (hence the added space). A pattern that begins
+    with a character class lets the regex engine skip straight to word edges, and a branch
+    that begins with a letter is rejected in one comparison; a leading "\\b" and the
+    letter lookaheads of `grouped_alternation` allow neither. A term's leading lookahead
+    or "^" is left out, so the test may pass a turn the full pattern then rejects, never
+    the reverse. None when a term cannot be spelt out so.
+    """
+    by_letter: dict[str, list[str]] = {}
+    for term in terms:
+        if _UNSPLITTABLE.search(term):
+            return None
+        starts = _leading_letters(term)
+        if starts is None:
+            return None
+        for letter, rest in starts:
+            by_letter.setdefault(letter, []).append(rest)
+    branches = (f"{letter}(?:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items()))
+    return re.compile(r"\W(?:" + "|".join(branches) + r")\b")
 
 
 def grouped_alternation(terms: Sequence[str]) -> str:
