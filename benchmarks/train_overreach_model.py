@@ -65,6 +65,10 @@ from voicecoach.core.feedback.overreach_model import (  # noqa: E402
 )
 
 EXCLAIM = "c:exclaim"
+# Everyday lines written for this project (not taken from any corpus): heated, neutral and
+# happy turns in five settings, so the model sees more ways plain words carry heat than
+# 165 DailyDialog turns show. See benchmarks/data/README.md.
+LINES_PATH = REPO / "benchmarks" / "data" / "heat-lines.jsonl"
 
 
 def allowed(feature: str) -> bool:
@@ -98,7 +102,9 @@ def persuasion_turns(shared: Path) -> Iterator[str]:
                 yield row["Unit"]
 
 
-def examples(shared: Path, dd_weight: float) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
+def examples(
+    shared: Path, dd_weight: float, lines_weight: float = 0.0
+) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
     """(texts, labels, sample weights, source tags) of the training set."""
     texts: list[str] = []
     labels: list[int] = []
@@ -136,7 +142,20 @@ def examples(shared: Path, dd_weight: float) -> tuple[list[str], np.ndarray, np.
             add(text, 0, 0.5, "meld_happy")
     for text in persuasion_turns(shared):
         add(text, 0, 0.5, "p4g")
+    if lines_weight > 0:
+        for row in written_lines():
+            if row["label"] == "heated":
+                add(row["text"], 1, lines_weight, "own_hot")
+            elif row["label"] == "neutral":
+                add(row["text"], 0, lines_weight, "own_calm")
+            else:
+                add(row["text"], 0, 0.5 * lines_weight, "own_happy")
     return texts, np.array(labels, dtype=float), np.array(weights), tags
+
+
+def written_lines(path: Path = LINES_PATH) -> list[dict[str, str]]:
+    """The team's own written everyday lines (heated, neutral, happy), see LINES_PATH."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def featurise(texts: list[str]) -> list[list[str]]:
@@ -364,6 +383,9 @@ def main() -> int:
     parser.add_argument("--max-added", type=float, default=0.006)
     parser.add_argument("--threshold", type=float, default=None, help="use this, not the chosen")
     parser.add_argument("--dd-weight", type=float, default=1.0, help="DailyDialog vs MELD turns")
+    parser.add_argument(
+        "--lines-weight", type=float, default=0.0, help="weight of the written lines (0: unused)"
+    )
     parser.add_argument("--curve", action="store_true")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument(
@@ -374,7 +396,7 @@ def main() -> int:
         context_study(args.shared, args.l2, args.min_count)
         return 0
 
-    texts, y, sw, tags = examples(args.shared, args.dd_weight)
+    texts, y, sw, tags = examples(args.shared, args.dd_weight, args.lines_weight)
     feats = featurise(texts)
     counts = Counter(f for fs in feats for f in set(fs))
     vocab = {
