@@ -32,6 +32,7 @@ from voicecoach.core.feedback.lexicon import (
     CALM_GUARD,
     NEGATION_BEFORE,
     NEGOTIATION_TALK,
+    TermPattern,
     compile_terms,
     normalise,
 )
@@ -52,7 +53,7 @@ class _Family:
     why: str
     tip: str
     negatable: bool = True
-    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    pattern: TermPattern = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pattern", compile_terms(self.terms))

@@ -168,8 +168,11 @@ _SPLIT_ITEM = re.compile(
 # Recognised speech has no full stops, so a negation or an owner in one sentence would reach
 # into the next: a new sentence is assumed where a question or a proposal starts.
 _CLAUSE_START = re.compile(
-    r"(?<!\bif)(?<!\bway)(?<!\bwhen)(?<!\bthat)(?<!\bunless)(?<!\bso)(?<!\band)(?<!\bbut)(?<!\bor)"
-    r" (?=(?:would|could|can|will) (?:you|u)\b|how about\b|what about\b|what if\b"
+    # the space first, so the engine jumps from space to space; the words before it are then
+    # checked behind it ("if " ends where the space does)
+    r" (?<!\bif )(?<!\bway )(?<!\bwhen )(?<!\bthat )(?<!\bunless )(?<!\bso )(?<!\band )"
+    r"(?<!\bbut )(?<!\bor )"
+    r"(?=(?:would|could|can|will) (?:you|u)\b|how about\b|what about\b|what if\b"
     r"|(?:i'll|ill|i will|i can|i could|i would|i'd) (?:\w+ )?"
     r"(?:take|get|give|keep|need|want|do)\b)"
 )

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from voicecoach.core.feedback.lexicon import compile_terms, normalise, words
+from voicecoach.core.feedback.lexicon import TermPattern, compile_terms, normalise, words
 from voicecoach.core.numbers import find_amounts
 from voicecoach.core.transcript import Speaker, Turn
 
@@ -130,7 +130,7 @@ _PRESSURE = compile_terms(
         r"(?:i|we) (?:really|desperately) need",
     )
 )
-_TACTICS: dict[str, re.Pattern[str]] = {
+_TACTICS: dict[str, TermPattern] = {
     "reciprocity": compile_terms(
         (
             r"in return",
@@ -260,7 +260,7 @@ def _first_number(turns: Sequence[Turn]) -> dict[str, Any] | None:
     return None
 
 
-def _mentions(turns: Sequence[Turn], pattern: re.Pattern[str]) -> list[dict[str, Any]]:
+def _mentions(turns: Sequence[Turn], pattern: TermPattern) -> list[dict[str, Any]]:
     found = []
     for turn in turns:
         match = pattern.search(normalise(turn.text))
