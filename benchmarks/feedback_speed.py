@@ -35,6 +35,22 @@ from voicecoach.core.feedback.engine import clear_caches  # noqa: E402
 SHARED = Path(os.environ.get("VOICECOACH_SHARED_DIR", REPO.parent / "shared"))
 
 
+def reference_loop_ms() -> float:
+    """CPU milliseconds for a fixed pure-Python loop (a million squares summed), best of 3.
+
+    Why: this shared machine's speed drifts by 2x between hours, so a figure in utterances
+    per second means little without the speed of the core it ran on; dividing by this one
+    makes runs on different days comparable (the instruction counts of
+    feedback_instructions.py do not drift at all).
+    """
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        sum(i * i for i in range(1_000_000))
+        best = min(best, time.process_time() - start)
+    return best * 1000.0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -46,6 +62,7 @@ def main() -> int:
         "--sessions", action="store_true", help="replay whole dialogues as sessions"
     )
     args = parser.parse_args()
+    print(f"this core: {reference_loop_ms():.0f} ms for the reference loop (see reference_loop_ms)")
     if args.sessions:
         return sessions(args.seconds)
     rows = [
