@@ -171,24 +171,26 @@ class TermPattern:
 
     def may_hold(self, text: str) -> bool:
         """False only when no term matches anywhere in `text` (a normalised turn)."""
-        if self._present is not None:
-            return self._present.search(" " + text) is not None
-        return self.full.search(text) is not None
+        if self._present is None:
+            return self.full.search(text) is not None
+        return not self._ruled_out(text)
+
+    def _ruled_out(self, text: str) -> bool:
+        """Whether the presence test rules every term out; without a test, nothing is."""
+        return self._present is not None and self._present.search(" " + text) is None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if endpos is not None:
             return self.full.search(text, pos, endpos)
-        if pos == 0 and not self.may_hold(text):
+        if pos == 0 and self._ruled_out(text):
             return None
         return self.full.search(text, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if not self.may_hold(text):
-            return iter(())
-        return self.full.finditer(text)
+        return iter(()) if self._ruled_out(text) else self.full.finditer(text)
 
     def findall(self, text: str) -> list[Any]:
-        return self.full.findall(text) if self.may_hold(text) else []
+        return [] if self._ruled_out(text) else self.full.findall(text)
 
 
 # A term the presence test cannot take apart: it is then not built, and the full pattern
