@@ -165,6 +165,7 @@ def test_grouped_alternation_on_real_dialogue() -> None:
         ("(?:ill|my (?:kids|family) will|gonna) starve", {"i", "m", "g"}),
         ("(?:i )?(?:could|couldnt) care less", {"i", "c"}),
         ("(?:and )?youre telling me", {"a", "y"}),
+        ("foo|bar", {"f", "b"}),  # a term that is itself two alternatives starts with either
     ],
 )
 def test_first_letters_reads_nested_and_optional_groups(term: str, letters: set[str]) -> None:

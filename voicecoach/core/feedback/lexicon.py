@@ -108,30 +108,14 @@ def first_letters(term: str) -> frozenset[str] | None:
     """The letters a term's match can start with, or None when that cannot be read off simply.
 
     Reads a leading word, a leading group of alternatives (nested groups too), and an
-    optional leading group ("(?:i )?could"), whose letters join those of what follows it.
+    optional leading group ("(?:i )?could"), whose letters join those of what follows it;
+    `_leading_letters` does the reading. A term led by a lookahead or "^" stays among those
+    tried everywhere, last, so that the alternation keeps its order (and its spans).
     """
-    while (behind := _LOOKBEHIND.match(term)) is not None:
-        term = term[behind.end() :]
-    term = term.removeprefix("\\b")  # a word edge matches no letter of its own
-    if term[:1].isalpha() and term[:1].islower():
-        return None if term[1:2] in _REPEAT else frozenset(term[0])
-    if not term.startswith("(?:"):
+    if term.startswith(("(?=", "(?!", "^")):
         return None
-    closing = _closing_paren(term, 0)
-    if closing is None:
-        return None
-    letters: set[str] = set()
-    for option in _top_level_options(term[3:closing]):
-        found = first_letters(option)
-        if found is None:
-            return None
-        letters |= found
-    if term[closing + 1 : closing + 2] in _REPEAT:
-        rest = first_letters(term[closing + 2 :])
-        if rest is None or term[closing + 1 : closing + 2] != "?":
-            return None
-        letters |= rest
-    return frozenset(letters)
+    starts = _leading_letters(term)
+    return None if starts is None else frozenset(letter for letter, _ in starts)
 
 
 def compile_terms(terms: tuple[str, ...]) -> TermPattern:
@@ -202,9 +186,10 @@ _UNSPLITTABLE = re.compile(r"(?<!\[)(?<!^)\^|\\[1-9]|\(\?P")
 def _leading_letters(term: str) -> list[tuple[str, str]] | None:
     """The ways a term's match can start: (its first letter, the rest of the term), or None.
 
-    Reads what `first_letters` reads (a leading word, a leading group of alternatives,
-    nested or optional), spelling each alternative out. A leading "(?<!x)" is kept, moved
-    after the letter as "(?<!xL)", which tests the same characters.
+    Reads a leading word, a leading group of alternatives (nested or optional) and a term
+    that is itself "foo|bar", spelling each alternative out. A leading "(?<!x)" is kept,
+    moved after the letter as "(?<!xL)", which tests the same characters; a leading
+    lookahead or "^" is dropped, so the starts found may be more than the term's, never fewer.
     """
     alternatives = _top_level_options(term)
     if len(alternatives) > 1:  # "foo|bar" in a list of terms is two terms
@@ -240,7 +225,10 @@ def _leading_letters(term: str) -> list[tuple[str, str]] | None:
     if mark in _REPEAT and mark != "?":
         return None
     rest = term[closing + 2 :] if mark == "?" else term[closing + 1 :]
-    options = _top_level_options(term[3:closing]) + ([""] if mark == "?" else [])
+    options = _top_level_options(term[3:closing])
+    if "" in options:  # "(?:a|)x": read no further than "(?:a)?x" would be
+        return None
+    options += [""] if mark == "?" else []
     before = "".join(f"{b})" for b in behind)
     starts = []
     for option in options:
