@@ -6,6 +6,7 @@ import pytest
 
 from voicecoach.core.feedback import Utterance, assess, labels_of
 from voicecoach.core.feedback.concession import adds_extra, has_condition, is_acceptance
+from voicecoach.core.feedback.items import read_claims
 from voicecoach.core.feedback.positions import (
     build_ledger,
     listing_price,
@@ -289,8 +290,6 @@ def test_unpaid_flag_carries_span_why_and_a_tip_with_the_number() -> None:
 
 
 def test_split_claims_read_owner_cues_counts_and_exchanges() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     casino = CASINO_ITEMS
     claims = read_claims("I take 2 food and 1 water, you can have the rest.", 3.0, casino)
     assert claims.mine == {"food": 2.0, "water": 1.0}
@@ -374,8 +373,6 @@ def test_a_permission_asked_back_makes_a_trade() -> None:
 
 
 def test_split_claims_exceptions_negated_needs_and_a_narrowed_count() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     games = GAME_ITEMS
     but = read_claims("ok, i take everything but the hats", None, games)
     assert but.theirs == {"hat": 2.0} and "hat" not in but.mine
@@ -417,8 +414,6 @@ def test_condition_forms(text: str, condition: bool) -> None:
 
 
 def test_items_named_before_for_you_go_to_the_other_side() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     casino = CASINO_ITEMS
     offer = read_claims(
         "How about 1 food for you, 2 water for you, and 2 firewood for you?", 3.0, casino
@@ -469,8 +464,6 @@ def test_spoken_offers_read_by_their_words() -> None:
 
 
 def test_split_claims_two_of_everything_else_adverbs_and_can_i_then_have() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     casino = CASINO_ITEMS
     rest = read_claims("I need firewood, you can have two of everything else.", 3.0, casino)
     assert rest.theirs == {"food": 2.0, "water": 2.0} and "firewood" in rest.vague
@@ -526,16 +519,12 @@ def test_more_condition_forms(text: str, condition: bool) -> None:
 
 
 def test_what_if_i_took_is_a_claim() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     casino = CASINO_ITEMS
     claims = read_claims("What if I took 2 food, 1 water, and 2 firewood?", 3.0, casino)
     assert claims.mine == {"food": 2.0, "water": 1.0, "firewood": 2.0}
 
 
 def test_willing_to_give_up_hands_items_over() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     casino = CASINO_ITEMS
     text = "I would like a lot of water and I am willing to give up all the wood."
     assert read_claims(text, 3.0, casino).theirs == {"firewood": 3.0}
@@ -587,8 +576,6 @@ def test_an_item_list_with_no_owner_is_read_against_the_turn_it_answers() -> Non
 
 
 def test_trading_away_and_ordinal_counts() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     casino = CASINO_ITEMS
     trade = read_claims("How about we trade three firewood for 3 food?", 3.0, casino)
     assert trade.mine == {"food": 3.0} and trade.theirs == {"firewood": 3.0}
@@ -623,8 +610,6 @@ def test_grouped_offer_words_read_the_same_as_the_plain_alternation() -> None:
 
 
 def test_a_refused_handover_gives_nothing() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     games = GAME_ITEMS
     assert read_claims("i can't give up the hat .", None, games).empty
     assert read_claims("there is no way i can give you both hat and ball", None, games).empty
@@ -652,8 +637,6 @@ def test_a_yes_to_their_question_then_a_counter_is_no_acceptance() -> None:
 
 
 def test_bare_item_nouns_and_articles_count_in_games_of_countable_items() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     games = GAME_ITEMS
     assert read_claims("you can have hat and one ball", None, games).theirs == {
         "hat": 1.0,
@@ -690,8 +673,6 @@ def test_what_if_frames_a_proposal_not_a_condition() -> None:
 
 
 def test_owners_named_after_a_list_or_after_the_rest() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     games = GAME_ITEMS
     totals = {"book": 2.0, "hat": 1.0, "ball": 1.0}
     listed = read_claims("hat and books to me , the rest you have", totals, games)
@@ -705,8 +686,6 @@ def test_owners_named_after_a_list_or_after_the_rest() -> None:
 
 
 def test_a_bare_plural_after_an_opener_and_an_imperative_handover() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     totals = {"book": 1.0, "hat": 2.0, "ball": 2.0}
     mine = read_claims("nah , hats and a ball for me", totals, GAME_ITEMS)
     assert mine.mine == {"hat": 2.0, "ball": 1.0}
@@ -720,8 +699,6 @@ def test_a_bare_plural_after_an_opener_and_an_imperative_handover() -> None:
 
 
 def test_a_handover_with_its_subject_left_out() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     said = "we can't budge on food but are more than happy to give up all the firewood for all food"
     for text in (said, said.replace("but are", ". But are")):
         claims = read_claims(text, 3.0, CASINO_ITEMS)
@@ -777,8 +754,6 @@ def test_spoken_prices_after_a_closed_refusal_and_at_the_end_of_a_turn() -> None
 
 
 def test_you_can_even_have_hands_over_and_you_have_fun_does_not() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     casino = CASINO_ITEMS
     spoken = "same here for me too you can even have all the water as well"
     assert read_claims(spoken, 3.0, casino).theirs == {"water": 3.0}
@@ -789,8 +764,6 @@ def test_you_can_even_have_hands_over_and_you_have_fun_does_not() -> None:
 
 
 def test_an_offer_put_as_a_question_and_giving_me_name_owners() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     casino = CASINO_ITEMS
     assert read_claims("Would you take 1 firewood instead?", 3.0, casino).theirs == {
         "firewood": 1.0
@@ -905,8 +878,6 @@ def test_agreeing_to_their_first_offer_reads_that_offer() -> None:
 
 
 def test_a_range_of_counts_claims_the_least_the_speaker_would_take() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     hoping = read_claims("I was hoping to get 2 or 3 waters", 3.0, CASINO_ITEMS)
     assert hoping.mine == {"water": 2.0}
     assert read_claims("i want zero or one food", 3.0, CASINO_ITEMS).mine == {"food": 0.0}
@@ -919,8 +890,6 @@ def test_a_range_of_counts_claims_the_least_the_speaker_would_take() -> None:
 
 
 def test_a_want_with_its_subject_left_out_and_a_bare_plural_handed_over() -> None:
-    from voicecoach.core.feedback.items import read_claims
-
     theirs = read_claims("need both balls and hat . you get books", None, GAME_ITEMS)
     assert theirs.mine == {"ball": 2.0, "hat": 1.0}
     assert theirs.theirs == {"book": 2.0}
