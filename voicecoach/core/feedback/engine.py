@@ -82,7 +82,7 @@ def clear_caches() -> None:
     positions._proposals.cache_clear()
     positions._speaker_and_text.cache_clear()
     split_items._read_claims.cache_clear()
-    split_items._scan.cache_clear()
+    split_items._read_turn.cache_clear()
     split_items.items_in_setting.cache_clear()
     lexicon.normalise.cache_clear()
 

@@ -364,26 +364,38 @@ def read_claims(
     return _read_claims(text, key, items, default_owner)
 
 
+@dataclass(frozen=True)
+class _Turn:
+    """What a turn says about ownership, whatever the game's counts and the default owner.
+
+    Why: the split reader asks about one text up to three times (counts unknown, counts
+    known, a bare list read against the turn it answers); the regex work is done once.
+    """
+
+    low: str
+    spans: list[tuple[int, str]]
+    tokens: list[str]
+    # the tokens the reader acts on: (token index, character offset, word, item or None,
+    # owner of an item word from the cues alone)
+    steps: list[tuple[int, int, str, str | None, str | None]]
+    rest_owner: str | None
+    rest_only: frozenset[str]  # "the rest of the food": the rest of that item only
+    excepted: list[tuple[int, int]]  # "everything but the hats": spans whose owner flips
+    each: tuple[float, bool, str] | None  # "one of each (else)": count, "else", owner
+    splits: tuple[str, ...]  # "what if we split the firewood?": half of it each
+
+
 @lru_cache(maxsize=4096)
-def _read_claims(
-    text: str,
-    key: tuple[tuple[str, float | None], ...] | float | None,
-    items: tuple[str, ...],
-    default_owner: str | None = None,
-) -> Claims:
-    # Cached: a session re-reads the same context lines at every turn.
-    totals: Mapping[str, float | None] | float | None = dict(key) if isinstance(key, tuple) else key
+def _read_turn(text: str) -> _Turn | None:
+    """A turn's cues and tokens, or None when it names no item."""
     low = text.lower().replace("fire wood", "firewood")
     if not _ANY_ITEM.search(low):
-        return Claims({}, {}, frozenset())
+        return None
     if len(low) > 40 and not _SENTENCE_END.search(low):  # a short turn is one sentence
         low = _CLAUSE_START.sub(". ", low)
-    mine: dict[str, float] = {}
-    theirs: dict[str, float] = {}
-    vague: set[str] = set()
     spans, tokens, marks = _scan(low)
     rest_owner: str | None = None
-    rest_only: set[str] = set()  # "the rest of the food": the rest of that item only
+    rest_only: set[str] = set()
     for match in _REST.finditer(low):
         named_after = _OWNER_AFTER_REST.match(low, match.end())
         if named_after:  # "the rest you have", "the rest for me": the owner is said after
@@ -401,12 +413,50 @@ def _read_claims(
         if any(w in low for w in ("but", "except", "other than", "besides", "minus"))
         else []
     )
+    steps: list[tuple[int, int, str, str | None, str | None]] = []
+    for index, at in marks:
+        word = tokens[index]
+        item = _ITEM_WORDS.get(word)
+        steps.append((index, at, word, item, _owner_at(spans, at, low) if item else None))
+    each: tuple[float, bool, str] | None = None
+    each_match = _OF_EACH.search(low)
+    if each_match:
+        each_owner = _owner_at(spans, each_match.start(), low)
+        if each_owner is not None:
+            count = float(_COUNT_WORDS[each_match.group(1)])
+            each = (count, bool(each_match.group("others")), each_owner)
+    splits = (
+        tuple(_ITEM_WORDS[m.group(1)] for m in _SPLIT_ITEM.finditer(low))
+        if ("split" in low or "divide" in low or "share" in low)
+        else ()
+    )
+    return _Turn(
+        low, spans, tokens, steps, rest_owner, frozenset(rest_only), excepted, each, splits
+    )
+
+
+@lru_cache(maxsize=4096)
+def _read_claims(
+    text: str,
+    key: tuple[tuple[str, float | None], ...] | float | None,
+    items: tuple[str, ...],
+    default_owner: str | None = None,
+) -> Claims:
+    # Cached: a session re-reads the same context lines at every turn.
+    totals: Mapping[str, float | None] | float | None = dict(key) if isinstance(key, tuple) else key
+    turn = _read_turn(text)
+    if turn is None:
+        return Claims({}, {}, frozenset())
+    low, spans, tokens = turn.low, turn.spans, turn.tokens
+    mine: dict[str, float] = {}
+    theirs: dict[str, float] = {}
+    vague: set[str] = set()
     loose: set[str] = set()  # items claimed as "the balls"/"all": a number said later wins
     last_count: float | None = None
     swapped = False  # after "2 water for ...": what follows "for" goes the other way
     owned_in_sentence: str | None = None
-    for index, at in marks:  # only sentence ends, "for" and item words change anything below
-        word = tokens[index]
+    for index, at, word, item, owner in turn.steps:
+        # only sentence ends, "for" and item words change anything below
         if word in {".", "?", "!", ";"}:
             swapped, owned_in_sentence = False, None
             continue
@@ -418,10 +468,8 @@ def _read_claims(
         ):
             swapped = True
             continue
-        item = _ITEM_WORDS.get(word)
         if item is None:
             continue
-        owner = _owner_at(spans, at, low)
         if owner is None and default_owner is not None:
             # a bare list is a proposal, but "if I can not have the hat, no deal" is a refusal
             sentence_start = max((low.rfind(mark, 0, at) for mark in ".?!;"), default=-1)
@@ -429,7 +477,7 @@ def _read_claims(
                 owner = default_owner
         if owner is None:
             continue
-        if any(a <= at < b for a, b in excepted):
+        if any(a <= at < b for a, b in turn.excepted):
             owner = THEIRS if owner == MINE else MINE  # "I take everything but the hats"
         elif swapped and owner == owned_in_sentence:
             owner = THEIRS if owner == MINE else MINE
@@ -463,21 +511,16 @@ def _read_claims(
                     loose.discard(item)
         elif owner == MINE and _cue_close(spans, at):
             vague.add(item)
-    each = _OF_EACH.search(low)
-    if each:
-        owner = _owner_at(spans, each.start(), low)
-        if owner is not None:  # "i want one of each": that many of every item
-            target = mine if owner == MINE else theirs
-            other = theirs if owner == MINE else mine
-            for item in items:
-                if each.group("others") and (item in other or item in vague):
-                    continue  # "you can have two of everything else": not what I claimed
-                target.setdefault(item, float(_COUNT_WORDS[each.group(1)]))
-    for split in (
-        _SPLIT_ITEM.finditer(low) if ("split" in low or "divide" in low or "share" in low) else ()
-    ):
+    if turn.each is not None:  # "i want one of each": that many of every item
+        each_count, others, each_owner = turn.each
+        target = mine if each_owner == MINE else theirs
+        other = theirs if each_owner == MINE else mine
+        for item in items:
+            if others and (item in other or item in vague):
+                continue  # "you can have two of everything else": not what I claimed
+            target.setdefault(item, each_count)
+    for item in turn.splits:
         # "what if we split the firewood?": half of it each, whoever says it
-        item = _ITEM_WORDS[split.group(1)]
         total = total_of(totals, item)
         if total is not None and total > 0:
             mine[item] = theirs[item] = total / 2
@@ -486,10 +529,11 @@ def _read_claims(
         total = total_of(totals, item)
         if total is not None and mine[item] + theirs[item] > total:
             del mine[item]  # "you can have all the water, we have all we need": the give stands
-    if rest_owner is not None and rest_only:
+    rest_owner = turn.rest_owner
+    if rest_owner is not None and turn.rest_only:
         target = mine if rest_owner == MINE else theirs
         other = theirs if rest_owner == MINE else mine
-        for item in rest_only:
+        for item in turn.rest_only:
             total = total_of(totals, item)
             if item not in target and total is not None:
                 target[item] = max(total - other.get(item, 0.0), 0.0)
@@ -513,9 +557,8 @@ def _read_claims(
 _MARKS = frozenset({".", "?", "!", ";", "for", *_ITEM_WORDS})
 
 
-@lru_cache(maxsize=4096)
 def _scan(low: str) -> tuple[list[tuple[int, str]], list[str], list[tuple[int, int]]]:
-    """Ownership cues and tokens of a lower-cased turn (shared by both passes of a game).
+    """Ownership cues and tokens of a lower-cased turn.
 
     The last part lists the tokens the claim reader acts on (sentence ends, "for",
     item words) as (token index, character offset); it skips every other token.
