@@ -57,36 +57,39 @@ _COUNT_WORDS = {
 }
 _ALL = {"all", "every", "everything"}
 _ORDINALS = {"second": 2.0, "third": 3.0}
+# The cue patterns below are searched on " " + text and begin with \W where the words had
+# \b: sre then jumps from one non-word character to the next instead of trying every position
+# (same matches; a match's start is the word's offset in the text itself).
 _MINE_CUES = re.compile(
-    r"(?=[cfgilmnow])(?:"  # skip positions no alternative starts at
-    r"\b(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
+    r"\W(?:"
+    r"(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
     r"just\s+|only\s+|also\s+|then\s+|still\s+|personally\s+|definitely\s+|actually\s+|"
     r"probably\s+|rather\s+|honestly\s+|truly\s+)?"
     r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|took|got|kept|"
     r"be getting|would like|"
     r"like to have|like to get|would take|need to have)\b"
-    r"|\b(i|we)('m|'re| am| are| was| were) (hoping|planning|wanting|looking|going) to (get|take|"
+    r"|(i|we)('m|'re| am| are| was| were) (hoping|planning|wanting|looking|going) to (get|take|"
     r"have|keep|grab)\b"
-    r"|\b(give|giving|leave|let|offer)\s+me\b|\bfor (me|us|myself)\b"
-    r"|\b(can|could|may) (i|we) (then |also |still |please |maybe )?(get|have|take|keep)\b"
-    r"|\bi'm taking\b|\bi'm getting\b|\bme\b"
+    r"|(give|giving|leave|let|offer)\s+me\b|for (me|us|myself)\b"
+    r"|(can|could|may) (i|we) (then |also |still |please |maybe )?(get|have|take|keep)\b"
+    r"|i'm taking\b|i'm getting\b|me\b"
     # "need both balls and hat": a want with its "I" left out, at the start of a sentence
-    r"|(?:^|(?<=[.?!;] ))(?:need|want)(?= (?:both|all|the|one|two|three|[0-9]|food|water"
+    r"|(?:(?<=^ )|(?<=[.?!;] ))(?:need|want)(?= (?:both|all|the|one|two|three|[0-9]|food|water"
     r"|firewood|wood|books?|hats?|balls?)\b))",
 )
 _THEIRS_CUES = re.compile(
-    r"(?=[cfgilowy])(?:"  # skip positions no alternative starts at
-    r"\byou\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+|"
+    r"\W(?:"
+    r"you\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+|"
     r"even\s+|just\s+|still\s+|definitely\s+)?"
     # "you have fun too and good luck cooking up all that food": no item handed over
     r"(get|take|keep|have|receive|grab)\b(?! (?:fun|a (?:good|great|nice|safe|fun|wonderful)|"
     r"to\b|time|kids|children|family|questions?|any (?:questions?|kids)))"
-    r"|\byou'll (get|have|take|keep)\b|\byou'd (get|have|take)\b"
-    r"|\b(give|leave|let|offer)\s+(you|u)\b|\bfor (you|u|your)\b|\byours\b"
+    r"|you'll (get|have|take|keep)\b|you'd (get|have|take)\b"
+    r"|(give|leave|let|offer)\s+(you|u)\b|for (you|u|your)\b|yours\b"
     # "would you take 1 firewood instead?": an offer put as a question
-    r"|\b(?:would|will|could|can) (?:you|u) (?:be willing to |like to |want to )?(?:take|"
+    r"|(?:would|will|could|can) (?:you|u) (?:be willing to |like to |want to )?(?:take|"
     r"settle for)\b"
-    r"|\bi('ll| will| can| could| would)? (give|let go of|give up|give away|part with|cede|"
+    r"|i('ll| will| can| could| would)? (give|let go of|give up|give away|part with|cede|"
     r"offer)\b)",
 )
 # "take all the balls, i keep everything else": an imperative at a sentence start hands over
@@ -97,14 +100,14 @@ _IMPERATIVE_HANDOVER = re.compile(
 # "I am (reluctantly) willing to give away the 3 food": handing items over. Apart from
 # _THEIRS_CUES and read only when one of its verbs is there, because it is tried at every "i".
 _HANDOVER_CUES = re.compile(
-    r"(?=[iwab])(?:(?:\b(i|we)('m|'re| am| are| would be| will be| can be)?"
-    r"|\b(?:but|and) (?:am|are))"
+    r"\W(?:(?:(i|we)('m|'re| am| are| would be| will be| can be)?"
+    r"|(?:but|and) (?:am|are))"
     r"( \w+ly| more th[ae]n| very| so)? (willing|happy|"
     r"able|ready|glad|prepared|fine|ok|okay) (to|with) (give|giving|let go|letting go|part with|"
     r"parting with|cede|offer|trade)\b"
-    r"|\b(i|we)( \w+ly)? (give up|give away|part with|let go of)\b"
+    r"|(i|we)( \w+ly)? (give up|give away|part with|let go of)\b"
     # "we trade three firewood for 3 food": what is traded away goes to them ("for" swaps back)
-    r"|(?<!if )\b(i|we)('ll| will| can| could| would)? (trade|swap|exchange)\b)",
+    r"|(?<!if )(i|we)('ll| will| can| could| would)? (trade|swap|exchange)\b)",
 )
 _HANDOVER_VERBS = (
     "giv",
@@ -119,13 +122,13 @@ _HANDOVER_VERBS = (
 )
 # "I don't need the hats", "I have no use for the book": the speaker lets the item go.
 _NOT_NEEDED = re.compile(
-    r"(?=[inw])\b(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:don'?t|do not|didn'?t|won'?t)\s+"
+    r"\W(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:don'?t|do not|didn'?t|won'?t)\s+"
     r"(?:really\s+|even\s+)?(?:need|want|care (?:about|for)|use)|(?:i|we)\s+(?:have|got|"
     r"'ve got)\s+no\s+(?:need|use)\s+for|no need for|no use for)\b",
 )
 # "I can't give up the hat", "no way I can give you both": a refused handover keeps the item.
 _NEGATED_HANDOVER = re.compile(
-    r"(?=[inw])\b(?:(?:i|we)\s+(?:just\s+|really\s+|simply\s+)?(?:can'?t|cannot|can not|"
+    r"\W(?:(?:i|we)\s+(?:just\s+|really\s+|simply\s+)?(?:can'?t|cannot|can not|"
     r"won'?t|will not|wouldn'?t|would not|couldn'?t|could not|don'?t|do not)\s+"
     r"|(?:i'm|im|i am|we're|we are) not\s+(?:going to\s+|gonna\s+|willing to\s+|able to\s+)?"
     r"|no way (?:i|we) (?:can|could|would|will)\s+)"
@@ -141,9 +144,11 @@ _EXCEPT = re.compile(
     r"(?:\s*(?:,|and)\s*(?:(?:the|a|an|one|two|three|both|\d)\s+)?[a-z]+)*)",
 )
 # "1 food for you": the cue after the item; "if that works for you" names no owner.
+# It starts with \W (jumps between word edges) and is searched on the words from the item on,
+# which never start with "for" itself.
 _TRAILING = re.compile(
-    r"(?<!works )(?<!work )(?<!good )(?<!fine )(?<!fair )(?<!okay )(?<!ok )(?<!better )"
-    r"(?<!easier )(?<!enough )(?<!possible )\b(for) (me|us|myself|you|u)\b"
+    r"\W(?<!works )(?<!work )(?<!good )(?<!fine )(?<!fair )(?<!okay )(?<!ok )(?<!better )"
+    r"(?<!easier )(?<!enough )(?<!possible )(for) (me|us|myself|you|u)\b"
 )
 # "2 water, 1 food and 2 firewood to you": "to" names an owner only right after a list of
 # items ("what is of more value to you, the book or the hat?" names none)
@@ -156,8 +161,8 @@ _OWNER_AFTER_REST = re.compile(
     r"(?:is|are|goes|go) (?:to )?(?:yours|you)|for (?:you|u)|to (?:you|u))"
     r"|(?:for|to) (?:me|us)|(?:i|we)(?: can| could| will|'ll)? (?:have|take|get|keep))\b"
 )
-_REST = re.compile(
-    r"(?=[aert])\b(the rest|everything else|everything|all the rest|the remainder|remaining|"
+_REST = re.compile(  # searched on " " + text, as the cue patterns
+    r"\W(the rest|everything else|everything|all the rest|the remainder|remaining|"
     r"all else|the others)\b",
 )
 _SPLIT_ITEM = re.compile(
@@ -179,8 +184,8 @@ _CLAUSE_START = re.compile(
 _TOKEN = re.compile(r"[a-z0-9']+|[.?!;]")
 _SENTENCE_END = re.compile(r"[.?!;]")
 _OF_ITEM = re.compile(r"\s+of\s+(?:the\s+|your\s+|my\s+)?([a-z]+)")
-_OF_EACH = re.compile(
-    r"\b(one|1|two|2|three|3) of (?:each|everything|every item)(?P<others> else|thing else)?\b"
+_OF_EACH = re.compile(  # searched on " " + text, as the cue patterns
+    r"\W(one|1|two|2|three|3) of (?:each|everything|every item)(?P<others> else|thing else)?\b"
 )
 
 
@@ -328,14 +333,14 @@ def _said_all(tokens: list[str], index: int) -> bool:
     return bool(window) and window[-1] in {"the", "those", "these"} and tokens[index].endswith("s")
 
 
-_ANY_ITEM = re.compile(
-    r"(?=[abefhrw])\b(?:(?:food|water|firewood|wood|book|hat|ball|basketball)s?|each|rest|everything|remainder)\b"
+_ANY_ITEM = re.compile(  # searched on " " + text, as the cue patterns
+    r"\W(?:(?:food|water|firewood|wood|book|hat|ball|basketball)s?|each|rest|everything|remainder)\b"
 )
 
 
 def mentions_items(text: str) -> bool:
     """Whether a turn names an item (or "each", "the rest"): without one it claims nothing."""
-    return bool(_ANY_ITEM.search(text.lower().replace("fire wood", "firewood")))
+    return bool(_ANY_ITEM.search(" " + text.lower().replace("fire wood", "firewood")))
 
 
 def total_of(totals: Mapping[str, float | None] | float | None, item: str) -> float | None:
@@ -389,22 +394,25 @@ class _Turn:
 def _read_turn(text: str) -> _Turn | None:
     """A turn's cues and tokens, or None when it names no item."""
     low = text.lower().replace("fire wood", "firewood")
-    if not _ANY_ITEM.search(low):
+    spaced = " " + low
+    if not _ANY_ITEM.search(spaced):
         return None
     if len(low) > 40 and not _SENTENCE_END.search(low):  # a short turn is one sentence
         low = _CLAUSE_START.sub(". ", low)
-    spans, tokens, marks = _scan(low)
+        spaced = " " + low
+    spans, tokens, marks = _scan(low, spaced)
     rest_owner: str | None = None
     rest_only: set[str] = set()
-    for match in _REST.finditer(low):
-        named_after = _OWNER_AFTER_REST.match(low, match.end())
+    for match in _REST.finditer(spaced):  # offsets in `spaced` end one later
+        end = match.end() - 1
+        named_after = _OWNER_AFTER_REST.match(low, end)
         if named_after:  # "the rest you have", "the rest for me": the owner is said after
             owner: str | None = THEIRS if named_after.group("theirs") else MINE
         else:
             owner = _owner_at(spans, match.start(), low)
         if not owner:
             continue
-        of_item = _OF_ITEM.match(low[match.end() :])
+        of_item = _OF_ITEM.match(low[end:])
         if of_item and of_item.group(1) in _ITEM_WORDS:
             rest_only.add(_ITEM_WORDS[of_item.group(1)])
         rest_owner = owner
@@ -419,7 +427,7 @@ def _read_turn(text: str) -> _Turn | None:
         item = _ITEM_WORDS.get(word)
         steps.append((index, at, word, item, _owner_at(spans, at, low) if item else None))
     each: tuple[float, bool, str] | None = None
-    each_match = _OF_EACH.search(low)
+    each_match = _OF_EACH.search(spaced)
     if each_match:
         each_owner = _owner_at(spans, each_match.start(), low)
         if each_owner is not None:
@@ -557,30 +565,33 @@ def _read_claims(
 _MARKS = frozenset({".", "?", "!", ";", "for", *_ITEM_WORDS})
 
 
-def _scan(low: str) -> tuple[list[tuple[int, str]], list[str], list[tuple[int, int]]]:
-    """Ownership cues and tokens of a lower-cased turn.
+def _scan(low: str, spaced: str) -> tuple[list[tuple[int, str]], list[str], list[tuple[int, int]]]:
+    """Ownership cues and tokens of a lower-cased turn (`spaced` is " " + low).
 
     The last part lists the tokens the claim reader acts on (sentence ends, "for",
     item words) as (token index, character offset); it skips every other token.
     """
     # both patterns need a negation word; most turns have none, so neither is tried
+    # the cue patterns start with \W: a match's end in `spaced` is one after the word's
     may_negate = "no" in low or "n't" in low or "nt " in low
-    negated = [(m.start(), m.end()) for m in _NOT_NEEDED.finditer(low)] if may_negate else []
-    refused = list(_NEGATED_HANDOVER.finditer(low)) if may_negate else []
+    negated = [(m.start(), m.end() - 1) for m in _NOT_NEEDED.finditer(spaced)] if may_negate else []
+    refused = (
+        [(m.start(), m.end() - 1) for m in _NEGATED_HANDOVER.finditer(spaced)] if may_negate else []
+    )
     spans = [
         (m.start(), MINE)
-        for m in _MINE_CUES.finditer(low)
+        for m in _MINE_CUES.finditer(spaced)
         if not any(a <= m.start() < b for a, b in negated)
     ]
-    handovers = [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(low)]
+    handovers = [(m.start(), THEIRS) for m in _THEIRS_CUES.finditer(spaced)]
     if "take" in low or "keep" in low or "have" in low:
         handovers += [(m.start(1), THEIRS) for m in _IMPERATIVE_HANDOVER.finditer(low)]
     if any(verb in low for verb in _HANDOVER_VERBS):
-        handovers += [(m.start(), THEIRS) for m in _HANDOVER_CUES.finditer(low)]
+        handovers += [(m.start(), THEIRS) for m in _HANDOVER_CUES.finditer(spaced)]
     # a refused handover hands nothing over, and claims no count either: "no way I can give
     # you both" keeps one of them, not both
-    spans += [cue for cue in handovers if not any(m.start() <= cue[0] < m.end() for m in refused)]
-    spans += [(m.start(), _REFUSED) for m in refused]
+    spans += [cue for cue in handovers if not any(a <= cue[0] < b for a, b in refused)]
+    spans += [(a, _REFUSED) for a, _ in refused]
     spans += [(a, THEIRS) for a, _ in negated]
     spans.sort()
     tokens: list[str] = []
@@ -610,15 +621,15 @@ def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | N
     for start, who in spans:
         if start > position:
             break
-        if _SENTENCE_END.search(text, start, position) or position - start > _CUE_REACH:
+        if position - start > _CUE_REACH or _SENTENCE_END.search(text, start, position):
             continue
         owner = who
     if owner == _REFUSED:
         return None
     if owner is None:
         # "can you spare 3 water and 1 food for me": the cue comes after the items
-        sentence_end = _SENTENCE_END.search(text[position:])
-        rest = text[position : position + sentence_end.start()] if sentence_end else text[position:]
+        sentence_end = _SENTENCE_END.search(text, position)
+        rest = text[position : sentence_end.start()] if sentence_end else text[position:]
         trailing = _TRAILING.search(rest)
         if trailing:
             owner = MINE if trailing.group(2) in {"me", "us", "myself"} else THEIRS
