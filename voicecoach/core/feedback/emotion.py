@@ -567,13 +567,11 @@ def _shouting_span(text: str, normal: str) -> str | None:
     flat", "Of course! Made by Curtis!"), so they count only beside words of refusal or
     exasperation ("No! Stop! Not again!").
     """
-    letters = [c for c in text if c.isalpha()]
     caps_words = [w for w in _CAPS_WORD.findall(text) if w not in _CAPS_OK]
-    mostly_caps = (
-        len(letters) >= 8
-        and len(caps_words) >= 2
-        and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
-    )
+    mostly_caps = False
+    if len(caps_words) >= 2:  # letters are counted one by one only then (most turns: not)
+        letters = [c for c in text if c.isalpha()]
+        mostly_caps = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
     run = _EXCLAMATION_RUN.search(text)
     scattered = len(caps_words) >= 3 or len(_EXCLAMATION.findall(text)) >= 3
     if not (mostly_caps or run is not None or scattered):

@@ -146,35 +146,44 @@ class TermPattern:
     straight to the full pattern.
     """
 
-    __slots__ = ("full", "pattern", "_present")
+    __slots__ = ("full", "pattern", "_present", "_full_ascii", "_present_ascii")
 
     def __init__(self, full: re.Pattern[str], present: re.Pattern[str] | None) -> None:
         self.full = full
         self.pattern = full.pattern
         self._present = present
+        # Each pattern again with re.ASCII, for ASCII text (almost every turn): sre then
+        # decides \b, \w and \W by a table lookup instead of Unicode database calls. On
+        # ASCII text the two read alike (no term uses \s, whose ASCII form differs).
+        self._full_ascii = re.compile(full.pattern, re.ASCII)
+        self._present_ascii = re.compile(present.pattern, re.ASCII) if present else None
 
     def may_hold(self, text: str) -> bool:
         """False only when no term matches anywhere in `text` (a normalised turn)."""
         if self._present is None:
-            return self.full.search(text) is not None
+            return self._full(text).search(text) is not None
         return not self._ruled_out(text)
+
+    def _full(self, text: str) -> re.Pattern[str]:
+        return self._full_ascii if text.isascii() else self.full
 
     def _ruled_out(self, text: str) -> bool:
         """Whether the presence test rules every term out; without a test, nothing is."""
-        return self._present is not None and self._present.search(" " + text) is None
+        present = self._present_ascii if text.isascii() else self._present
+        return present is not None and present.search(" " + text) is None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if endpos is not None:
-            return self.full.search(text, pos, endpos)
+            return self._full(text).search(text, pos, endpos)
         if pos == 0 and self._ruled_out(text):
             return None
-        return self.full.search(text, pos)
+        return self._full(text).search(text, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return iter(()) if self._ruled_out(text) else self.full.finditer(text)
+        return iter(()) if self._ruled_out(text) else self._full(text).finditer(text)
 
     def findall(self, text: str) -> list[Any]:
-        return [] if self._ruled_out(text) else self.full.findall(text)
+        return [] if self._ruled_out(text) else self._full(text).findall(text)
 
 
 # A term the presence test cannot take apart: it is then not built, and the full pattern
