@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from num2words import num2words
 
 from tests.conftest import shared_path
-from voicecoach.core.numbers import Amount, find_amounts
+from voicecoach.core.numbers import (
+    _ANY_NUMBER,
+    _TOKEN,
+    Amount,
+    _may_hold_number,
+    _tokens,
+    find_amounts,
+)
 
 CASES: list[tuple[str, list[tuple[float, str | None]]]] = [
     # written forms
@@ -130,6 +137,32 @@ def _agreement(pairs: list[tuple[str, float]], transform: bool) -> float:
         read = find_amounts(_spoken(text) if transform else text)
         hits += any(abs(a.value - price) < 0.01 for a in read)
     return hits / len(pairs)
+
+
+# Texts made of number words, digits, other words and the characters whose case changes
+# are odd (the Kelvin sign lowers to "k", "İ" to two characters, "ſ" is a case-blind "s").
+_PIECES = st.sampled_from(
+    ["one", "Twenty", "FIVE", "grand", "hundred", "a", "ten", "tens", "often", "bone", "k",
+     "\u212a", "\u0130", "\u017f", "even", "s\u017feven", "3", "\u0663", "4.5", "1,200", ".5",
+     "$", "%", "'s", "-", ":", "_", " ", "  ", "\t", "\n", ",", "."]
+)  # fmt: skip
+_MIXED = st.lists(_PIECES, max_size=12).map("".join) | st.text(max_size=30)
+
+
+@given(_MIXED)
+def test_number_pretest_agrees_with_the_plain_pattern(text: str) -> None:
+    assert _may_hold_number(text) == (_ANY_NUMBER.search(text) is not None)
+
+
+@given(_MIXED)
+def test_tokens_are_the_token_pattern_matches_lower_cased(text: str) -> None:
+    lowered = text.lower()
+    matches = list(_TOKEN.finditer(text))
+    if len(lowered) == len(text):
+        lows = [lowered[m.start() : m.end()] for m in matches]
+    else:
+        lows = [m.group().lower() for m in matches]
+    assert _tokens(text) == (lows, [m.start() for m in matches], [m.end() for m in matches])
 
 
 def test_agrees_with_craigslist_annotated_prices() -> None:

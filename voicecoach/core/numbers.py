@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from typing import NamedTuple
+from functools import lru_cache
+from itertools import accumulate, chain
+from operator import itemgetter
 
 __all__ = ["Amount", "find_amounts", "UNITS"]
 
@@ -172,38 +173,37 @@ _A_FOLLOWERS = frozenset({"hundred", "thousand", "million", "billion", "grand"})
 _MAY_START = _NUMBER_WORDS | {"a"}  # with digits: the tokens where a number may begin
 
 
-class _Tok(NamedTuple):
-    # A NamedTuple, not a dataclass: the walker makes one per token and this is the hot path.
-    text: str
-    low: str
-    start: int
-    end: int
-
-    @property
-    def is_digit(self) -> bool:
-        return self.text[0].isdigit() or (self.text[0] == "." and len(self.text) > 1)
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+# The tokens with the whitespace before each: a text is tokens and whitespace only (any
+# other character is a token of its own), so the lengths of the pairs add up to the spans.
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+_second = itemgetter(1)
 
 
-# Builds a _Tok from a 4-tuple without the Python-level __new__ of NamedTuple (hot path).
-_make_tok = partial(tuple.__new__, _Tok)
+def _tokens(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of `text` lower-cased, their starts and their ends (three parallel lists).
 
-
-def _tokens(text: str) -> list[_Tok]:
+    Lists, not a token object each, and built by C-level maps over one `findall`: this runs
+    on every turn that holds a number. A token that starts with a digit or "." is the same
+    lower-cased, so the digit readers use the lower-cased token as written.
+    """
     lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lowered ("İ")
-        return [
-            _Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)
-        ]
-    out: list[_Tok] = []
-    append = out.append
-    for match in _TOKEN.finditer(text):
-        a, b = match.span()
-        append(_make_tok((text[a:b], lowered[a:b], a, b)))
-    return out
+    # An ASCII text is tokenised lower-cased: the same tokens, whose lower-case forms come free.
+    ascii_text = text.isascii()
+    pairs = _SPACED_TOKEN.findall(lowered if ascii_text else text)
+    bounds = list(accumulate(map(len, chain.from_iterable(pairs))))
+    starts, ends = bounds[::2], bounds[1::2]
+    if ascii_text:
+        lows = list(map(_second, pairs))
+    elif len(lowered) == len(text):
+        lows = [lowered[a:b] for a, b in zip(starts, ends, strict=True)]
+    else:  # a few characters change length when lowered ("İ")
+        lows = [token.lower() for _, token in pairs]
+    return lows, starts, ends
+
+
+def _digit_led(low: str) -> bool:
+    """Whether a token starts a written number: a digit, or a "." with more after it."""
+    return low[0].isdigit() or (low[0] == "." and len(low) > 1)
 
 
 def _word_kind(low: str) -> str | None:
@@ -229,45 +229,41 @@ class _Reader:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.toks = _tokens(text)
+        self.lows, self.starts, self.ends = _tokens(text)
         self.out: list[Amount] = []
 
     # -- helpers -----------------------------------------------------------------
-    def tok(self, i: int) -> _Tok | None:
-        return self.toks[i] if 0 <= i < len(self.toks) else None
-
     def adjacent(self, i: int) -> bool:
         """Whether token i starts right where token i-1 ends (no space between)."""
-        a, b = self.tok(i - 1), self.tok(i)
-        return a is not None and b is not None and a.end == b.start
+        return 0 < i < len(self.lows) and self.ends[i - 1] == self.starts[i]
 
     def low(self, i: int) -> str:
-        t = self.tok(i)
-        return t.low if t is not None else ""
+        """Token i lower-cased; "" past either end."""
+        return self.lows[i] if 0 <= i < len(self.lows) else ""
 
     # -- main --------------------------------------------------------------------
     def run(self) -> list[Amount]:
-        toks = self.toks
-        count = len(toks)
+        lows = self.lows
+        count = len(lows)
         # Every other token only moves the walk on by one, so it jumps from one token that
         # may start a number to the next (skipping those a number already read took in).
         starts = [
             j
-            for j, tok in enumerate(toks)
-            if tok.low in _MAY_START or tok.low[0].isdigit() or tok.low[0] == "."
+            for j, low in enumerate(lows)
+            if low in _MAY_START or low[0].isdigit() or low[0] == "."
         ]
         i = 0
         for j in starts:
             if j < i:
                 continue
-            low = toks[j].low
+            low = lows[j]
             first = low[0]
             if first.isdigit() or (first == "." and len(low) > 1):
                 i = self.read_digits(j)
             elif low in _A_FOLLOWERS:
                 i = j + 1  # "a few hundred", "hundreds of": a scale with no number before it
             elif low in _NUMBER_WORDS or (
-                low == "a" and j + 1 < count and toks[j + 1].low in _A_FOLLOWERS
+                low == "a" and j + 1 < count and lows[j + 1] in _A_FOLLOWERS
             ):
                 i = self.read_words(j)
             else:
@@ -317,19 +313,19 @@ class _Reader:
                 nxt = unit_at + 1
         if lone_one and unit is None:
             return last + 1  # "one" as a pronoun ("the one I saw"), not an amount
-        start = self.toks[first].start
-        end = self.toks[end_tok].end
+        start = self.starts[first]
+        end = self.ends[end_tok]
         self.out.append(Amount(float(value), unit, self.text[start:end], start, end))
         return nxt
 
     # -- digits --------------------------------------------------------------------
     def read_digits(self, i: int) -> int:
-        t = self.toks[i]
+        t = self.lows[i]
         nxt = self.low(i + 1)
         # clock times and dates: 5:30, 3/15, 5pm, 13th, 1-800-...
-        if nxt in {":", "/"} and self.adjacent(i + 1) and (self.tok(i + 2) or t).is_digit:
+        if nxt in {":", "/"} and self.adjacent(i + 1) and _digit_led(self.low(i + 2) or t):
             j = i + 2
-            while self.low(j + 1) in {":", "/"} and (self.tok(j + 2) or t).is_digit:
+            while self.low(j + 1) in {":", "/"} and _digit_led(self.low(j + 2) or t):
                 j += 2
             return j + 1
         if nxt in _TIME_AFTER or (
@@ -339,15 +335,15 @@ class _Reader:
         if self.low(i - 1) in _MONTHS or nxt in _MONTHS:
             return i + 1
         try:
-            value = float(t.text.replace(",", ""))
+            value = float(t.replace(",", ""))
         except ValueError:
             return i + 1
         currency = self.low(i - 1) == "$" or self.low(i - 1) == "usd"
         first = i - 1 if self.low(i - 1) == "$" else i
         if (
             not currency
-            and "." not in t.text
-            and len(t.text) == 4
+            and "." not in t
+            and len(t) == 4
             and 1900 <= value <= 2099
             and (self.low(i - 1) in _YEAR_BEFORE or nxt in _YEAR_AFTER)
         ):
@@ -517,10 +513,37 @@ _ANY_NUMBER = re.compile(
 )
 
 
+def _by_first_letter(words: frozenset[str]) -> str:
+    """An alternation of the words, one branch per first letter: "t(?:en|wo)|z(?:ero)"."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words):
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in sorted(rests.items()))
+
+
+# The same test as _ANY_NUMBER, in two cheaper parts for an ASCII text (speed, same answers):
+# a digit anywhere, else a number word in " " + text.lower(). Each word is entered at the
+# non-word character before it, which stands for the leading "\b" (a word starts with a
+# letter) and lets the engine skip from one word edge to the next; one branch per first
+# letter rejects a word in one comparison; lower-casing first spares the case-blind
+# comparisons, which match a few non-ASCII letters too ("K", the Kelvin sign, is "k").
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\W(?:" + _by_first_letter(_NUMBER_WORDS | {"grand"}) + r")\b")
+
+
+def _may_hold_number(text: str) -> bool:
+    """Whether `_ANY_NUMBER` finds anything in `text`."""
+    if _DIGIT.search(text):
+        return True
+    if text.isascii():
+        return _NUMBER_WORD.search(" " + text.lower()) is not None
+    return _ANY_NUMBER.search(text) is not None
+
+
 @lru_cache(maxsize=8192)
 def _cached(text: str) -> tuple[Amount, ...]:
     # The feedback engine re-reads the same context lines at every turn; amounts are frozen.
-    if not _ANY_NUMBER.search(text):
+    if not _may_hold_number(text):
         return ()
     return tuple(_Reader(text).run())
 
