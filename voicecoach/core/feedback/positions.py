@@ -170,25 +170,35 @@ _NOT_PRICE_AFTER = frozenset(
         "of",
     }
 )
+# The patterns searched in the window before a number come twice (speed, same matches):
+# as written, for any text, and "spaced", for " " + window.lower() of an ASCII window
+# (`_search_before`). A spaced pattern opens with "\W" where the other opens with "\b"
+# before a word: the character before a word, or the added space, is then consumed, which
+# is the same test, and lets the regex engine skip from one word edge to the next instead
+# of trying every position; lower-casing first spares the case-blind comparisons (which
+# would also match a few non-ASCII letters, hence ASCII windows only).
+
 # Words shortly before a number that say it is someone else's price or a reference, not an offer.
-_REFERENCE_BEFORE = re.compile(
+_REFERENCE_WORDS = (
     # "I only think it is worth 1530" is the speaker's own price, not a reference
-    r"\b(retails?|retail(ing)?|paid|bought|"
+    r"retails?|retail(ing)?|paid|bought|"
     r"(?<!only )(?<!just )(?<!is )(?<!'s )(?<!its )worth|kbb|blue ?book|value[ds]?|msrp|originally|"
     r"new (one|ones|for)|"
     r"sells? for|goes for|go for around|going for|on amazon|amazon|ebay|elsewhere|"
     r"costs?|spent|saw (one|it)|similar|market|another offer|other offer|had an offer|"
-    r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax)\b[^.?!\d]{0,25}$",
-    re.I,
+    r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax"
 )
+_REFERENCE_BEFORE = re.compile(r"\b(" + _REFERENCE_WORDS + r")\b[^.?!\d]{0,25}$", re.I)
+_REFERENCE_BEFORE_SPACED = re.compile(r"\W(" + _REFERENCE_WORDS + r")\b[^.?!\d]{0,25}$")
 # A negation reaches the number unless a new clause starts between them: recognised speech
 # has no full stops, so "too low for me i think ten thousand" must still read as an offer.
-_NEGATED_BEFORE = re.compile(
-    r"(\b(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b"
+_NEGATION = r"(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b"
+_TO_THE_NUMBER = (
     r"(?:(?!\b(?:i think|i can|i could|i would|i'd|id|i'll|ill|but|so|how about|what about|"
-    r"maybe|then|(?:low|high|lower|higher)\b(?! than))\b)[^.?!,\d]){0,22}$)",
-    re.I,
+    r"maybe|then|(?:low|high|lower|higher)\b(?! than))\b)[^.?!,\d]){0,22}$"
 )
+_NEGATED_BEFORE = re.compile(r"(\b" + _NEGATION + _TO_THE_NUMBER + ")", re.I)
+_NEGATED_BEFORE_SPACED = re.compile(r"(\W" + _NEGATION + _TO_THE_NUMBER + ")")
 _REFUSED_AFTER = re.compile(
     r"^\W{0,2}(dollars |bucks )?(is|are|'s|seems|sounds)\s+(still |way |a bit |"
     r"a little |just |much )?"
@@ -204,12 +214,13 @@ _RELATIVE_OFF_AFTER = re.compile(
     re.I,
 )
 _ALREADY_BEFORE = re.compile(r"\balready\s+\$?\s*$", re.I)
-_RELATIVE_UP_BEFORE = re.compile(
-    r"\b(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
+_RELATIVE_MOVES = (
+    r"(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
     r"down)\s+(by\s+)?(another\s+)?\$?\s*$"
-    r"|\b(knock|take|shave)\s+off\s+(another\s+)?\$?\s*$|\b(knock|shave)\s+(another\s+)?\$?\s*$",
-    re.I,
+    r"|(knock|take|shave)\s+off\s+(another\s+)?\$?\s*$|(knock|shave)\s+(another\s+)?\$?\s*$"
 )
+_RELATIVE_UP_BEFORE = re.compile(r"\b(?:" + _RELATIVE_MOVES + ")", re.I)
+_RELATIVE_UP_BEFORE_SPACED = re.compile(r"\W(?:" + _RELATIVE_MOVES + ")")
 _OFFER_WORDS = (  # noqa: SIM905 - one readable string, split into the words
     r"how about|what about|can do|could do|\bdo|take|offer|pay|\bfor|\bat|accept|\bgo|lowest|"
     r"highest|price|make it|asking|\bask|sell|let it go|deal|budget|afford|give|willing|meet|"
@@ -232,7 +243,12 @@ _OFFER_AFTER = re.compile(
     r"better|less|more))",
     re.I,
 )
-_LISTED_NUMBER = re.compile(r"(\d\s*,\s*$|^\s*[,/-]\s*\d)")
+# A number in a list ("3, 5", "3/5", "3-5"), tested on both windows: a digit and a comma at
+# the end, or a comma, slash or dash and a digit at the start. Two patterns, not one
+# alternation (speed, same answers): the second is tried at the start only, the first
+# begins with "\d", so the engine skips to the digits.
+_LISTED_BEFORE = re.compile(r"\d\s*,\s*$")
+_LISTED_AFTER = re.compile(r"\s*[,/-]\s*\d")
 _NEXT_WORD = re.compile(r"\W{0,2}([A-Za-z]+)")
 _WORD = re.compile(r"[A-Za-z]+")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -241,6 +257,26 @@ _MODEL_BEFORE = re.compile(
     r"(\bmodels?|#|\bnumber|\bmodel no\.|\bversion|\bseries|\bsize|\bgen|\bgeneration)\s*[#:]?\s*$",
     re.I,
 )
+# "#" is itself a non-word character: the "\W" that opens the other words consumes it.
+_MODEL_BEFORE_SPACED = re.compile(
+    r"\W(?:(?<=#)|models?|number|model no\.|version|series|size|gen|generation)\s*[#:]?\s*$"
+)
+
+
+def _listed(window: str) -> bool:
+    return _LISTED_AFTER.match(window) is not None or _LISTED_BEFORE.search(window) is not None
+
+
+def _spaced(window: str) -> str | None:
+    """ " " + the window lower-cased, for the spaced patterns; None when it is not ASCII."""
+    return " " + window.lower() if window.isascii() else None
+
+
+def _search_before(
+    spaced_pattern: re.Pattern[str], pattern: re.Pattern[str], window: str, spaced: str | None
+) -> re.Match[str] | None:
+    """Search the window with the spaced pattern when `_spaced` gave a spaced window."""
+    return spaced_pattern.search(spaced) if spaced is not None else pattern.search(window)
 
 
 def offer_like(text: str, amount: Amount) -> bool:
@@ -248,9 +284,9 @@ def offer_like(text: str, amount: Amount) -> bool:
     before = text[max(0, amount.start - 30) : amount.start]
     after = text[amount.end : amount.end + 25]
     if (
-        _LISTED_NUMBER.search(before)
-        or _LISTED_NUMBER.search(after)
-        or _MODEL_BEFORE.search(before)
+        _listed(before)
+        or _listed(after)
+        or _search_before(_MODEL_BEFORE_SPACED, _MODEL_BEFORE, before, _spaced(before))
     ):
         return False
     if amount.unit == "currency":
@@ -432,13 +468,16 @@ def _proposals(
         if term_of(amount) != term:
             continue
         before = text[max(0, amount.start - 40) : amount.start]
+        spaced = _spaced(before)
         after = text[amount.end : amount.end + 20]
         if term == "price":
             # "I am already $1000 lower than its value": a discount stated, not a move
             relative_off = bool(_RELATIVE_OFF_AFTER.match(after)) and not _ALREADY_BEFORE.search(
                 before
             )
-            relative_before = _RELATIVE_UP_BEFORE.search(before)
+            relative_before = _search_before(
+                _RELATIVE_UP_BEFORE_SPACED, _RELATIVE_UP_BEFORE, before, spaced
+            )
             if relative_off or relative_before:
                 base = anchor if anchor is not None else reference
                 if base is None or amount.value >= base:
@@ -451,9 +490,10 @@ def _proposals(
                 continue
             if not _plausible_price(amount, text, reference) or not offer_like(text, amount):
                 continue
-            if _REFERENCE_BEFORE.search(before):
+            if _search_before(_REFERENCE_BEFORE_SPACED, _REFERENCE_BEFORE, before, spaced):
                 continue
-        if _NEGATED_BEFORE.search(before) and not _FLOOR_BEFORE.search(before):
+        negated = _search_before(_NEGATED_BEFORE_SPACED, _NEGATED_BEFORE, before, spaced)
+        if negated and not _FLOOR_BEFORE.search(before):
             continue
         if _REFUSED_AFTER.match(after):
             continue  # "150 is too high": their number, turned down
