@@ -9,8 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import shared_path
-from voicecoach.core.feedback import emotion, influence, lexicon
-from voicecoach.core.feedback.lexicon import compile_terms, first_letters, normalise, words
+from voicecoach.core.feedback import emotion, influence, lexicon, stats
+from voicecoach.core.feedback.lexicon import (
+    TermPattern,
+    compile_terms,
+    first_letters,
+    normalise,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -232,17 +238,22 @@ def test_normalise_matches_the_plain_substitutions_on_any_text(text: str) -> Non
 
 GATED = [
     *(family.pattern for family in emotion._FAMILIES),
-    emotion._ANY_FAMILY,
-    emotion._HAPPY,
-    influence._PUSH,
-    influence._QUESTION,
+    *(
+        value
+        for module in (emotion, influence, stats)
+        for value in vars(module).values()
+        if isinstance(value, TermPattern) and value._present is not None
+    ),
+    *(pattern for pattern in stats._TACTICS.values() if pattern._present is not None),
 ]
 
 
-def test_long_lexicons_get_a_presence_test() -> None:
+def test_lexicons_get_a_presence_test() -> None:
     assert emotion._ANY_FAMILY._present is not None
     assert influence._QUESTION._present is not None  # a lookahead-led term is left out of it
-    assert compile_terms(("alpha", "beta"))._present is None  # short lists stay plain
+    assert compile_terms(("alpha", "beta"))._present is not None  # short lists too
+    assert compile_terms(("alpha", r"(?:\w+ )?beta"))._present is None  # can start anywhere
+    assert len(GATED) >= 12
 
 
 @settings(max_examples=300, deadline=None)

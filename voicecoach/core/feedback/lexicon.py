@@ -127,11 +127,11 @@ def compile_terms(terms: tuple[str, ...]) -> TermPattern:
     only the group for the letter at hand is tried. The matches are the same
     as the plain alternation's (terms whose first letter cannot be read off
     are tried everywhere, last). Short lists stay plain: the guards cost more
-    than they save there. A long list also gets a quick test in front
+    than they save there. Every list also gets a quick test in front
     (`TermPattern`), since most turns hold none of its terms.
     """
     if len(terms) < _GROUP_FROM_TERMS:
-        return TermPattern(re.compile(r"\b(?:" + "|".join(terms) + r")\b"), None)
+        return TermPattern(re.compile(r"\b(?:" + "|".join(terms) + r")\b"), _presence_test(terms))
     full = re.compile(r"\b(?:" + grouped_alternation(terms) + r")\b")
     return TermPattern(full, _presence_test(terms))
 
