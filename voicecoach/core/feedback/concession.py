@@ -14,7 +14,7 @@ of an exchange the other side just set up. Only the standard library.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from voicecoach.core.feedback import items as split_items
@@ -39,11 +39,52 @@ UNPAID = "concession.unpaid"
 TRADED = "concession.traded"
 _TERMS = ("price", "percent", "days", "weeks", "months", "years")
 
+
+class _Fast:
+    """A case-blind pattern in a form sre runs cheaply, with the same matches (speed only).
+
+    Under re.I sre folds the case of every character it compares; an ASCII text
+    lower-cased keeps every position, so it is read by the pattern compiled without
+    re.I, and any other text by the re.I one. A `spaced` pattern starts with `\\W` where
+    the plain form would start with `\\b` before a word, and is read on " " + text: sre
+    skips ahead to a `\\W` in a tight loop, while at a leading `\\b` or lookahead it tries
+    every position. The `\\W` (or the space put in front) sits at index p of the spaced
+    text exactly when a word starts at p in the text, so a match's start() is the
+    start of its words in the text and every other offset is one more than in the text.
+    """
+
+    def __init__(self, source: str, spaced: bool = False) -> None:
+        self._plain = re.compile(source)
+        self._folding = re.compile(source, re.I)
+        self._prefix = " " if spaced else ""
+
+    def _read(self, text: str) -> tuple[re.Pattern[str], str]:
+        if text.isascii():
+            return self._plain, self._prefix + text.lower()
+        return self._folding, self._prefix + text
+
+    def search(self, text: str) -> re.Match[str] | None:
+        pattern, subject = self._read(text)
+        return pattern.search(subject)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        pattern, subject = self._read(text)
+        return pattern.match(subject)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """As re.finditer on the text (spaced: offsets as `search`)."""
+        pattern, subject = self._read(text)
+        # a spaced match may end just after the \\W the next one starts with: read on from
+        # the match's last character, as finditer on the text reads on from its end
+        back = len(self._prefix)
+        found = pattern.search(subject)
+        while found:
+            yield found
+            found = pattern.search(subject, max(found.end() - back, found.start() + 1))
+
+
 # A condition that costs the other side something real. "if you have any questions" does not.
-_IF_YOU = re.compile(
-    r"(?=[iow])\b(if|when|once)\s+(you|u|ya|ur|your)\b(?P<rest>[^.?!;]{0,60})",
-    re.I,
-)
+_IF_YOU = _Fast(r"\W(if|when|once)\s+(you|u|ya|ur|your)\b(?P<rest>[^.?!;]{0,60})", spaced=True)
 _COSTLY = re.compile(
     r"\b(pick|picks|picked|come|comes|collect|get it|grab|pay|pays|paid|cash|sign|signs|cover|buy|"
     r"take (it|them|the|care|delivery|possession)|commit|agree|meet|bring|do \$?\d|"
@@ -70,9 +111,8 @@ _FREE_IF = re.compile(
     r"|^\s*(can|could)\s*$",
     re.I,
 )
-_CONDITION_PHRASES = re.compile(
-    r"(?=[abcfiopswy])"  # skip positions no alternative starts at
-    r"\b(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
+_CONDITION_PHRASES = _Fast(
+    r"\W(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to (pay|pick|come|sign|bring|"
     r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load)|"
     r"you must (pay|pick|come|sign|bring|cover|take|buy|agree|commit)|but you (pay|"
@@ -96,23 +136,24 @@ _CONDITION_PHRASES = re.compile(
     # what the item must come with: "I'll give you 25 if it has new batteries"
     r"if (it|they|the \w+) (has|have|comes? with|includes?|came with)\b(?! (any|a lot|some) "
     r"(damage|issues?|problems?)))\b",
-    re.I,
+    spaced=True,
 )
-_ASK_EXTRA = re.compile(
-    r"(?=[cw])\b(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|actually\s+|"
+_ASK_EXTRA = _Fast(
+    r"\W(?:(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|actually\s+|"
     r"at least\s+|be able to\s+)?(take care of|pay|cover|deliver|"
     r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
     r"replace|hold|lower the deposit)\b"
     # asking them to move in the same breath as one's own give: "would you lower the price if
     # I sign a 3 year lease?"
-    r"|\b(can|could|would|will)\s+(you|u)\s+(please\s+|be willing to\s+|be will to\s+|"
-    r"consider\s+)?(lower|drop|reduce|come down|go down|bring (it|the price) down)\b"
-    r"|(^|[.!?,;]\s*)(please\s+)?(throw in|include)\s+(the|a|an|your|those|that)\b",
-    re.I,
+    r"|(can|could|would|will)\s+(you|u)\s+(please\s+|be willing to\s+|be will to\s+|"
+    r"consider\s+)?(lower|drop|reduce|come down|go down|bring (it|the price) down)\b)",
+    spaced=True,
 )
+# "please throw in the stand": read only when the words are there (speed, same matches)
+_ASK_INCLUDE = _Fast(r"(^|[.!?,;]\s*)(please\s+)?(throw in|include)\s+(the|a|an|your|those|that)\b")
 # The speaker adds something of value: an extra, a service, a waived cost.
-_EXTRA = re.compile(
-    r"(?=[ahintwf])(?:\b(i|we)\b(?:(?!\byou\b|\bif\b|\bdoes\b|\bdid\b)[^.?!]){0,30}?\b"
+_EXTRA = _Fast(
+    r"\W(?:(i|we)\b(?:(?!\byou\b|\bif\b|\bdoes\b|\bdid\b)[^.?!]){0,30}?\b"
     r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
     r"provide|"
     r"cover the|cover your|pay for the|pay the|pay your|help (you )?(load|move|carry)|"
@@ -122,21 +163,23 @@ _EXTRA = re.compile(
     r"sign (a )?(longer|(\d+|one|two|three|four|five|six|twelve|eighteen)[ -](year|month)s?)"
     r" ?(lease|contract)?|"
     r"do (all )?(the )?(grounds ?keeping|yard ?work|maintenance|shoveling|repairs|landscaping))\b"
-    r"|\b(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
+    r"|(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
     r"(cost|charge)|half off|no deposit|waive the|no (application|rental|cleaning) fee|"
     r"first month (free|half)|throw in|i could include|i can include)\b)",
-    re.I,
+    spaced=True,
 )
 _CLAUSE_END = re.compile(r"[.?!;]")
 _I_WE = re.compile(r"\b(i|we)\b", re.I)
 _SENTENCE_SPLIT = re.compile(r"[.?!]")
 _NEGATED_EXTRA = re.compile(r"\b(not|wont|cant|never)\b|n'?t\b", re.I)
 _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
-_ACCEPT = re.compile(
-    r"^\W*(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
+# read with .match: a yes at the start of the turn
+_ACCEPT_OPENING = _Fast(
+    r"\W*(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
     r"excellent|awesome|cool|done|sold)\b"
-    r"|(?=[adilstwy])"  # skip positions no alternative starts at
-    r"\b(sounds (good|great|fair|reasonable|ok|okay|like a (deal|plan))|that (works|would work|"
+)
+_ACCEPT = _Fast(
+    r"\W(sounds (good|great|fair|reasonable|ok|okay|like a (deal|plan))|that (works|would work|"
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (do |live with |work with |accept |pay )?that|"
@@ -147,7 +190,7 @@ _ACCEPT = re.compile(
     r"see you (tonight|tomorrow|then|soon)|it'?s yours|if we (do|go with) (this|that|it)|"
     r"(i|we)('d| would| could| can| will| do)? (agree to|accept|go with) (that|this|it|your)\b|"
     r"(i'll|i will|we'll|we will) do (that|it)\W*$)",
-    re.I,
+    spaced=True,
 )
 # Agreement that cannot be an answer to a question ("yes, I'd pay 115" is an offer).
 _STRONG_ACCEPT = re.compile(
@@ -157,21 +200,22 @@ _STRONG_ACCEPT = re.compile(
     r"let'?s do (it|that|this))",
     re.I,
 )
-_CONFIRM_DEAL = re.compile(r"\b(so )?(do we have|is it|is that|have we got) a deal\W*$", re.I)
-_REJECT = re.compile(
-    r"\b(no deal|not (going to|gonna|able)|can'?t|cannot|can not|could not|will not|won'?t|"
+_CONFIRM_DEAL = _Fast(r"\W(so )?(do we have|is it|is that|have we got) a deal\W*$", spaced=True)
+_REJECT = _Fast(
+    r"\W(?:(no deal|not (going to|gonna|able)|can'?t|cannot|can not|could not|will not|won'?t|"
     r"too (high|low|much|steep)|no way|"
-    r"not enough|never|decline|pass on)\b|^\W*no\b|\bhow about\b|\bwhat about\b|\bcounter\b"
-    r"|\b(is that|is this|does that|would that|will that|do we have)\b[^.!]*\bdeal\W*$",
-    re.I,
+    r"not enough|never|decline|pass on|how about|what about|counter)\b"
+    r"|(is that|is this|does that|would that|will that|do we have)\b[^.!]*\bdeal\W*$)",
+    spaced=True,
 )
+_REJECT_OPENING = _Fast(r"\W*no\b")  # read with .match: "no, ..."
 
 
-_REFUSAL = re.compile(
-    r"\b(not (be )?able to (go|do|accept|take|come)|(can'?t|cannot|couldn'?t|won'?t) (go|do|accept|"
+_REFUSAL = _Fast(
+    r"\W(not (be )?able to (go|do|accept|take|come)|(can'?t|cannot|couldn'?t|won'?t) (go|do|accept|"
     r"take|come) (that|so|any|as) (low|high|lower|higher|much|far)|too (low|high|steep)|"
     r"that'?s not enough|no deal)\b",
-    re.I,
+    spaced=True,
 )
 
 
@@ -194,6 +238,8 @@ _IMPERATIVE_CONDITION = re.compile(
     re.I,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?;])\s*")
+# what every _IMPERATIVE_CONDITION match holds, read on the text lower-cased (speed only)
+_IMPERATIVE_TIE = re.compile(r"and (?:i|we)(?:'ll| will| can| could)\b")
 
 
 def has_condition(text: str) -> str | None:
@@ -202,23 +248,29 @@ def has_condition(text: str) -> str | None:
     "if you pick it up today" and "provided you sign for two years" count;
     "if you have any questions" and a bare "if you can" do not.
     """
-    match = _CONDITION_PHRASES.search(text)
+    match = _CONDITION_PHRASES.search(text)  # spaced: start() is the start in `text`
     if match:
         return _clause(text, match.start())
-    for start in _SENTENCE_START.finditer(text):
-        imperative = _IMPERATIVE_CONDITION.match(text, start.end())
-        if imperative:
-            return _clause(text, imperative.start(1))
+    # the imperative form needs "and I'll" or the like: skip the sentence walk without it
+    if not text.isascii() or _IMPERATIVE_TIE.search(text.lower()):
+        for start in _SENTENCE_START.finditer(text):
+            imperative = _IMPERATIVE_CONDITION.match(text, start.end())
+            if imperative:
+                return _clause(text, imperative.start(1))
     for found in _IF_YOU.finditer(text):
         # the condition's own words: "if you are local, I can deliver" ends at the comma
-        rest = _MAIN_CLAUSE.split(found.group("rest"), maxsplit=1)[0]
+        rest_start, rest_end = found.span("rest")
+        rest = _MAIN_CLAUSE.split(text[rest_start - 1 : rest_end - 1], maxsplit=1)[0]
         if _FREE_IF.search(rest):
             continue
         if _COSTLY.search(rest):
             return _clause(text, found.start())
-    ask = _ASK_EXTRA.search(text)
-    if ask:
-        return _clause(text, ask.start())
+    asks = [_ASK_EXTRA.search(text)]  # spaced: start() is the start in `text`
+    if not text.isascii() or "include" in text.lower() or "throw in" in text.lower():
+        asks.append(_ASK_INCLUDE.search(text))
+    starts = [ask.start() for ask in asks if ask]
+    if starts:
+        return _clause(text, min(starts))  # the first, as one search over both forms
     return None
 
 
@@ -234,13 +286,15 @@ def _clause(text: str, start: int) -> str:
 def adds_extra(text: str) -> str | None:
     """The words with which the speaker adds something of value, or None."""
     for match in _EXTRA.finditer(text):
-        window = text[max(0, match.start() - 20) : match.end() + 20]
-        if _NOT_EXTRA.search(window) and not _I_WE.search(match.group(0)):
+        start, end = match.start(), match.end() - 1  # spaced: the words are text[start:end]
+        words = text[start:end]
+        window = text[max(0, start - 20) : end + 20]
+        if _NOT_EXTRA.search(window) and not _I_WE.search(words):
             continue
-        if match.group(1) and _NEGATED_EXTRA.search(match.group(0)):
+        if match.group(1) and _NEGATED_EXTRA.search(words):
             continue  # "that won't even cover the taxes": no extra given
         # "if you ..., I can deliver" is the closing half handled by conditions; keep it
-        return match.group(0).strip()
+        return words.strip()
     return None
 
 
@@ -249,14 +303,14 @@ def is_acceptance(text: str) -> bool:
     head = text.strip()
     if not head:
         return False
-    if not _ACCEPT.search(head):
+    if not (_ACCEPT_OPENING.match(head) or _ACCEPT.search(head)):
         return False
     first_clause = _SENTENCE_SPLIT.split(head, maxsplit=1)[0]
-    confirm = _CONFIRM_DEAL.search(first_clause)
+    confirm = _CONFIRM_DEAL.search(first_clause)  # spaced: start() is the start in the clause
     if confirm and _STRONG_ACCEPT.search(first_clause, 0, confirm.start()):
         # spoken "that works for me do we have a deal": agreement, then a check, no stop between
         first_clause = first_clause[: confirm.start()]
-    if _REJECT.search(first_clause):
+    if _REJECT_OPENING.match(first_clause) or _REJECT.search(first_clause):
         return False
     # "Yes, it's per month. I would not be able to go that low.": an answer, then a refusal
     return not _REFUSAL.search(head)
@@ -368,7 +422,11 @@ def _item_gives(
     refused_theirs = False  # we turned down a split of theirs ("not going to happen")
     for at, line in enumerate(spoken):
         claims = _claims_of(line.text, totals, items, spoken[at - 1] if at else None, line.speaker)
-        if line.speaker == SELF and their_splits and _REJECT.search(line.text):
+        if (
+            line.speaker == SELF
+            and their_splits
+            and (_REJECT_OPENING.match(line.text) or _REJECT.search(line.text))
+        ):
             refused_theirs = True
         if claims.empty:
             continue
@@ -398,9 +456,10 @@ def _item_gives(
     earlier = _EARLIER_OFFER.search(text)
     if earlier and their_splits and is_acceptance(text):
         # "ok, I agree to your first offer then": the split accepted is that earlier one
+        which_start, which_end = earlier.span(1)  # spaced: one past the word in `text`
         named = (
             their_splits[0]
-            if earlier.group(1) in {"first", "original", "initial"}
+            if text[which_start - 1 : which_end - 1] in {"first", "original", "initial"}
             else their_splits[-1]
         )
         if named is not last_other:
@@ -503,9 +562,9 @@ def _item_gives(
     return gives, asked
 
 
-_EARLIER_OFFER = re.compile(
-    r"\b(first|original|initial|previous|earlier|last|other) (offer|deal|proposal|split|idea)\b",
-    re.I,
+_EARLIER_OFFER = _Fast(
+    r"\W(first|original|initial|previous|earlier|last|other) (offer|deal|proposal|split|idea)\b",
+    spaced=True,
 )
 
 
@@ -528,13 +587,14 @@ def _claims_of(
     return claims
 
 
-_ASKS_WHAT_WE_WANT = re.compile(
-    r"\bwhat (would|do|will) (you|u) (like|want|need|prefer)|\bwhich (would|do) (you|u)", re.I
+_ASKS_WHAT_WE_WANT = _Fast(
+    r"\W(?:what (would|do|will) (you|u) (like|want|need|prefer)|which (would|do) (you|u))",
+    spaced=True,
 )
-_STATES_OWN_WANT = re.compile(
-    r"\b(i|we)('d| would| really| still| also| just)? (need|want|like|prefer)\b|\blet me have\b"
-    r"|\b(can|could|may) (i|we) (have|get|take|keep)\b|\bgive me\b",
-    re.I,
+_STATES_OWN_WANT = _Fast(
+    r"\W(?:(i|we)('d| would| really| still| also| just)? (need|want|like|prefer)|let me have"
+    r"|(can|could|may) (i|we) (have|get|take|keep)|give me)\b",
+    spaced=True,
 )
 
 
@@ -545,8 +605,11 @@ def _default_owner(last: Line, speaker: str = SELF) -> str:
     hats") it is what we offer them; otherwise, "what would you like?" included, a bare
     list is our own counter-proposal.
     """
-    asks_us = _ASKS_WHAT_WE_WANT.search(last.text) is not None
-    if last.speaker not in (None, speaker) and not asks_us and _STATES_OWN_WANT.search(last.text):
+    if (
+        last.speaker not in (None, speaker)
+        and _STATES_OWN_WANT.search(last.text)  # the rarer of the two first (speed)
+        and not _ASKS_WHAT_WE_WANT.search(last.text)
+    ):
         return split_items.THEIRS
     return split_items.MINE
 
