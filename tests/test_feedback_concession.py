@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from voicecoach.core.feedback import Utterance, assess, labels_of
 from voicecoach.core.feedback.concession import adds_extra, has_condition, is_acceptance
@@ -961,3 +963,54 @@ def test_ill_do_that_agrees() -> None:
 
     assert is_acceptance("weell.. alright, I'll do that")
     assert not is_acceptance("I'll do that if you pick it up, what do you say? No")
+
+
+_WORDS = [
+    "i",
+    "we",
+    "I",
+    "We",
+    "can",
+    "throw",
+    "in",
+    "free",
+    "delivery",
+    "you",
+    "if",
+    "no",
+    "deal",
+    "how",
+    "about",
+    "add",
+    "İ",
+    "ſ",
+    "café",
+    "is",
+    "that",
+    "a",
+    "sign",
+    "2",
+    "year",
+    "lease",
+]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", ", ", ". ", "'", "-", "!", "é"])),
+        max_size=14,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_fast_patterns_match_as_their_plain_form(parts: list[tuple[str, str]]) -> None:
+    """A spaced _Fast pattern finds what its `\\b`-led re.I form finds, at the same offsets."""
+    import re
+
+    from voicecoach.core.feedback import concession
+
+    text = "".join(word + gap for word, gap in parts)
+    for fast in (concession._EXTRA, concession._REJECT, concession._IF_YOU):
+        plain = re.compile(r"\b(?=\w)" + fast._folding.pattern[2:], re.I)
+        assert [m.span() for m in plain.finditer(text)] == [
+            (m.start(), m.end() - 1) for m in fast.finditer(text)
+        ]
