@@ -1003,7 +1003,7 @@ _WORDS = [
 )
 @settings(max_examples=300, deadline=None)
 def test_fast_patterns_match_as_their_plain_form(parts: list[tuple[str, str]]) -> None:
-    """A spaced _Fast pattern finds what its `\\b`-led re.I form finds, at the same offsets."""
+    """A spaced CaseBlindPattern finds what its `\\b`-led re.I form finds, at the same offsets."""
     import re
 
     from voicecoach.core.feedback import concession

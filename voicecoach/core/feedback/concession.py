@@ -14,10 +14,11 @@ of an exchange the other side just set up. Only the standard library.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from voicecoach.core.feedback import items as split_items
+from voicecoach.core.feedback.lexicon import CaseBlindPattern
 from voicecoach.core.feedback.positions import (
     OTHER,
     SELF,
@@ -40,51 +41,10 @@ TRADED = "concession.traded"
 _TERMS = ("price", "percent", "days", "weeks", "months", "years")
 
 
-class _Fast:
-    """A case-blind pattern in a form sre runs cheaply, with the same matches (speed only).
-
-    Under re.I sre folds the case of every character it compares; an ASCII text
-    lower-cased keeps every position, so it is read by the pattern compiled without
-    re.I, and any other text by the re.I one. A `spaced` pattern starts with `\\W` where
-    the plain form would start with `\\b` before a word, and is read on " " + text: sre
-    skips ahead to a `\\W` in a tight loop, while at a leading `\\b` or lookahead it tries
-    every position. The `\\W` (or the space put in front) sits at index p of the spaced
-    text exactly when a word starts at p in the text, so a match's start() is the
-    start of its words in the text and every other offset is one more than in the text.
-    """
-
-    def __init__(self, source: str, spaced: bool = False) -> None:
-        self._plain = re.compile(source)
-        self._folding = re.compile(source, re.I)
-        self._prefix = " " if spaced else ""
-
-    def _read(self, text: str) -> tuple[re.Pattern[str], str]:
-        if text.isascii():
-            return self._plain, self._prefix + text.lower()
-        return self._folding, self._prefix + text
-
-    def search(self, text: str) -> re.Match[str] | None:
-        pattern, subject = self._read(text)
-        return pattern.search(subject)
-
-    def match(self, text: str) -> re.Match[str] | None:
-        pattern, subject = self._read(text)
-        return pattern.match(subject)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """As re.finditer on the text (spaced: offsets as `search`)."""
-        pattern, subject = self._read(text)
-        # a spaced match may end just after the \\W the next one starts with: read on from
-        # the match's last character, as finditer on the text reads on from its end
-        back = len(self._prefix)
-        found = pattern.search(subject)
-        while found:
-            yield found
-            found = pattern.search(subject, max(found.end() - back, found.start() + 1))
-
-
 # A condition that costs the other side something real. "if you have any questions" does not.
-_IF_YOU = _Fast(r"\W(if|when|once)\s+(you|u|ya|ur|your)\b(?P<rest>[^.?!;]{0,60})", spaced=True)
+_IF_YOU = CaseBlindPattern(
+    r"\W(if|when|once)\s+(you|u|ya|ur|your)\b(?P<rest>[^.?!;]{0,60})", spaced=True
+)
 _COSTLY = re.compile(
     r"\b(pick|picks|picked|come|comes|collect|get it|grab|pay|pays|paid|cash|sign|signs|cover|buy|"
     r"take (it|them|the|care|delivery|possession)|commit|agree|meet|bring|do \$?\d|"
@@ -111,7 +71,7 @@ _FREE_IF = re.compile(
     r"|^\s*(can|could)\s*$",
     re.I,
 )
-_CONDITION_PHRASES = _Fast(
+_CONDITION_PHRASES = CaseBlindPattern(
     r"\W(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to (pay|pick|come|sign|bring|"
     r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load)|"
@@ -138,7 +98,7 @@ _CONDITION_PHRASES = _Fast(
     r"(damage|issues?|problems?)))\b",
     spaced=True,
 )
-_ASK_EXTRA = _Fast(
+_ASK_EXTRA = CaseBlindPattern(
     r"\W(?:(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|actually\s+|"
     r"at least\s+|be able to\s+)?(take care of|pay|cover|deliver|"
     r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
@@ -150,9 +110,11 @@ _ASK_EXTRA = _Fast(
     spaced=True,
 )
 # "please throw in the stand": read only when the words are there (speed, same matches)
-_ASK_INCLUDE = _Fast(r"(^|[.!?,;]\s*)(please\s+)?(throw in|include)\s+(the|a|an|your|those|that)\b")
+_ASK_INCLUDE = CaseBlindPattern(
+    r"(^|[.!?,;]\s*)(please\s+)?(throw in|include)\s+(the|a|an|your|those|that)\b"
+)
 # The speaker adds something of value: an extra, a service, a waived cost.
-_EXTRA = _Fast(
+_EXTRA = CaseBlindPattern(
     r"\W(?:(i|we)\b(?:(?!\byou\b|\bif\b|\bdoes\b|\bdid\b)[^.?!]){0,30}?\b"
     r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
     r"provide|"
@@ -174,11 +136,11 @@ _SENTENCE_SPLIT = re.compile(r"[.?!]")
 _NEGATED_EXTRA = re.compile(r"\b(not|wont|cant|never)\b|n'?t\b", re.I)
 _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
 # read with .match: a yes at the start of the turn
-_ACCEPT_OPENING = _Fast(
+_ACCEPT_OPENING = CaseBlindPattern(
     r"\W*(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
     r"excellent|awesome|cool|done|sold)\b"
 )
-_ACCEPT = _Fast(
+_ACCEPT = CaseBlindPattern(
     r"\W(sounds (good|great|fair|reasonable|ok|okay|like a (deal|plan))|that (works|would work|"
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
@@ -200,18 +162,20 @@ _STRONG_ACCEPT = re.compile(
     r"let'?s do (it|that|this))",
     re.I,
 )
-_CONFIRM_DEAL = _Fast(r"\W(so )?(do we have|is it|is that|have we got) a deal\W*$", spaced=True)
-_REJECT = _Fast(
+_CONFIRM_DEAL = CaseBlindPattern(
+    r"\W(so )?(do we have|is it|is that|have we got) a deal\W*$", spaced=True
+)
+_REJECT = CaseBlindPattern(
     r"\W(?:(no deal|not (going to|gonna|able)|can'?t|cannot|can not|could not|will not|won'?t|"
     r"too (high|low|much|steep)|no way|"
     r"not enough|never|decline|pass on|how about|what about|counter)\b"
     r"|(is that|is this|does that|would that|will that|do we have)\b[^.!]*\bdeal\W*$)",
     spaced=True,
 )
-_REJECT_OPENING = _Fast(r"\W*no\b")  # read with .match: "no, ..."
+_REJECT_OPENING = CaseBlindPattern(r"\W*no\b")  # read with .match: "no, ..."
 
 
-_REFUSAL = _Fast(
+_REFUSAL = CaseBlindPattern(
     r"\W(not (be )?able to (go|do|accept|take|come)|(can'?t|cannot|couldn'?t|won'?t) (go|do|accept|"
     r"take|come) (that|so|any|as) (low|high|lower|higher|much|far)|too (low|high|steep)|"
     r"that'?s not enough|no deal)\b",
@@ -562,7 +526,7 @@ def _item_gives(
     return gives, asked
 
 
-_EARLIER_OFFER = _Fast(
+_EARLIER_OFFER = CaseBlindPattern(
     r"\W(first|original|initial|previous|earlier|last|other) (offer|deal|proposal|split|idea)\b",
     spaced=True,
 )
@@ -587,11 +551,11 @@ def _claims_of(
     return claims
 
 
-_ASKS_WHAT_WE_WANT = _Fast(
+_ASKS_WHAT_WE_WANT = CaseBlindPattern(
     r"\W(?:what (would|do|will) (you|u) (like|want|need|prefer)|which (would|do) (you|u))",
     spaced=True,
 )
-_STATES_OWN_WANT = _Fast(
+_STATES_OWN_WANT = CaseBlindPattern(
     r"\W(?:(i|we)('d| would| really| still| also| just)? (need|want|like|prefer)|let me have"
     r"|(can|could|may) (i|we) (have|get|take|keep)|give me)\b",
     spaced=True,

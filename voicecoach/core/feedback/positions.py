@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from voicecoach.core.feedback.lexicon import grouped_alternation
+from voicecoach.core.feedback.lexicon import CaseBlindPattern, grouped_alternation
 from voicecoach.core.numbers import Amount, find_amounts
 
 SELF = "self"
@@ -170,13 +170,8 @@ _NOT_PRICE_AFTER = frozenset(
         "of",
     }
 )
-# The patterns searched in the window before a number come twice (speed, same matches):
-# as written, for any text, and "spaced", for " " + window.lower() of an ASCII window
-# (`_search_before`). A spaced pattern opens with "\W" where the other opens with "\b"
-# before a word: the character before a word, or the added space, is then consumed, which
-# is the same test, and lets the regex engine skip from one word edge to the next instead
-# of trying every position; lower-casing first spares the case-blind comparisons (which
-# would also match a few non-ASCII letters, hence ASCII windows only).
+# The patterns searched in the window before a number open with "\W" where a word edge
+# ("\b") is meant and read " " + window (`CaseBlindPattern`, speed, same matches).
 
 # Words shortly before a number that say it is someone else's price or a reference, not an offer.
 _REFERENCE_WORDS = (
@@ -188,8 +183,7 @@ _REFERENCE_WORDS = (
     r"costs?|spent|saw (one|it)|similar|market|another offer|other offer|had an offer|"
     r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax"
 )
-_REFERENCE_BEFORE = re.compile(r"\b(" + _REFERENCE_WORDS + r")\b[^.?!\d]{0,25}$", re.I)
-_REFERENCE_BEFORE_SPACED = re.compile(r"\W(" + _REFERENCE_WORDS + r")\b[^.?!\d]{0,25}$")
+_REFERENCE_BEFORE = CaseBlindPattern(r"\W(" + _REFERENCE_WORDS + r")\b[^.?!\d]{0,25}$", spaced=True)
 # A negation reaches the number unless a new clause starts between them: recognised speech
 # has no full stops, so "too low for me i think ten thousand" must still read as an offer.
 _NEGATION = r"(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b"
@@ -197,8 +191,7 @@ _TO_THE_NUMBER = (
     r"(?:(?!\b(?:i think|i can|i could|i would|i'd|id|i'll|ill|but|so|how about|what about|"
     r"maybe|then|(?:low|high|lower|higher)\b(?! than))\b)[^.?!,\d]){0,22}$"
 )
-_NEGATED_BEFORE = re.compile(r"(\b" + _NEGATION + _TO_THE_NUMBER + ")", re.I)
-_NEGATED_BEFORE_SPACED = re.compile(r"(\W" + _NEGATION + _TO_THE_NUMBER + ")")
+_NEGATED_BEFORE = CaseBlindPattern(r"(\W" + _NEGATION + _TO_THE_NUMBER + ")", spaced=True)
 _REFUSED_AFTER = re.compile(
     r"^\W{0,2}(dollars |bucks )?(is|are|'s|seems|sounds)\s+(still |way |a bit |"
     r"a little |just |much )?"
@@ -219,8 +212,7 @@ _RELATIVE_MOVES = (
     r"down)\s+(by\s+)?(another\s+)?\$?\s*$"
     r"|(knock|take|shave)\s+off\s+(another\s+)?\$?\s*$|(knock|shave)\s+(another\s+)?\$?\s*$"
 )
-_RELATIVE_UP_BEFORE = re.compile(r"\b(?:" + _RELATIVE_MOVES + ")", re.I)
-_RELATIVE_UP_BEFORE_SPACED = re.compile(r"\W(?:" + _RELATIVE_MOVES + ")")
+_RELATIVE_UP_BEFORE = CaseBlindPattern(r"\W(?:" + _RELATIVE_MOVES + ")", spaced=True)
 _OFFER_WORDS = (  # noqa: SIM905 - one readable string, split into the words
     r"how about|what about|can do|could do|\bdo|take|offer|pay|\bfor|\bat|accept|\bgo|lowest|"
     r"highest|price|make it|asking|\bask|sell|let it go|deal|budget|afford|give|willing|meet|"
@@ -253,13 +245,10 @@ _NEXT_WORD = re.compile(r"\W{0,2}([A-Za-z]+)")
 _WORD = re.compile(r"[A-Za-z]+")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
-_MODEL_BEFORE = re.compile(
-    r"(\bmodels?|#|\bnumber|\bmodel no\.|\bversion|\bseries|\bsize|\bgen|\bgeneration)\s*[#:]?\s*$",
-    re.I,
-)
 # "#" is itself a non-word character: the "\W" that opens the other words consumes it.
-_MODEL_BEFORE_SPACED = re.compile(
-    r"\W(?:(?<=#)|models?|number|model no\.|version|series|size|gen|generation)\s*[#:]?\s*$"
+_MODEL_BEFORE = CaseBlindPattern(
+    r"\W(?:(?<=#)|models?|number|model no\.|version|series|size|gen|generation)\s*[#:]?\s*$",
+    spaced=True,
 )
 
 
@@ -267,27 +256,11 @@ def _listed(window: str) -> bool:
     return _LISTED_AFTER.match(window) is not None or _LISTED_BEFORE.search(window) is not None
 
 
-def _spaced(window: str) -> str | None:
-    """ " " + the window lower-cased, for the spaced patterns; None when it is not ASCII."""
-    return " " + window.lower() if window.isascii() else None
-
-
-def _search_before(
-    spaced_pattern: re.Pattern[str], pattern: re.Pattern[str], window: str, spaced: str | None
-) -> re.Match[str] | None:
-    """Search the window with the spaced pattern when `_spaced` gave a spaced window."""
-    return spaced_pattern.search(spaced) if spaced is not None else pattern.search(window)
-
-
 def offer_like(text: str, amount: Amount) -> bool:
     """Whether a number reads as a price put forward, not a model number, size or list item."""
     before = text[max(0, amount.start - 30) : amount.start]
     after = text[amount.end : amount.end + 25]
-    if (
-        _listed(before)
-        or _listed(after)
-        or _search_before(_MODEL_BEFORE_SPACED, _MODEL_BEFORE, before, _spaced(before))
-    ):
+    if _listed(before) or _listed(after) or _MODEL_BEFORE.search(before):
         return False
     if amount.unit == "currency":
         return True
@@ -468,16 +441,13 @@ def _proposals(
         if term_of(amount) != term:
             continue
         before = text[max(0, amount.start - 40) : amount.start]
-        spaced = _spaced(before)
         after = text[amount.end : amount.end + 20]
         if term == "price":
             # "I am already $1000 lower than its value": a discount stated, not a move
             relative_off = bool(_RELATIVE_OFF_AFTER.match(after)) and not _ALREADY_BEFORE.search(
                 before
             )
-            relative_before = _search_before(
-                _RELATIVE_UP_BEFORE_SPACED, _RELATIVE_UP_BEFORE, before, spaced
-            )
+            relative_before = _RELATIVE_UP_BEFORE.search(before)
             if relative_off or relative_before:
                 base = anchor if anchor is not None else reference
                 if base is None or amount.value >= base:
@@ -490,9 +460,9 @@ def _proposals(
                 continue
             if not _plausible_price(amount, text, reference) or not offer_like(text, amount):
                 continue
-            if _search_before(_REFERENCE_BEFORE_SPACED, _REFERENCE_BEFORE, before, spaced):
+            if _REFERENCE_BEFORE.search(before):
                 continue
-        negated = _search_before(_NEGATED_BEFORE_SPACED, _NEGATED_BEFORE, before, spaced)
+        negated = _NEGATED_BEFORE.search(before)
         if negated and not _FLOOR_BEFORE.search(before):
             continue
         if _REFUSED_AFTER.match(after):
