@@ -210,6 +210,30 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None, list[str]]]
         BOOKS_HATS_BALLS,
         [TRADED],
     ),
+    (
+        "price: their number with 'and we have a deal' is a proposal, so a yes gives ground",
+        "Fine. Sounds good to me.",
+        (
+            "buyer: Would you accept $1400?",
+            "seller: I cannot go that low, but I can go to $1800.",
+            "buyer: Go to $1750 and we have a deal.",
+        ),
+        "seller",
+        "listing price $1895.0",
+        [UNPAID],
+    ),
+    (
+        "price: confirming the deal they just accepted gives nothing",
+        "We have a deal! Thanks for buying.",
+        (
+            "buyer: Would you take 300?",
+            "seller: I could do 380.",
+            "buyer: Then 380 sounds good, thank you.",
+        ),
+        "seller",
+        "listing price $450.0",
+        [],
+    ),
 ]
 
 

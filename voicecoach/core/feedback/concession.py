@@ -162,6 +162,10 @@ _STRONG_ACCEPT = re.compile(
     r"let'?s do (it|that|this))",
     re.I,
 )
+# "Go to $1795 and we have a deal": a number put forward, not a yes to ours
+_PROPOSED_DEAL = re.compile(
+    r"\band (?:we|you)(?:'ve| have)? (?:have|got) (?:a|yourself a) deal", re.I
+)
 _CONFIRM_DEAL = CaseBlindPattern(
     r"\W(so )?(do we have|is it|is that|have we got) a deal\W*$", spaced=True
 )
@@ -342,9 +346,11 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
                 gives.append(Give("move", "split the difference", (own + other) / 2, own, term))
             elif term == "price" and is_acceptance(text):
                 offered = read_proposals(ledger.last_other_line, term, ledger.reference, None)
+                their = ledger.last_other_line
                 if not offered or (
-                    is_acceptance(ledger.last_other_line)
-                    and _STRONG_ACCEPT.search(ledger.last_other_line)
+                    is_acceptance(their)
+                    and _STRONG_ACCEPT.search(their)
+                    and not _PROPOSED_DEAL.search(their)
                 ):
                     continue  # nothing on the table, or they accepted and this confirms
                 value = offered[-1].value
