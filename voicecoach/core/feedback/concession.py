@@ -47,7 +47,9 @@ _IF_YOU = CaseBlindPattern(
 )
 _COSTLY = re.compile(
     r"\b(pick|picks|picked|come|comes|collect|get it|grab|pay|pays|paid|cash|sign|signs|cover|buy|"
-    r"take (it|them|the|care|delivery|possession)|commit|agree|meet|bring|do \$?\d|"
+    r"take (it|them|the|care|delivery|possession|all|on|over)|commit|agree|meet|bring|do \$?\d|"
+    # "if you can be here in one hour": coming quickly is a cost too
+    r"be (here|there|over) (in|within|by|today|tonight|tomorrow|before|at)|"
     r"go (up|to)|make it|"
     r"accept|lease|move in|close|decide|handle|deliver|send|up to|raise|increase|bump|include|"
     r"throw|waive|today|tonight|now|tomorrow|this (week|evening|afternoon|morning|weekend)|"
