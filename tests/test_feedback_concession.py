@@ -223,6 +223,30 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None, list[str]]]
         [UNPAID],
     ),
     (
+        "price: yes to their ask for an extra gives it away",
+        "I could certainly do that.",
+        (
+            "buyer: I am thinking closer to $480?",
+            "seller: It is still a great bike. I'd like at least 600.",
+            "buyer: Could you deliver it?",
+        ),
+        "seller",
+        "listing price $800.0",
+        [UNPAID],
+    ),
+    (
+        "price: yes to an ask that came with their own offer is the closing half",
+        "Sure, I can do that.",
+        (
+            "buyer: I am thinking closer to $480?",
+            "seller: I'd like at least 600.",
+            "buyer: Could you deliver it if I pay cash?",
+        ),
+        "seller",
+        "listing price $800.0",
+        [],
+    ),
+    (
         "price: confirming the deal they just accepted gives nothing",
         "We have a deal! Thanks for buying.",
         (

@@ -146,7 +146,8 @@ _ACCEPT = CaseBlindPattern(
     r"\W(sounds (good|great|fair|reasonable|ok|okay|like a (deal|plan))|that (works|would work|"
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
-    r"(i|we) (can|could) (do |live with |work with |accept |pay )?that|"
+    r"(i|we) (can|could) (certainly |definitely |surely |probably )?"
+    r"(do |live with |work with |accept |pay )?that|"
     r"(that|this|it) (seems|looks) (fine|ok|okay|fair|good|great|reasonable)|"
     r"that('s| is| would be| will be| should be) (fine|ok|okay|fair|good|great|"
     r"acceptable|reasonable|a deal)|"
@@ -676,11 +677,14 @@ def detect_concessions(
     ledger = build_ledger(lines, self_role, setting)
     gives = _numeric_gives(text, ledger, lines)
     extra = adds_extra(text)
-    if not gives and not extra:
+    granted = None if gives or extra else _granted_ask(text, ledger.last_other_line)
+    if not gives and not extra and not granted:
         return []
     condition = has_condition(text)
+    if granted:
+        gives.append(Give("extra", granted, None, ledger.last("price", SELF)))
     # whether their last turn set up an exchange: read only when a verdict depends on it
-    if not gives and (condition or not _other_gave(ledger.last_other_line)):
+    elif not gives and (condition or not _other_gave(ledger.last_other_line)):
         gives.append(Give("extra", extra or "", None, ledger.last("price", SELF)))
     if not gives:
         return []
@@ -746,6 +750,23 @@ def _offered_already(condition: str, their_line: str) -> bool:
         return False
     theirs = {m.group(1).lower()[:4] for m in _CONCRETE_COST.finditer(their_line)}
     return bool(costs & theirs)
+
+
+def _granted_ask(text: str, their_line: str) -> str | None:
+    """Our yes to their ask for an extra ("Could you deliver it?" - "I could do that"), or None.
+
+    Rubric: saying yes to something extra the other side asks for gives it away, like
+    offering it. Not when their ask came with something of theirs ("... if I pay cash"),
+    nor when our yes names a number (a price answer, read by the number rules).
+    """
+    if not their_line or find_amounts(text) or not is_acceptance(text):
+        return None
+    ask = _ASK_EXTRA.search(their_line)
+    if ask is None or _THEY_OFFER.search(their_line) or _CONDITION_PHRASES.search(their_line):
+        return None
+    if _IF_YOU.search(their_line) or find_amounts(their_line):
+        return None
+    return text.strip()[:60]
 
 
 def _holds_price(text: str, ledger: Ledger) -> bool:
