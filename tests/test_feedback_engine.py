@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """1,940 turns of the negotiation *test* files, labelled by seven more labellers (refs only)."""
+    """2,210 turns of the negotiation *test* files, labelled by eight more labellers (refs only)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "casino", "casino_test.json")
     shared_path("corpora", "dealornodeal", "test.txt")
@@ -172,6 +172,7 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("sixth", 270),
         ("seventh", 270),
         ("eighth", 270),
+        ("ninth", 270),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
@@ -182,6 +183,6 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     assert sum(not row["context"] for row in rows) < len(rows) // 20  # a few opening turns
     table = scores(rows, [predict(row) for row in rows])
     # a little below docs/feedback.md ("Other labellers"), so a regression fails
-    assert table["concession.unpaid"]["f1"] >= 0.72
-    assert table["concession.traded"]["f1"] >= 0.72
-    assert table["influence.question"]["f1"] >= 0.72
+    assert table["concession.unpaid"]["f1"] >= 0.75
+    assert table["concession.traded"]["f1"] >= 0.69
+    assert table["influence.question"]["f1"] >= 0.78
