@@ -20,6 +20,8 @@ from functools import lru_cache
 from itertools import accumulate, chain
 from operator import itemgetter
 
+from voicecoach.core.case_blind import CaseBlindPattern
+
 __all__ = ["Amount", "find_amounts", "UNITS"]
 
 UNITS: tuple[str, ...] = ("percent", "days", "weeks", "months", "years", "currency")
@@ -504,15 +506,6 @@ class _Reader:
         return None
 
 
-_ANY_NUMBER = re.compile(
-    # the lookahead only skips positions where no alternative can start (speed, same matches)
-    r"(?=[\dbefghmnostz])(?:\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|grand)\b)",
-    re.I,
-)
-
-
 def _by_first_letter(words: frozenset[str]) -> str:
     """An alternation of the words, one branch per first letter: "t(?:en|wo)|z(?:ero)"."""
     rests: dict[str, list[str]] = {}
@@ -521,23 +514,18 @@ def _by_first_letter(words: frozenset[str]) -> str:
     return "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in sorted(rests.items()))
 
 
-# The same test as _ANY_NUMBER, in two cheaper parts for an ASCII text (speed, same answers):
-# a digit anywhere, else a number word in " " + text.lower(). Each word is entered at the
-# non-word character before it, which stands for the leading "\b" (a word starts with a
-# letter) and lets the engine skip from one word edge to the next; one branch per first
-# letter rejects a word in one comparison; lower-casing first spares the case-blind
-# comparisons, which match a few non-ASCII letters too ("K", the Kelvin sign, is "k").
+# Whether a text may hold a number at all, in two cheap parts (speed): a digit anywhere,
+# else a number word, case-blind (`CaseBlindPattern`: entered at the non-word character
+# before the word, one branch per first letter, so one comparison rejects a word).
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORD = re.compile(r"\W(?:" + _by_first_letter(_NUMBER_WORDS | {"grand"}) + r")\b")
+_NUMBER_WORD = CaseBlindPattern(
+    r"\W(?:" + _by_first_letter(_NUMBER_WORDS | {"grand"}) + r")\b", spaced=True
+)
 
 
 def _may_hold_number(text: str) -> bool:
-    """Whether `_ANY_NUMBER` finds anything in `text`."""
-    if _DIGIT.search(text):
-        return True
-    if text.isascii():
-        return _NUMBER_WORD.search(" " + text.lower()) is not None
-    return _ANY_NUMBER.search(text) is not None
+    """Whether `text` holds a digit or a number word (most turns hold neither)."""
+    return _DIGIT.search(text) is not None or _NUMBER_WORD.search(text) is not None
 
 
 @lru_cache(maxsize=8192)

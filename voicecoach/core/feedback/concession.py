@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from voicecoach.core.case_blind import CaseBlindPattern
 from voicecoach.core.feedback import items as split_items
-from voicecoach.core.feedback.lexicon import CaseBlindPattern
 from voicecoach.core.feedback.positions import (
     OTHER,
     SELF,
@@ -182,6 +182,11 @@ _REJECT = CaseBlindPattern(
 _REJECT_OPENING = CaseBlindPattern(r"\W*no\b")  # read with .match: "no, ..."
 
 
+def _rejects(text: str) -> bool:
+    """Whether a turn turns down what is on the table ("no, ...", "can't", "how about")."""
+    return _REJECT_OPENING.match(text) is not None or _REJECT.search(text) is not None
+
+
 _REFUSAL = CaseBlindPattern(
     r"\W(not (be )?able to (go|do|accept|take|come)|(can'?t|cannot|couldn'?t|won'?t) (go|do|accept|"
     r"take|come) (that|so|any|as) (low|high|lower|higher|much|far)|too (low|high|steep)|"
@@ -222,8 +227,9 @@ def has_condition(text: str) -> str | None:
     match = _CONDITION_PHRASES.search(text)  # spaced: start() is the start in `text`
     if match:
         return _clause(text, match.start())
+    low = text.lower()
     # the imperative form needs "and I'll" or the like: skip the sentence walk without it
-    if not text.isascii() or _IMPERATIVE_TIE.search(text.lower()):
+    if not text.isascii() or _IMPERATIVE_TIE.search(low):
         for start in _SENTENCE_START.finditer(text):
             imperative = _IMPERATIVE_CONDITION.match(text, start.end())
             if imperative:
@@ -237,7 +243,7 @@ def has_condition(text: str) -> str | None:
         if _COSTLY.search(rest):
             return _clause(text, found.start())
     asks = [_ASK_EXTRA.search(text)]  # spaced: start() is the start in `text`
-    if not text.isascii() or "include" in text.lower() or "throw in" in text.lower():
+    if not text.isascii() or "include" in low or "throw in" in low:
         asks.append(_ASK_INCLUDE.search(text))
     starts = [ask.start() for ask in asks if ask]
     if starts:
@@ -281,7 +287,7 @@ def is_acceptance(text: str) -> bool:
     if confirm and _STRONG_ACCEPT.search(first_clause, 0, confirm.start()):
         # spoken "that works for me do we have a deal": agreement, then a check, no stop between
         first_clause = first_clause[: confirm.start()]
-    if _REJECT_OPENING.match(first_clause) or _REJECT.search(first_clause):
+    if _rejects(first_clause):
         return False
     # "Yes, it's per month. I would not be able to go that low.": an answer, then a refusal
     return not _REFUSAL.search(head)
@@ -348,8 +354,8 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
             if split_move(text):
                 gives.append(Give("move", "split the difference", (own + other) / 2, own, term))
             elif term == "price" and is_acceptance(text):
-                offered = read_proposals(ledger.last_other_line, term, ledger.reference, None)
                 their = ledger.last_other_line
+                offered = read_proposals(their, term, ledger.reference, None)
                 if not offered or (
                     is_acceptance(their)
                     and _STRONG_ACCEPT.search(their)
@@ -395,11 +401,7 @@ def _item_gives(
     refused_theirs = False  # we turned down a split of theirs ("not going to happen")
     for at, line in enumerate(spoken):
         claims = _claims_of(line.text, totals, items, spoken[at - 1] if at else None, line.speaker)
-        if (
-            line.speaker == SELF
-            and their_splits
-            and (_REJECT_OPENING.match(line.text) or _REJECT.search(line.text))
-        ):
+        if line.speaker == SELF and their_splits and _rejects(line.text):
             refused_theirs = True
         if claims.empty:
             continue

@@ -130,10 +130,8 @@ def compile_terms(terms: tuple[str, ...]) -> TermPattern:
     than they save there. Every list also gets a quick test in front
     (`TermPattern`), since most turns hold none of its terms.
     """
-    if len(terms) < _GROUP_FROM_TERMS:
-        return TermPattern(re.compile(r"\b(?:" + "|".join(terms) + r")\b"), _presence_test(terms))
-    full = re.compile(r"\b(?:" + grouped_alternation(terms) + r")\b")
-    return TermPattern(full, _presence_test(terms))
+    alternation = "|".join(terms) if len(terms) < _GROUP_FROM_TERMS else grouped_alternation(terms)
+    return TermPattern(re.compile(r"\b(?:" + alternation + r")\b"), _presence_test(terms))
 
 
 class TermPattern:
@@ -184,49 +182,6 @@ class TermPattern:
 
     def findall(self, text: str) -> list[Any]:
         return [] if self._ruled_out(text) else self._full(text).findall(text)
-
-
-class CaseBlindPattern:
-    """A case-blind pattern in a form sre runs cheaply, with the same matches (speed only).
-
-    Under re.I sre folds the case of every character it compares; an ASCII text
-    lower-cased keeps every position, so it is read by the pattern compiled without
-    re.I, and any other text by the re.I one. A `spaced` pattern starts with `\\W` where
-    the plain form would start with `\\b` before a word, and is read on " " + text: sre
-    skips ahead to a `\\W` in a tight loop, while at a leading `\\b` or lookahead it tries
-    every position. The `\\W` (or the space put in front) sits at index p of the spaced
-    text exactly when a word starts at p in the text, so a match's start() is the
-    start of its words in the text and every other offset is one more than in the text.
-    """
-
-    def __init__(self, source: str, spaced: bool = False) -> None:
-        self._plain = re.compile(source)
-        self._folding = re.compile(source, re.I)
-        self._prefix = " " if spaced else ""
-
-    def _read(self, text: str) -> tuple[re.Pattern[str], str]:
-        if text.isascii():
-            return self._plain, self._prefix + text.lower()
-        return self._folding, self._prefix + text
-
-    def search(self, text: str) -> re.Match[str] | None:
-        pattern, subject = self._read(text)
-        return pattern.search(subject)
-
-    def match(self, text: str) -> re.Match[str] | None:
-        pattern, subject = self._read(text)
-        return pattern.match(subject)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """As re.finditer on the text (spaced: offsets as `search`)."""
-        pattern, subject = self._read(text)
-        # a spaced match may end just after the \\W the next one starts with: read on from
-        # the match's last character, as finditer on the text reads on from its end
-        back = len(self._prefix)
-        found = pattern.search(subject)
-        while found:
-            yield found
-            found = pattern.search(subject, max(found.end() - back, found.start() + 1))
 
 
 # A term the presence test cannot take apart: it is then not built, and the full pattern

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from voicecoach.core.feedback.lexicon import CaseBlindPattern, grouped_alternation
+from voicecoach.core.case_blind import CaseBlindPattern
+from voicecoach.core.feedback.lexicon import grouped_alternation
 from voicecoach.core.numbers import Amount, find_amounts
 
 SELF = "self"
@@ -174,24 +175,24 @@ _NOT_PRICE_AFTER = frozenset(
 # ("\b") is meant and read " " + window (`CaseBlindPattern`, speed, same matches).
 
 # Words shortly before a number that say it is someone else's price or a reference, not an offer.
-_REFERENCE_WORDS = (
+_REFERENCE_BEFORE = CaseBlindPattern(
     # "I only think it is worth 1530" is the speaker's own price, not a reference
-    r"retails?|retail(ing)?|paid|bought|"
+    r"\W(retails?|retail(ing)?|paid|bought|"
     r"(?<!only )(?<!just )(?<!is )(?<!'s )(?<!its )worth|kbb|blue ?book|value[ds]?|msrp|originally|"
     r"new (one|ones|for)|"
     r"sells? for|goes for|go for around|going for|on amazon|amazon|ebay|elsewhere|"
     r"costs?|spent|saw (one|it)|similar|market|another offer|other offer|had an offer|"
-    r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax"
+    r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax)\b[^.?!\d]{0,25}$",
+    spaced=True,
 )
-_REFERENCE_BEFORE = CaseBlindPattern(r"\W(" + _REFERENCE_WORDS + r")\b[^.?!\d]{0,25}$", spaced=True)
 # A negation reaches the number unless a new clause starts between them: recognised speech
 # has no full stops, so "too low for me i think ten thousand" must still read as an offer.
-_NEGATION = r"(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b"
-_TO_THE_NUMBER = (
+_NEGATED_BEFORE = CaseBlindPattern(
+    r"(\W(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b"
     r"(?:(?!\b(?:i think|i can|i could|i would|i'd|id|i'll|ill|but|so|how about|what about|"
-    r"maybe|then|(?:low|high|lower|higher)\b(?! than))\b)[^.?!,\d]){0,22}$"
+    r"maybe|then|(?:low|high|lower|higher)\b(?! than))\b)[^.?!,\d]){0,22}$)",
+    spaced=True,
 )
-_NEGATED_BEFORE = CaseBlindPattern(r"(\W" + _NEGATION + _TO_THE_NUMBER + ")", spaced=True)
 _REFUSED_AFTER = re.compile(
     r"^\W{0,2}(dollars |bucks )?(is|are|'s|seems|sounds)\s+(still |way |a bit |"
     r"a little |just |much )?"
@@ -207,12 +208,12 @@ _RELATIVE_OFF_AFTER = re.compile(
     re.I,
 )
 _ALREADY_BEFORE = re.compile(r"\balready\s+\$?\s*$", re.I)
-_RELATIVE_MOVES = (
-    r"(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
+_RELATIVE_UP_BEFORE = CaseBlindPattern(
+    r"\W(?:(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
     r"down)\s+(by\s+)?(another\s+)?\$?\s*$"
-    r"|(knock|take|shave)\s+off\s+(another\s+)?\$?\s*$|(knock|shave)\s+(another\s+)?\$?\s*$"
+    r"|(knock|take|shave)\s+off\s+(another\s+)?\$?\s*$|(knock|shave)\s+(another\s+)?\$?\s*$)",
+    spaced=True,
 )
-_RELATIVE_UP_BEFORE = CaseBlindPattern(r"\W(?:" + _RELATIVE_MOVES + ")", spaced=True)
 _OFFER_WORDS = (  # noqa: SIM905 - one readable string, split into the words
     r"how about|what about|can do|could do|\bdo|take|offer|pay|\bfor|\bat|accept|\bgo|lowest|"
     r"highest|price|make it|asking|\bask|sell|let it go|deal|budget|afford|give|willing|meet|"
@@ -462,8 +463,7 @@ def _proposals(
                 continue
             if _REFERENCE_BEFORE.search(before):
                 continue
-        negated = _NEGATED_BEFORE.search(before)
-        if negated and not _FLOOR_BEFORE.search(before):
+        if _NEGATED_BEFORE.search(before) and not _FLOOR_BEFORE.search(before):
             continue
         if _REFUSED_AFTER.match(after):
             continue  # "150 is too high": their number, turned down
