@@ -361,6 +361,39 @@ def test_split_claims_read_owner_cues_counts_and_exchanges() -> None:
     assert both.theirs == {"food": 2.0}
 
 
+def test_packages_with_no_item_are_the_item_just_named_and_you_got_hands_over() -> None:
+    casino = CASINO_ITEMS
+    kept = read_claims("If you don't need food, can I keep 2 packages and you get 1?", 3.0, casino)
+    assert kept.mine == {"food": 2.0}
+    asked = read_claims("I need firewood badly, could I get 2 packages?", 3.0, casino)
+    assert asked.mine == {"firewood": 2.0}
+    # the item named after the packages is theirs to count, not the one named before
+    listed = read_claims("i want 2 pack of water, 1 pack food and 1 pack of firewood", 3.0, casino)
+    assert listed.mine == {"water": 2.0, "food": 1.0, "firewood": 1.0}
+    # a new sentence names no item yet: the packages stay unread
+    assert read_claims("Water is nice. Can I have 2 packages?", 3.0, casino).mine == {}
+    got = read_claims("What if you got 3 food and I got 3 firewood?", 3.0, casino)
+    assert got.theirs == {"food": 3.0}
+    assert got.mine == {"firewood": 3.0}
+
+
+def test_giving_in_after_keeping_two_packages_is_unpaid() -> None:
+    context = (
+        "them: I would like 2 food, 3 firewood and 1 water.",
+        "me: If you don't care much for food, can I keep 2 packages and you get 1?",
+        "them: I could use the extra food.",
+    )
+    flags = assess(
+        Utterance(
+            "Ok I guess I will give in and you can have 2 food then.",
+            context,
+            "camper",
+            "splitting food, water and firewood packages (3 each)",
+        )
+    )
+    assert [f.label for f in flags] == [UNPAID]
+
+
 def test_a_condition_they_offered_themselves_is_no_new_get() -> None:
     offered_pickup = (
         "buyer: Would you take 400 if I pick it up tonight?",

@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """2,210 turns of the negotiation *test* files, labelled by eight more labellers (refs only)."""
+    """2,480 turns of the negotiation *test* files, labelled by nine more labellers (refs only)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "casino", "casino_test.json")
     shared_path("corpora", "dealornodeal", "test.txt")
@@ -173,6 +173,7 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("seventh", 270),
         ("eighth", 270),
         ("ninth", 270),
+        ("tenth", 270),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
@@ -184,5 +185,5 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     table = scores(rows, [predict(row) for row in rows])
     # a little below docs/feedback.md ("Other labellers"), so a regression fails
     assert table["concession.unpaid"]["f1"] >= 0.75
-    assert table["concession.traded"]["f1"] >= 0.69
-    assert table["influence.question"]["f1"] >= 0.78
+    assert table["concession.traded"]["f1"] >= 0.66
+    assert table["influence.question"]["f1"] >= 0.77

@@ -82,7 +82,7 @@ _THEIRS_CUES = re.compile(
     r"you\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+|"
     r"even\s+|just\s+|still\s+|definitely\s+)?"
     # "you have fun too and good luck cooking up all that food": no item handed over
-    r"(get|take|keep|have|receive|grab)\b(?! (?:fun|a (?:good|great|nice|safe|fun|wonderful)|"
+    r"(get|take|keep|have|receive|grab|got)\b(?! (?:fun|a (?:good|great|nice|safe|fun|wonderful)|"
     r"to\b|time|kids|children|family|questions?|any (?:questions?|kids)))"
     r"|you'll (get|have|take|keep)\b|you'd (get|have|take)\b"
     r"|(give|leave|let|offer)\s+(you|u)\b|for (you|u|your)\b|yours\b"
@@ -563,6 +563,11 @@ def _read_claims(
 
 
 _MARKS = frozenset({".", "?", "!", ";", "for", *_ITEM_WORDS})
+_SENTENCE_MARKS = frozenset({".", "?", "!", ";"})
+_PACKAGES = frozenset({"package", "packages", "pack", "packs", "bundle", "bundles"})
+# "2 packages of water", "1 pack food": the item is named after, so the packages are not anaphora
+_NOT_AFTER_PACKAGES = frozenset({"of", *_ITEM_WORDS, "fire"})
+_NEXT_WORD = re.compile(r"\W*([a-z]*)")
 
 
 def _scan(low: str, spaced: str) -> tuple[list[tuple[int, str]], list[str], list[tuple[int, int]]]:
@@ -596,12 +601,32 @@ def _scan(low: str, spaced: str) -> tuple[list[tuple[int, str]], list[str], list
     spans.sort()
     tokens: list[str] = []
     marks: list[tuple[int, int]] = []
+    last_item: str | None = None  # the item word last named in this sentence
     for match in _TOKEN.finditer(low):
         word = match.group()
+        if word in _ITEM_WORDS:
+            last_item = word
+        elif word in _SENTENCE_MARKS:
+            last_item = None
+        elif (
+            word in _PACKAGES
+            and last_item is not None
+            and tokens
+            and _count_word(tokens[-1]) is not None
+            and _word_after(low, match.end()) not in _NOT_AFTER_PACKAGES
+        ):
+            # "if I keep 2 packages and you get 1": the packages are of the item just named
+            word = last_item
         if word in _MARKS:
             marks.append((len(tokens), match.start()))
         tokens.append(word)
     return spans, tokens, marks
+
+
+def _word_after(low: str, end: int) -> str:
+    """The next word after a position ("" at the end of the turn)."""
+    following = _NEXT_WORD.match(low, end)
+    return following.group(1) if following else ""
 
 
 def _cue_close(spans: list[tuple[int, str]], position: int) -> bool:
