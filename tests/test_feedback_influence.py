@@ -65,6 +65,8 @@ OPEN_QUESTIONS = [
     "why?",
     "So are there any supplies you are trying to collect extra of for this trip?",
     "How important are they to you?",
+    "How much water will you be packing with you?",
+    "Sounds good. How long is your camping trip?",
 ]
 
 NEITHER = [
@@ -77,6 +79,7 @@ NEITHER = [
     "What's your best price?",
     "What do you propose?",
     "How many miles does it have?",
+    "How long is the lease?",
     "How about you take 1 firewood and I take 2?",
     "Is there any chance you can meet at 400?",
     "I can do 450 if you pick it up today.",

@@ -159,7 +159,11 @@ _QUESTION = compile_terms(
         r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
         r"how (?:badly|much|many)(?: \w+){0,3} (?:(?:do|would|will) )?(?:you|u|ya)"
         r"(?: think you| think youd| think youll)?(?: would| will| might)?"
-        r" (?:need|want|like|use|eat|drink|go through|burn)",
+        r" (?:need|want|like|use|eat|drink|go through|burn|bring|pack|carry|be bringing"
+        r"|be packing|be carrying)",
+        # their trip, which sets their needs: "how long is your camping trip?"
+        r"how (?:long|many (?:nights|days|people)) (?:is|are|will be) (?:your|ur)"
+        r" (?:\w+ )?(?:trip|stay|camping|vacation|visit|group|family|party)",
         r"is there a reason (?:why )?(?:you|your)",
         # "do you have any priority items that you really need?", "what help you need?"
         r"(?:do|would|will) you have any(?: \w+){0,5} (?:you|u)(?: \w+)? (?:need|want|prefer"
