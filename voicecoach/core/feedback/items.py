@@ -183,6 +183,7 @@ _CLAUSE_START = re.compile(
 )
 _TOKEN = re.compile(r"[a-z0-9']+|[.?!;]")
 _SENTENCE_END = re.compile(r"[.?!;]")
+_SENTENCE_MARKS = frozenset({".", "?", "!", ";"})  # the tokens _SENTENCE_END finds
 _OF_ITEM = re.compile(r"\s+of\s+(?:the\s+|your\s+|my\s+)?([a-z]+)")
 _OF_EACH = re.compile(  # searched on " " + text, as the cue patterns
     r"\W(one|1|two|2|three|3) of (?:each|everything|every item)(?P<others> else|thing else)?\b"
@@ -287,7 +288,7 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
     plural = tokens[index].endswith("s") and tokens[index] not in {"firewoods"}
     for pos in range(len(window) - 1, -1, -1):
         word = window[pos]
-        if word in {".", "?", "!", ";"} or word in _ITEM_WORDS:
+        if word in _SENTENCE_MARKS or word in _ITEM_WORDS:
             break
         if word == "half" and pos > 0 and window[pos - 1] in {"and", "a"}:
             continue
@@ -465,7 +466,7 @@ def _read_claims(
     owned_in_sentence: str | None = None
     for index, at, word, item, owner in turn.steps:
         # only sentence ends, "for" and item words change anything below
-        if word in {".", "?", "!", ";"}:
+        if word in _SENTENCE_MARKS:
             swapped, owned_in_sentence = False, None
             continue
         if (
@@ -562,10 +563,10 @@ def _read_claims(
     return Claims(mine, theirs, frozenset(vague - set(mine)))
 
 
-_MARKS = frozenset({".", "?", "!", ";", "for", *_ITEM_WORDS})
-_SENTENCE_MARKS = frozenset({".", "?", "!", ";"})
+_MARKS = _SENTENCE_MARKS | {"for", *_ITEM_WORDS}
 _PACKAGES = frozenset({"package", "packages", "pack", "packs", "bundle", "bundles"})
-# "2 packages of water", "1 pack food": the item is named after, so the packages are not anaphora
+# "2 packages of water", "1 pack food", "1 pack fire" (firewood said short): the item is
+# named after, so the packages are not anaphora
 _NOT_AFTER_PACKAGES = frozenset({"of", *_ITEM_WORDS, "fire"})
 _NEXT_WORD = re.compile(r"\W*([a-z]*)")
 
