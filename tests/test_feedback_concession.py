@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voicecoach.core.feedback import Utterance, assess, labels_of
+from voicecoach.core.feedback import Flag, Utterance, assess, labels_of
 from voicecoach.core.feedback.concession import adds_extra, has_condition, is_acceptance
 from voicecoach.core.feedback.items import read_claims
 from voicecoach.core.feedback.positions import (
@@ -18,6 +18,7 @@ from voicecoach.core.feedback.positions import (
 
 UNPAID = "concession.unpaid"
 TRADED = "concession.traded"
+CONCESSIONS = (UNPAID, TRADED)
 CASINO = "splitting food, water and firewood packages (3 each)"
 BOOKS_HATS_BALLS = "splitting books, hats and balls"
 CASINO_ITEMS = ("food", "water", "firewood")
@@ -1098,3 +1099,59 @@ def test_fast_patterns_match_as_their_plain_form(parts: list[tuple[str, str]]) -
         assert [m.span() for m in plain.finditer(text)] == [
             (m.start(), m.end() - 1) for m in fast.finditer(text)
         ]
+
+
+def _flag(text: str, context: tuple[str, ...], role: str, setting: str | None = None) -> Flag:
+    flags = [f for f in assess(Utterance(text, context, role, setting)) if f.label in CONCESSIONS]
+    assert len(flags) == 1, flags
+    return flags[0]
+
+
+def test_split_game_tips_name_the_item_the_speaker_wanted_most() -> None:
+    # they had claimed 2 water and 2 firewood: the tip asks for one more water or firewood,
+    # never for the food they are giving up, nor for "the other item"
+    context = (
+        "me: I would like 2 water, 2 firewood and 2 food.",
+        "them: I really need the food, my kids eat a lot.",
+    )
+    flag = _flag("ok you can have all the food", context, "camper", CASINO)
+    assert flag.label == UNPAID
+    assert flag.tip.startswith("try: 'You can have all the food if I get one more ")
+    assert flag.tip.rstrip(".'").split()[-1] in {"water", "firewood"}
+    down = _flag(
+        "I can do 1 firewood then", ("me: I need 3 firewood and 1 water.",), "camper", CASINO
+    )
+    assert down.tip == "try: 'I can go down to 1 firewood if I get one more water.'"
+
+
+def test_accepting_a_worse_split_gets_a_split_tip_not_a_number() -> None:
+    worse = (
+        "me: I would like the 3 water, 1 food, and 1 firewood, what about that?",
+        "them: My offer to you is: you get 3 water and 0 firewood and 0 food.",
+    )
+    flag = _flag("Okay you have a deal.", worse, "camper", CASINO)
+    assert flag.tip.startswith("try: 'I can agree to that split if I get one more ")
+    assert "I can do" not in flag.tip
+    hats = _flag(
+        "fine, you can have both hats",
+        ("me: i want the 2 hats and 1 book", "them: i need the hats"),
+        "trader",
+        BOOKS_HATS_BALLS,
+    )
+    assert hats.span == "you can have both hats"
+    assert "hats" in hats.tip and "one more book" in hats.tip
+
+
+def test_trade_tips_follow_the_order_of_give_and_condition() -> None:
+    first = _flag("If you can pick it up today, I can do 450.", HAGGLE, "seller")
+    assert first.label == TRADED and "condition came first" in first.tip
+    after = _flag("I can do 450 if you can pick it up today.", HAGGLE, "seller")
+    assert after.label == TRADED
+    assert after.tip.endswith("'If you can pick it up today, I can do 450.'")
+    package = _flag(
+        "I can give you 2 firewood if I get 2 food",
+        ("me: I need all 3 firewood and 1 food.",),
+        "camper",
+        CASINO,
+    )
+    assert package.label == TRADED

@@ -204,6 +204,7 @@ class Give:
     new_value: float | None = None
     old_value: float | None = None
     term: str = "price"
+    wanted: str | None = None  # split games: the item to ask for back (the tip names it)
 
 
 # "Cover the delivery and I'll go up to 450": an imperative, then the give; read at sentence starts.
@@ -443,6 +444,12 @@ def _item_gives(
         last_other = named
     gives: list[Give] = []
     asked: str | None = None
+
+    def ask_back(term: str) -> str | None:
+        """The item to ask for in return: the one the speaker has claimed most of before."""
+        others = [item for item in items if item != term and item in previous_own]
+        return max(others, key=lambda item: previous_own[item]) if others else None
+
     if not current.empty and (previous_own or claimed_before):
         now = _shares(current, totals, items)
         for item in items:
@@ -470,7 +477,9 @@ def _item_gives(
             if share is None or before is None:
                 continue
             if share < before - 1e-9:
-                gives.append(Give("items", _item_span(text, item), share, before, item))
+                gives.append(
+                    Give("items", _item_span(text, item), share, before, item, ask_back(item))
+                )
             elif share > max(before, offered) + 1e-9:
                 asked = asked or _item_span(
                     text, item
@@ -479,7 +488,9 @@ def _item_gives(
             given = previous_given.get(item)
             already = any(give.term == item for give in gives)
             if given is not None and count > given + 1e-9 and not already:
-                gives.append(Give("items", _item_span(text, item), None, None, item))
+                gives.append(
+                    Give("items", _item_span(text, item), None, None, item, ask_back(item))
+                )
         if gives:
             return gives, asked
     last_spoken = spoken[-1] if spoken else None
@@ -528,7 +539,9 @@ def _item_gives(
             if before is None and item in claimed_before:
                 before = 1.0  # we asked for some of it, without a number
             if accepted_share is not None and before is not None and accepted_share < before - 1e-9:
-                gives.append(Give("accept", text.strip()[:60], accepted_share, before, item))
+                gives.append(
+                    Give("accept", text.strip()[:60], accepted_share, before, item, ask_back(item))
+                )
         if refused_theirs and not (previous_own or claimed_before) and not asked:
             # rubric: accepting an offer one had resisted before gives ground, numbers or not
             wanted = [item for item in items if last_other.mine.get(item)]
@@ -625,7 +638,7 @@ def _item_span(text: str, item: str) -> str:
     Recognised speech has no commas or full stops, so its clause would run from the start
     of the turn; the panel quotes the few words that matter.
     """
-    match = re.search(rf"[^,.;?!]*\b{item}", text, re.I) or _IMPLIED_ITEMS.search(text)
+    match = re.search(rf"[^,.;?!]*\b{item}\w*", text, re.I) or _IMPLIED_ITEMS.search(text)
     if not match:
         return " ".join(text.split()[:8])
     return " ".join(match.group(0).split()[-8:])
@@ -664,8 +677,10 @@ def detect_concessions(
         if condition and _PROPOSAL_IF.search(text, 0, max(text.find(condition), 0)):
             condition = None  # "what if I get the ball and one book?": a proposal, not a tie
         give = gives[0]
-        if asked or condition:
-            return [_traded(give, condition or asked or "", self_role)]
+        if condition:
+            return [_traded(give, condition, text)]
+        if asked:
+            return [_traded(give, asked, text, package=True)]
         return [_unpaid(give, self_role)]
     if not (
         find_amounts(text)
@@ -716,7 +731,7 @@ def detect_concessions(
         ):
             return []
     if condition:
-        return [_traded(give, condition, self_role)]
+        return [_traded(give, condition, text)]
     return [_unpaid(give, self_role)]
 
 
@@ -799,21 +814,37 @@ _ASKS: dict[str, str] = {
 }
 
 
-def _ask_for(role: str | None, term: str) -> str:
-    """A concrete get to ask for, matched to the speaker's role."""
-    if term in {"food", "water", "firewood", "book", "hat", "ball"}:
-        return "I get one more of the other item"
+_SPLIT_TERMS = frozenset({"food", "water", "firewood", "book", "hat", "ball", "split"})
+_COUNTED_ITEMS = frozenset({"book", "hat", "ball"})  # said with a plural "s"; food, water are not
+
+
+def _ask_for(role: str | None, give: Give) -> str:
+    """A concrete get to ask for: in a split game the item the speaker wanted most, else by role."""
+    if give.term in _SPLIT_TERMS:
+        return f"I get one more {give.wanted}" if give.wanted else "I get more of what I need most"
     return _ASKS.get((role or "").lower(), "you can commit today")
 
 
+def _items(count: float, item: str) -> str:
+    """'1 hat', '2 hats', '2 water': how a count of an item is said."""
+    plural = item in _COUNTED_ITEMS and count != 1
+    return f"{_fmt(count)} {item}{'s' if plural else ''}"
+
+
 def _unpaid(give: Give, role: str | None) -> Flag:
-    ask = _ask_for(role, give.term)
+    ask = _ask_for(role, give)
     if give.kind == "items":
-        if give.new_value is not None and give.term in {"food", "water", "firewood"}:
-            tip = f"try: 'I can go down to {_fmt(give.new_value)} {give.term} if {ask}.'"
+        if give.new_value == 0:
+            every = f"{give.term}s" if give.term in _COUNTED_ITEMS else give.term
+            tip = f"try: 'You can have all the {every} if {ask}.'"
+        elif give.new_value is not None:
+            tip = f"try: 'I can go down to {_items(give.new_value, give.term)} if {ask}.'"
         else:
             tip = f"try: 'I can let the {give.term} go if {ask}.'"
         why = "You claimed less than before and asked nothing back; a give with no get is pocketed."
+    elif give.kind == "accept" and give.term in _SPLIT_TERMS:
+        tip = f"try: 'I can agree to that split if {ask}.'"
+        why = "You accepted a split that leaves you less than you asked, and got nothing for it."
     elif give.kind == "accept":
         tip = f"try: 'I can do {_fmt(give.new_value)} if {ask}.'"
         why = "You accepted a number you had resisted without getting anything for it."
@@ -835,16 +866,37 @@ def _unpaid(give: Give, role: str | None) -> Flag:
     return Flag(UNPAID, Severity.WARNING, give.span, why, tip)
 
 
-def _traded(give: Give, condition: str, role: str | None) -> Flag:
+def _traded(give: Give, tie: str, text: str, package: bool = False) -> Flag:
+    """Credit for a trade; the tip says how to make the next one land even better.
+
+    Why the order matters: a give said before its condition is heard as given ("450, if you
+    pick it up" - the other side hears 450), so the coaching is to lead with the condition.
+    """
     why = "You gave ground and tied it to something from the other side: a trade, not a gift."
-    if give.new_value is not None and give.kind in {"move", "accept"}:
+    tie = tie.strip()
+    at_tie = text.find(tie)
+    at_give = text.find(give.span)
+    if package:
+        tip = (
+            "Good trade: the give and the get are one package. If they take only the give,"
+            " put it back on the table."
+        )
+    elif 0 <= at_tie < at_give:
+        tip = "Well done: the condition came first, so the give was heard as conditional."
+    elif (
+        give.new_value is not None
+        and give.kind in {"move", "accept"}
+        and give.term not in _SPLIT_TERMS
+    ):
+        lead = tie if tie.lower().startswith("if you") and len(tie) <= 45 else "If you ..."
+        lead = lead[0].upper() + lead[1:]
         tip = (
             "Good trade; say the condition first so it is heard: "
-            f"'If you ..., I can do {_fmt(give.new_value)}.'"
+            f"'{lead}, I can do {_fmt(give.new_value)}.'"
         )
     else:
         tip = (
             "Good trade; say the condition first so the give is heard as conditional: "
             "'If you ..., I can ...'"
         )
-    return Flag(TRADED, Severity.INFO, condition.strip(), why, tip)
+    return Flag(TRADED, Severity.INFO, tie, why, tip)
