@@ -167,3 +167,29 @@ def test_dailydialog_neutral_turns_rarely_flagged() -> None:
 def test_announced_desperation_and_evasion_blame_are_overreach(text: str) -> None:
     assert detect_overreach(text, ())
     assert detect_overreach(text.lower().replace(",", "").replace(".", "").replace("'", ""), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That's more than your list price. What kind of operation are you running here?",
+        "Is this one of those baiting things?",
+        "Are you trying to scam me with that number?",
+        "It's like a desert here. I'll literally die from dehydration without water.",
+    ],
+)
+def test_a_charge_of_running_a_con_and_melodrama_with_an_adverb_are_overreach(text: str) -> None:
+    assert detect_overreach(text, ())
+    assert detect_overreach(text.lower().replace(",", "").replace(".", "").replace("'", ""), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't forget the bait for fishing!",
+        "What kind of business are you in?",
+        "I'll really enjoy the campfire.",
+    ],
+)
+def test_bait_a_business_question_and_plain_adverbs_are_calm(text: str) -> None:
+    assert not detect_overreach(text, ())

@@ -187,7 +187,7 @@ def test_dailydialog_validation_rates() -> None:
 
 
 def test_negotiation_test_turns_rarely_flagged() -> None:
-    """Calm negotiations must not cry wolf: at most 0.35 % of the test files' turns (0.31 %).
+    """Calm negotiations must not cry wolf: at most 0.35 % of the test files' turns (0.33 %).
 
     They are mostly calm, not all: the flags added since 0.21 % were each read and are real
     heat (announced desperation, blame, condescension, melodrama), so the bound moved with them.

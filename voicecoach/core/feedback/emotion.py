@@ -104,6 +104,11 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"(?:a|total|complete) (?:scam|ripoff|rip off|joke|disgrace)",
     r"scammers?",
     r"crooks?",
+    # an accusation of running a con: "what kind of operation are you running here?"
+    r"bait and switch",
+    r"(?:one of those|a|some) baiting",
+    r"what (?:kind|sort) of (?:operation|game|scam|racket|con) (?:are you|is this)",
+    r"(?:are you|youre|you are) trying to (?:scam|cheat|con|rip off|swindle|trick|fool) (?:me|us)",
     r"(?:youre|you are|are you) (?:a |an |such an? )?(?:liar|thief|crook|cheat|cheater|idiot"
     r"|moron|fool"
     r"|joke|clown|jerk|lunatic|greedy|delusional|dreaming|out of your mind|crazy|insane|nuts"
@@ -182,7 +187,8 @@ _PLEADING_TERMS: tuple[str, ...] = (
     r"break(?:ing|s)? my heart",
     r"youre (?:killing|breaking) me",
     r"(?:ill|i will|we will|well|my (?:kids|family|children) will|im going to|were going to|"
-    r"gonna) (?:die|starve|freeze|be homeless|lose everything)",
+    r"gonna) (?:literally |actually |really |probably )?(?:die|starve|freeze|be homeless"
+    r"|lose everything)",
     r"(?:they|he|she|we|my (?:kids|family|children|wife|husband|son|daughter)) "
     r"(?:may|might|could|will|would) (?:die|starve|freeze to death)",
     # guilt trip: the cost of saying no laid on the other side ("let my kids go hungry")
