@@ -131,3 +131,15 @@ def test_dash_reads_stdin(
     monkeypatch.setattr(sys, "stdin", io.StringIO('{"id": 1, "text": "hello"}\n'))
     assert main(["analyze"]) == 0
     assert json.loads(capsys.readouterr().out) == {"id": 1, "labels": [], "flags": []}
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "windows.jsonl"
+    record = {"id": "bom", "text": "ok, 450 then", "context": HAGGLE, "role": "seller"}
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8-sig")
+    assert source.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert main(["analyze", str(source)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["id"] == "bom" and out["labels"] == ["concession.unpaid"]

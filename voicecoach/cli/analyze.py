@@ -79,6 +79,8 @@ def analyze_lines(lines: Iterable[str], out: IO[str], err: IO[str]) -> int:
     """Analyse every line; return how many lines were bad."""
     bad = 0
     for number, raw in enumerate(lines, start=1):
+        if number == 1:
+            raw = raw.removeprefix("\ufeff")  # a byte-order mark, as Windows editors save UTF-8
         if not raw.strip():
             continue
         try:
