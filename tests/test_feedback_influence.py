@@ -157,3 +157,11 @@ def test_push_and_credit_in_one_turn() -> None:
 def test_no_exception_on_arbitrary_text(text: str, context: list[str]) -> None:
     for flag in detect_influence(text, context):
         assert flag.label in (PUSH, QUESTION)
+
+
+def test_a_why_question_is_not_told_to_ask_why_next() -> None:
+    why = detect_influence("Why is the date important to you?", [])
+    what = detect_influence("What matters most to you in this deal?", [])
+    assert [f.label for f in why] == [f.label for f in what] == [QUESTION]
+    assert "why is that important" not in why[0].tip.lower()
+    assert "why is that important" in what[0].tip.lower()

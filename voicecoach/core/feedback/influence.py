@@ -42,6 +42,8 @@ _QUESTION_WHY = (
     "opens trades you could not see."
 )
 _QUESTION_TIP = "Keep going: follow their answer with 'why is that important to you?'"
+# a "why" question has already asked for the reason: the next step is to show it was heard
+_WHY_QUESTION_TIP = "Keep going: sum up their answer in your own words before you propose anything."
 
 _PUSH = compile_terms(
     (
@@ -333,5 +335,6 @@ def detect_influence(text: str, context: Sequence[str]) -> list[Flag]:
                 )
     question = _exploring_question(normal)
     if question is not None:
-        flags.append(Flag(QUESTION, Severity.INFO, question, _QUESTION_WHY, _QUESTION_TIP))
+        tip = _WHY_QUESTION_TIP if question.startswith("why") else _QUESTION_TIP
+        flags.append(Flag(QUESTION, Severity.INFO, question, _QUESTION_WHY, tip))
     return flags
