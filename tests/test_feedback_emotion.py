@@ -162,23 +162,14 @@ def test_dailydialog_neutral_turns_rarely_flagged() -> None:
         "I'm in dire need of a new mattress, my bed got bed bugs",
         "I am in desperate need of extra camping supplies",
         "Yes, good morning. Don't evade your responsibility",
-    ],
-)
-def test_announced_desperation_and_evasion_blame_are_overreach(text: str) -> None:
-    assert detect_overreach(text, ())
-    assert detect_overreach(text.lower().replace(",", "").replace(".", "").replace("'", ""), ())
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "That's more than your list price. What kind of operation are you running here?",
         "Is this one of those baiting things?",
         "Are you trying to scam me with that number?",
         "It's like a desert here. I'll literally die from dehydration without water.",
     ],
 )
-def test_a_charge_of_running_a_con_and_melodrama_with_an_adverb_are_overreach(text: str) -> None:
+def test_desperation_blame_a_charge_of_a_con_and_melodrama_are_overreach(text: str) -> None:
+    """Typed and recognised alike."""
     assert detect_overreach(text, ())
     assert detect_overreach(text.lower().replace(",", "").replace(".", "").replace("'", ""), ())
 
