@@ -97,6 +97,9 @@ NEITHER = [
     "What do you think of if I take 3 of the food supplies?",
     "What you need is a lower price.",
     "Why not, let's do it.",
+    # an ultimatum persuades no one: overreach when heated, never push
+    "2 hats, take it or leave it.",
+    "That is my final offer, take it or leave it.",
 ]
 
 

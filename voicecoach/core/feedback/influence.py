@@ -84,9 +84,7 @@ _PUSH = compile_terms(
         r" (?:ever )?(?:find|get|see)",
         r"(?:its|this is|that is|thats) (?:the|a) (?:best|great|fair|good) (?:price|deal|offer)"
         r"(?: for (?:a|an|the|this|that)\b[^.!?]{0,30})?[.,!]? (?:it|this|that) (?:wont|will not)",
-        r"take it or leave it",
         r"(?:lets|let us|please|come on|just) be (?:reasonable|realistic|sensible)",
-        r"(?:final|last) offer[,.]? take it",
         r"whereas (?:i|we) (?:need|have|really)",
         r"you (?:only|just|merely) (?:need|want) (?:it|them|that|this) for",
     )
