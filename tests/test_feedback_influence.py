@@ -30,6 +30,8 @@ PUSHES = [
     "It's a great price, it won't last long.",
     "You have to accept that the market has changed.",
     "Then you will have to compromise.",
+    "Surely you don't need ALL of the firewood?",
+    "Kids go to bed early, you won't need as much firewood.",
 ]
 
 OPEN_QUESTIONS = [
@@ -99,6 +101,11 @@ NEITHER = [
     "Why not, let's do it.",
     # an ultimatum persuades no one: overreach when heated, never push
     "2 hats, take it or leave it.",
+    # their needs asked about or taken as given, not told to them
+    "So you don't need the firewood at all?",
+    "If you don't need the food, can I have it?",
+    "You don't need to worry about the delivery.",
+    "I can trade you anything you don't need.",
     "That is my final offer, take it or leave it.",
 ]
 

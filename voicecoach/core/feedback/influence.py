@@ -87,6 +87,14 @@ _PUSH = compile_terms(
         r"(?:lets|let us|please|come on|just) be (?:reasonable|realistic|sensible)",
         r"whereas (?:i|we) (?:need|have|really)",
         r"you (?:only|just|merely) (?:need|want) (?:it|them|that|this) for",
+        # telling them what they do not need ("I know what's best for you"): "you won't need
+        # as much firewood", "surely you don't need all of it"; not "if/since you don't need",
+        # and not a question ("so you don't need the food?" asks, even when spoken)
+        r"(?<!if )(?<!sure )(?<!anything )(?<!said )(?<!that )(?<!since )(?<!saying )"
+        r"(?<!reason )(?<!what )(?<!whatever )(?<!because )(?<!so )(?<!oh )"
+        r"you (?:wont|will not|dont|do not|wouldnt|would not) (?:even |really |actually )?need"
+        r"(?! to\b)(?![^.!?]*\?)",
+        r"surely you (?:dont|do not|wont|will not) (?:even |really )?need",
     )
 )
 
