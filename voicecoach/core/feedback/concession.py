@@ -825,7 +825,7 @@ def _ask_for(role: str | None, give: Give) -> str:
     return _ASKS.get((role or "").lower(), "you can commit today")
 
 
-def _items(count: float, item: str) -> str:
+def _count_words(count: float, item: str) -> str:
     """'1 hat', '2 hats', '2 water': how a count of an item is said."""
     plural = item in _COUNTED_ITEMS and count != 1
     return f"{_fmt(count)} {item}{'s' if plural else ''}"
@@ -838,7 +838,7 @@ def _unpaid(give: Give, role: str | None) -> Flag:
             every = f"{give.term}s" if give.term in _COUNTED_ITEMS else give.term
             tip = f"try: 'You can have all the {every} if {ask}.'"
         elif give.new_value is not None:
-            tip = f"try: 'I can go down to {_items(give.new_value, give.term)} if {ask}.'"
+            tip = f"try: 'I can go down to {_count_words(give.new_value, give.term)} if {ask}.'"
         else:
             tip = f"try: 'I can let the {give.term} go if {ask}.'"
         why = "You claimed less than before and asked nothing back; a give with no get is pocketed."
