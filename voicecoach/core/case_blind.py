@@ -6,7 +6,7 @@ Shared by the number reader and the feedback detectors; only the standard librar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 
 class CaseBlindPattern:
@@ -50,3 +50,16 @@ class CaseBlindPattern:
         while found:
             yield found
             found = pattern.search(subject, max(found.end() - back, found.start() + 1))
+
+
+def by_first_letter(starts: Iterable[tuple[str, str]]) -> str:
+    """An alternation with one branch per first letter: ("t", "en"), ("t", "wo") -> "t(?:en|wo)".
+
+    Each start is (first letter, rest of the pattern); rests keep their order within a letter.
+    Why: a branch that opens with a letter is rejected in one comparison, so a pattern that
+    jumps to word edges (a leading "\\W") tries one branch per word, not every alternative.
+    """
+    rests: dict[str, list[str]] = {}
+    for letter, rest in starts:
+        rests.setdefault(letter, []).append(rest)
+    return "|".join(f"{letter}(?:{'|'.join(group)})" for letter, group in sorted(rests.items()))

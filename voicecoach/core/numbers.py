@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import accumulate, chain
 from operator import itemgetter
 
-from voicecoach.core.case_blind import CaseBlindPattern
+from voicecoach.core.case_blind import CaseBlindPattern, by_first_letter
 
 __all__ = ["Amount", "find_amounts", "UNITS"]
 
@@ -506,20 +506,15 @@ class _Reader:
         return None
 
 
-def _by_first_letter(words: frozenset[str]) -> str:
-    """An alternation of the words, one branch per first letter: "t(?:en|wo)|z(?:ero)"."""
-    rests: dict[str, list[str]] = {}
-    for word in sorted(words):
-        rests.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in sorted(rests.items()))
-
-
 # Whether a text may hold a number at all, in two cheap parts (speed): a digit anywhere,
 # else a number word, case-blind (`CaseBlindPattern`: entered at the non-word character
 # before the word, one branch per first letter, so one comparison rejects a word).
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = CaseBlindPattern(
-    r"\W(?:" + _by_first_letter(_NUMBER_WORDS | {"grand"}) + r")\b", spaced=True
+    r"\W(?:"
+    + by_first_letter((word[0], word[1:]) for word in sorted(_NUMBER_WORDS | {"grand"}))
+    + r")\b",
+    spaced=True,
 )
 
 

@@ -15,6 +15,8 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from voicecoach.core.case_blind import by_first_letter
+
 _APOSTROPHES = re.compile(r"[\u2019\u2018\u02bc`´]")
 # "don ' t", "I ' m" (tokenised corpora) and "don't" all become "dont", "im".
 _SPACED_APOSTROPHE = re.compile(r"(\w)\s*'\s*(\w)")
@@ -257,17 +259,15 @@ def _presence_test(terms: Sequence[str]) -> re.Pattern[str] | None:
     or "^" is left out, so the test may pass a turn the full pattern then rejects, never
     the reverse. None when a term cannot be spelt out so.
     """
-    by_letter: dict[str, list[str]] = {}
+    spelt: list[tuple[str, str]] = []
     for term in terms:
         if _UNSPLITTABLE.search(term):
             return None
         starts = _leading_letters(term)
         if starts is None:
             return None
-        for letter, rest in starts:
-            by_letter.setdefault(letter, []).append(rest)
-    branches = (f"{letter}(?:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items()))
-    return re.compile(r"\W(?:" + "|".join(branches) + r")\b")
+        spelt.extend(starts)
+    return re.compile(r"\W(?:" + by_first_letter(spelt) + r")\b")
 
 
 def grouped_alternation(terms: Sequence[str]) -> str:
