@@ -259,8 +259,7 @@ class _Reader:
             if j < i:
                 continue
             low = lows[j]
-            first = low[0]
-            if first.isdigit() or (first == "." and len(low) > 1):
+            if _digit_led(low):
                 i = self.read_digits(j)
             elif low in _A_FOLLOWERS:
                 i = j + 1  # "a few hundred", "hundreds of": a scale with no number before it

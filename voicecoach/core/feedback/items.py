@@ -481,7 +481,7 @@ def _read_claims(
             continue
         if owner is None and default_owner is not None:
             # a bare list is a proposal, but "if I can not have the hat, no deal" is a refusal
-            sentence_start = max((low.rfind(mark, 0, at) for mark in ".?!;"), default=-1)
+            sentence_start = max((low.rfind(mark, 0, at) for mark in _SENTENCE_MARKS), default=-1)
             if not _NEGATION.search(low, sentence_start + 1, at):
                 owner = default_owner
         if owner is None:
