@@ -401,9 +401,30 @@ def test_a_condition_they_offered_themselves_is_no_new_get() -> None:
         "seller: I'm asking 500.",
     )
     assert concession_labels("Okay, see you when you pick it up.", offered_pickup, "seller") == []
-    assert concession_labels("Fine, 450 if you pick it up.", offered_pickup, "seller") == [UNPAID]
+    # a move of ours tied to the cost they offered with their number: both sides move
+    assert concession_labels("Fine, 450 if you pick it up.", offered_pickup, "seller") == [TRADED]
     fresh = ("buyer: Would you take 400?", "seller: I'm asking 500.")
     assert concession_labels("Fine, 450 if you pick it up.", fresh, "seller") == [TRADED]
+    # the cost was their ask of us, and we only hand it back: nothing new from them
+    asked_bill = (
+        "seller: Could you go to 70?",
+        "buyer: i could.. if you can pay one month's bill",
+    )
+    assert concession_labels("Let's say just 65, and you pay the bill.", asked_bill, "seller") == [
+        UNPAID
+    ]
+
+
+def test_an_if_clause_of_our_own_obligation_is_no_condition() -> None:
+    """'If I have to come pick it up, ...' costs the speaker, not the other side."""
+    demanded = (
+        "buyer: Would you accept $15.00?",
+        "seller: I can accept $20 for it if you come to my house and pick it up.",
+    )
+    text = "If I have to come pick it up, how does $17.00 sound?"
+    assert concession_labels(text, demanded, "buyer") == [UNPAID]
+    assert has_condition(text) is None
+    assert has_condition("You can have two books if I have the ball.") == "if I have the ball"
 
 
 # A move with no number (rubric: moving one's own number toward the other side).

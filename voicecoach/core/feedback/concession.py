@@ -86,7 +86,7 @@ _CONDITION_PHRASES = CaseBlindPattern(
     r"(can|could|may) (i|we) (get|have|take|keep)\b[^.?!]{0,40}?\b(then|in that case)"
     r"(?=\W*$|\W*[.?!/])|"
     r"(?<!how about )(?<!what about )(?<!what if )if (i|we) (can |could )?(also |"
-    r"still )?(get|have|keep|take)|if (i|we) ('?m |am |are |would be |were |could be )?"
+    r"still )?(get|have(?! to\b)|keep|take)|if (i|we) ('?m |am |are |would be |were |could be )?"
     r"(allowed|permitted)|for (your|the) (water|food|firewood|"
     r"book|hat|ball)s?|"
     # a longer commitment asked with the number: "I can take $1200 with a 1 year lease"
@@ -713,9 +713,13 @@ def detect_concessions(
         if give.kind == "accept":
             return []  # the closing half of the exchange they proposed
         their = ledger.last_other_line
-        if not (has_condition(their) and adds_extra(their)):
-            # their offer was made freely (or was an ask of us): repeating it buys nothing;
-            # only their own conditional offer ("I'll deliver if you come up") stays a tie
+        if not (has_condition(their) and adds_extra(their)) and not (
+            give.kind == "move" and _THEY_OFFER.search(their)
+        ):
+            # their ask of us handed back ("if you pay the bill" - "65, and you pay the
+            # bill") buys nothing; their own conditional offer ("I'll deliver if you come
+            # up") stays a tie, and so does a number of ours tied to the cost they offered
+            # with theirs ("400 if I pick it up?" - "450 if you pick it up"): both move
             condition = None
     if give.kind in {"accept", "relative"} and not condition:
         their = ledger.last_other_line
