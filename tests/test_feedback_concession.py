@@ -415,6 +415,29 @@ def test_a_condition_they_offered_themselves_is_no_new_get() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        (
+            "I can do $100 if you buy it today.",
+            ("seller: It's $125.", "buyer: What is the least you will take if bought today?"),
+        ),
+        (
+            "For a 2 year lease, I could drop to $3200.",
+            ("seller: $3700 plus utilities", "buyer: Any way to get that closer to 2500?"),
+        ),
+        (  # "2000." before a capital is a price, not a model year
+            "For a 12 month lease, I could take 2000. It's a great deal for the amenities!",
+            ("seller: It is $2395 a month. How long a lease?", "buyer: 12 month lease"),
+        ),
+    ],
+)
+def test_a_move_tied_to_a_cost_they_named_first_is_traded(
+    text: str, context: tuple[str, ...]
+) -> None:
+    assert concession_labels(text, context, "seller") == [TRADED]
+
+
 def test_an_if_clause_of_our_own_obligation_is_no_condition() -> None:
     """'If I have to come pick it up, ...' costs the speaker, not the other side."""
     demanded = (

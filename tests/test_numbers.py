@@ -26,7 +26,7 @@ CASES: list[tuple[str, list[tuple[float, str | None]]]] = [
     ("how about 42.5k", [(42500.0, "currency")]),
     ("10K and it's yours", [(10000.0, "currency")]),
     ("$75.00 cash", [(75.0, "currency")]),
-    ("1000-1500$", [(1000.0, None), (1500.0, "currency")]),
+    ("1000-1500$", [(1000.0, "currency"), (1500.0, "currency")]),  # a range shares its unit
     ("3% off", [(3.0, "percent")]),
     ("net 30 days", [(30.0, "days")]),
     ("a 12-month lease", [(12.0, "months")]),
@@ -184,3 +184,18 @@ def test_agrees_with_craigslist_prices_in_recogniser_style() -> None:
     pairs = _annotated_prices()
     # measured 0.993: misses are "one" as a count and spoken ranges ("eight hundred and one")
     assert _agreement(pairs, transform=True) >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("an 8 or 12 month lease", ["months", "months"]),
+        ("2-3 years", ["years", "years"]),
+        ("10 to 15 percent", ["percent", "percent"]),
+        ("I can do 450 and 2 years", [None, "years"]),  # "and" joins two terms, not a range
+        ("$1500 or 12 months", ["currency", "months"]),
+        ("450 to 500", [None, None]),
+    ],
+)
+def test_a_range_shares_the_unit_said_after_it(text: str, units: list[str | None]) -> None:
+    assert [amount.unit for amount in find_amounts(text)] == units

@@ -522,12 +522,32 @@ def _may_hold_number(text: str) -> bool:
     return _DIGIT.search(text) is not None or _NUMBER_WORD.search(text) is not None
 
 
+# Between two numbers that share the unit said after the second: "8 or 12 months".
+_SHARED_UNIT_GAP = re.compile(r"\s*(?:or|to|-|–|/)\s*$", re.I)
+
+
+def _share_units(amounts: list[Amount], text: str) -> list[Amount]:
+    """Give a bare number the unit of the next one when only "or", "to", "-" lies between."""
+    for at in range(len(amounts) - 2, -1, -1):
+        first, second = amounts[at], amounts[at + 1]
+        if (
+            first.unit is None
+            and second.unit is not None
+            and _SHARED_UNIT_GAP.match(text, first.end, second.start)
+        ):
+            amounts[at] = Amount(first.value, second.unit, first.text, first.start, first.end)
+    return amounts
+
+
 @lru_cache(maxsize=8192)
 def _cached(text: str) -> tuple[Amount, ...]:
     # The feedback engine re-reads the same context lines at every turn; amounts are frozen.
     if not _may_hold_number(text):
         return ()
-    return tuple(_Reader(text).run())
+    amounts = _Reader(text).run()
+    if len(amounts) > 1:
+        amounts = _share_units(amounts, text)
+    return tuple(amounts)
 
 
 def find_amounts(text: str) -> list[Amount]:

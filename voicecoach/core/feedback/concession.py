@@ -93,7 +93,7 @@ _CONDITION_PHRASES = CaseBlindPattern(
     # a plain "you pick it up" said with the number: "I could do $8000 cash you pick up"
     r"(?<!when )(?<!if )(?<!once )(?<!before )(?<!after )(?<!can )(?<!could )(?<!will )"
     r"(?<!would )(?<!do )(?<!did )(?<!until )(?<!to )you pick (it |them )?up|"
-    r"(with|on) (a |an )?(\d+|one|two|three|six|twelve|eighteen)[ -](year|month)s?( long)? "
+    r"(with|on|for) (a |an )?(\d+|one|two|three|six|twelve|eighteen)[ -](year|month)s?( long)? "
     r"(lease|contract|term|commitment)|"
     # what the item must come with: "I'll give you 25 if it has new batteries"
     r"if (it|they|the \w+) (has|have|comes? with|includes?|came with)\b(?! (any|a lot|some) "
@@ -713,13 +713,15 @@ def detect_concessions(
         if give.kind == "accept":
             return []  # the closing half of the exchange they proposed
         their = ledger.last_other_line
-        if not (has_condition(their) and adds_extra(their)) and not (
-            give.kind == "move" and _THEY_OFFER.search(their)
+        their_tie = has_condition(their)
+        if not (their_tie and adds_extra(their)) and (
+            give.kind != "move" or (their_tie and not _THEY_OFFER.search(their))
         ):
-            # their ask of us handed back ("if you pay the bill" - "65, and you pay the
-            # bill") buys nothing; their own conditional offer ("I'll deliver if you come
-            # up") stays a tie, and so does a number of ours tied to the cost they offered
-            # with theirs ("400 if I pick it up?" - "450 if you pick it up"): both move
+            # A number of ours tied to a cost they offered or named ("400 if I pick it
+            # up?" - "450 if you pick it up") is a package in which both move; their ask of
+            # us handed back ("if you pay the bill" - "65, and you pay the bill") buys
+            # nothing. Other gives: only their own conditional offer ("I'll deliver if you
+            # come up") stays a tie.
             condition = None
     if give.kind in {"accept", "relative"} and not condition:
         their = ledger.last_other_line

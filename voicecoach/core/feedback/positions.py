@@ -242,7 +242,6 @@ _OFFER_AFTER = re.compile(
 # begins with "\d", so the engine skips to the digits.
 _LISTED_BEFORE = re.compile(r"\d\s*,\s*$")
 _LISTED_AFTER = re.compile(r"\s*[,/-]\s*\d")
-_NEXT_WORD = re.compile(r"\W{0,2}([A-Za-z]+)")
 _WORD = re.compile(r"[A-Za-z]+")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
@@ -265,7 +264,7 @@ def offer_like(text: str, amount: Amount) -> bool:
         return False
     if amount.unit == "currency":
         return True
-    next_word = _NEXT_WORD.match(after)
+    next_word = _WORD_AFTER.match(after)  # "2004 Chevy", not "2000. It's a great deal"
     if 1950 <= amount.value <= 2035 and next_word and next_word.group(1)[0].isupper():
         return False  # "2004 Chevy": a model year
     if len(_WORD.findall(text)) <= 3 or not _ALNUM.search(text, 0, amount.start):
