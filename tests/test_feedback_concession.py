@@ -308,6 +308,8 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("that works for me do we have a deal", True),
         ("That seems fair.", True),
         ("is that a deal", False),
+        ("I'm willing to accept your offer if you can buy it this week.", True),
+        ("I am not willing to accept your offer.", False),
     ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:
