@@ -290,6 +290,8 @@ def test_concession_cases(
         ("You must be tired after that drive.", False),
         ("You need to understand this is a fair price.", False),
         ("You'd have to pick it up yourself.", True),
+        ("I would be willing to go to 18 if you want to pick it up.", True),
+        ("I can do 18 if you want.", False),
     ],
 )
 def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
@@ -438,6 +440,16 @@ def test_a_move_tied_to_a_cost_they_named_first_is_traded(
     text: str, context: tuple[str, ...]
 ) -> None:
     assert concession_labels(text, context, "seller") == [TRADED]
+
+
+def test_agreeing_after_they_add_delivery_is_the_closing_half() -> None:
+    context = (
+        "seller: I would like at least 400.",
+        "buyer: Call it $300 and you have a deal.",
+        "seller: $325 and I take it to your house. It is quite heavy.",
+    )
+    assert concession_labels("You have a deal", context, "buyer") == []
+    assert adds_extra("$325 and I take it to your house.") == "I take it to your"
 
 
 def test_an_if_clause_of_our_own_obligation_is_no_condition() -> None:

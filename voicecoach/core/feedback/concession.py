@@ -68,7 +68,9 @@ _MAIN_CLAUSE = re.compile(
 )
 _FREE_IF = re.compile(
     r"^\s*('re|are|were)?\s*(interested|ok|okay|fine|happy|curious|around|free|available)\b"
-    r"|^\s*(want|wanna|like|'d like|would like|have any|had any|need any|need anything|don't mind|"
+    # "if you want", but not "if you want to pick it up": that is the cost itself
+    r"|^\s*((want|wanna|'d like|would like)(?! (to )?(pick|come|pay|sign|buy|grab|collect|get it|"
+    r"take it|take them))|like|have any|had any|need any|need anything|don't mind|"
     r"do not mind|prefer|think|see|look|check|read|wish|please|are still|still)\b"
     r"|^\s*(can|could)\s*$",
     re.I,
@@ -119,7 +121,7 @@ _ASK_INCLUDE = CaseBlindPattern(
 _EXTRA = CaseBlindPattern(
     r"\W(?:(i|we)\b(?:(?!\byou\b|\bif\b|\bdoes\b|\bdid\b)[^.?!]){0,30}?\b"
     r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
-    r"provide|"
+    r"provide|(take|drop|drive|haul) (it|them) (over |off )?(to|by|at) (you|your)|"
     r"cover the|cover your|pay for the|pay the|pay your|help (you )?(load|move|carry)|"
     r"give you (my|a|the|an|free)|"
     r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|make sure|install|"
