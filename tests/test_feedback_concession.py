@@ -292,6 +292,8 @@ def test_concession_cases(
         ("You'd have to pick it up yourself.", True),
         ("I would be willing to go to 18 if you want to pick it up.", True),
         ("I can do 18 if you want.", False),
+        ("Is there any way if I sign a 2 year lease you could come down to 1400?", True),
+        ("I'm hoping you can come down to $300.", False),
     ],
 )
 def test_condition_costs_the_other_side(text: str, condition: bool) -> None:

@@ -110,7 +110,9 @@ _ASK_EXTRA = CaseBlindPattern(
     # asking them to move in the same breath as one's own give: "would you lower the price if
     # I sign a 3 year lease?"
     r"|(can|could|would|will)\s+(you|u)\s+(please\s+|be willing to\s+|be will to\s+|"
-    r"consider\s+)?(lower|drop|reduce|come down|go down|bring (it|the price) down)\b)",
+    r"consider\s+)?(lower|drop|reduce|come down|go down|bring (it|the price) down)\b"
+    # the same ask inside our own "if I ...": "if I sign a 2 year lease you could come down"
+    r"|if (i|we) [^.?!]{0,40}?\b(you|u) (could|can|would) (come|go|bring (it|the price)) down\b)",
     spaced=True,
 )
 # "please throw in the stand": read only when the words are there (speed, same matches)
