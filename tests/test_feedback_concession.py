@@ -610,6 +610,18 @@ def test_spoken_offers_read_by_their_words() -> None:
     assert [p.value for p in read_proposals(floor, "price", 7500.0, None)] == [5500.0]
 
 
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("I could go as low as 120 I think, considering you're a student.", 160.0, 120.0),
+        ("Can you get a LITTLE closer? 63 maybe?", 65.0, 63.0),
+        ("Would you consider something more in the ballpark of 1900?", 2599.0, 1900.0),
+    ],
+)
+def test_bare_numbers_offered_in_other_words(text: str, reference: float, value: float) -> None:
+    assert [p.value for p in read_proposals(text, "price", reference, reference)] == [value]
+
+
 def test_split_claims_two_of_everything_else_adverbs_and_can_i_then_have() -> None:
     casino = CASINO_ITEMS
     rest = read_claims("I need firewood, you can have two of everything else.", 3.0, casino)

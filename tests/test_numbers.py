@@ -34,6 +34,8 @@ CASES: list[tuple[str, list[tuple[float, str | None]]]] = [
     ("1.5 million dollars", [(1_500_000.0, "currency")]),
     ("42 thousand", [(42000.0, None)]),
     ("it has 90k miles", [(90000.0, None)]),
+    ("in the ballpark of 1900?", [(1900.0, None)]),  # an amount after "ballpark of"
+    ("the summer of 1999", []),  # a year
     # spoken forms
     ("forty two thousand five hundred a year", [(42500.0, None)]),
     ("forty-two five", [(42500.0, None)]),

@@ -130,6 +130,8 @@ _MONTHS = {
     "nov",
     "dec",
 }
+# "an offer of 1900", "in the ballpark of 2000": an amount, not a year, after these
+_AMOUNT_OF = {"offer", "ballpark", "neighborhood", "neighbourhood", "region", "vicinity", "range"}
 _YEAR_BEFORE = {"in", "since", "from", "model", "year", "circa", "of", "until", "til", "till"}
 _YEAR_AFTER = {"model", "models", "edition"}
 
@@ -347,6 +349,7 @@ class _Reader:
             and len(t) == 4
             and 1900 <= value <= 2099
             and (self.low(i - 1) in _YEAR_BEFORE or nxt in _YEAR_AFTER)
+            and not (self.low(i - 1) == "of" and self.low(i - 2) in _AMOUNT_OF)
         ):
             return i + 1
         # "42 thousand", "2 hundred", "1.5 million"

@@ -220,7 +220,8 @@ _OFFER_WORDS = (  # noqa: SIM905 - one readable string, split into the words
     r"settle|counter|up to|down to|\bis|\bbe|with|around|about|only|just|maybe|say|than|"
     r"spend|rent|want|like|\bget|need|have|best|final|firm|\bwill|would|could|\bcan|drop|\bto|"
     r"lower|raise|under|below|range of|closer to|more like|\bmax|at most|at least|think|"
-    r"ballpark of|neighborhood of|region of|vicinity of|somewhere around|\bover|above|\$"
+    r"ballpark of|neighborhood of|region of|vicinity of|somewhere around|\bover|above|\$|"
+    r"as low as|as high as|as much as"
 ).split("|")
 
 
@@ -231,6 +232,7 @@ _OFFER_BEFORE = re.compile(
 _OFFER_AFTER = re.compile(
     r"^\W{0,3}(\?|and (it'?s|they'?re|you)|is (my|the|as|fine|good|ok)|final|cash|firm|works|then|"
     r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/|work|"
+    r"maybe|perhaps|"
     r"lowest|highest|is all|is the (most|best|lowest|highest)|but nothing|nothing (less|"
     r"lower|below|more)|(im )?sorry|i (cant|can not|cannot|couldnt) (go|do) (any )?(lower|higher|"
     r"better|less|more))",
