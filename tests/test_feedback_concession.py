@@ -314,6 +314,8 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("is that a deal", False),
         ("I'm willing to accept your offer if you can buy it this week.", True),
         ("I am not willing to accept your offer.", False),
+        ("I suppose that'll do.", True),
+        ("That will do nothing for me.", False),
     ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:
