@@ -456,6 +456,23 @@ def test_agreeing_after_they_add_delivery_is_the_closing_half() -> None:
     assert adds_extra("$325 and I take it to your house.") == "I take it to your"
 
 
+def test_holding_ones_number_or_stating_their_gap_gives_nothing() -> None:
+    haggle = (
+        "seller: Sorry but 60 is the lowest I can take.",
+        "buyer: But they are used. I only have $55 to offer.",
+    )
+    final = "Yes they are used but new ones go for three times that $60 is my final offer"
+    assert concession_labels(final, haggle, "seller") == []
+    assert concession_labels("Yes, ok, 55 then.", haggle, "seller") == [UNPAID]
+    gap = (
+        "seller: I'm starting at $75.",
+        "buyer: I would like to spend 67 dollars at the most.",
+    )
+    stated = "You're only asking for $8 less, and it is a quality chest."
+    assert concession_labels(stated, gap, "seller") == []
+    assert concession_labels("Ok, I can take $5 off.", gap, "seller") == [UNPAID]
+
+
 def test_an_if_clause_of_our_own_obligation_is_no_condition() -> None:
     """'If I have to come pick it up, ...' costs the speaker, not the other side."""
     demanded = (

@@ -337,6 +337,17 @@ def _moved_toward(new: float, own: float, other: float | None, direction: int) -
     return False
 
 
+# "... $60 is my final offer": our own number held, so a "yes" in the turn agrees to nothing
+_HOLDING = re.compile(r"\b(final|lowest|bottom line|firm|best i can)\b", re.I)
+
+
+def _holds(text: str, own: float) -> bool:
+    """Whether the turn names our own number as final ("$60 is my final offer")."""
+    return _HOLDING.search(text) is not None and any(
+        abs(amount.value - own) < 1e-9 for amount in find_amounts(text)
+    )
+
+
 def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Give]:
     gives: list[Give] = []
     said = {term_of(a) for a in find_amounts(text)}
@@ -360,7 +371,7 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
         if own is not None and other is not None and abs(own - other) > 1e-9:
             if split_move(text):
                 gives.append(Give("move", "split the difference", (own + other) / 2, own, term))
-            elif term == "price" and is_acceptance(text):
+            elif term == "price" and is_acceptance(text) and not _holds(text, own):
                 their = ledger.last_other_line
                 offered = read_proposals(their, term, ledger.reference, None)
                 if not offered or (

@@ -207,7 +207,12 @@ _RELATIVE_OFF_AFTER = re.compile(
     r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b(?!\s+than\s+(?:that|this|it)\b)",
     re.I,
 )
-_ALREADY_BEFORE = re.compile(r"\balready\s+\$?\s*$", re.I)
+# "I am already $1000 lower", "you're only asking for $8 less": a difference stated, no move
+_ALREADY_BEFORE = re.compile(
+    r"\balready\s+\$?\s*$|\b(you|they)('re| are)? (only |just )?(asking|wanting|offering)"
+    r"( for)? (about |around |only |just )?\$?\s*$",
+    re.I,
+)
 _RELATIVE_UP_BEFORE = CaseBlindPattern(
     r"\W(?:(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
     r"down)\s+(by\s+)?(another\s+)?\$?\s*$"
