@@ -69,6 +69,8 @@ OPEN_QUESTIONS = [
     "How important are they to you?",
     "How much water will you be packing with you?",
     "Sounds good. How long is your camping trip?",
+    "How many nights will you be camping for?",
+    "Great! What extra supplies would you like to bring?",
 ]
 
 NEITHER = [

@@ -109,7 +109,7 @@ _NEEDS = (
     r"|deadline"
     r"|constraints?|feel|feeling|thinking|take on|think about|think of|opinion|ideal|work for you"
     r"|would help"
-    r"|help you|make (?:this|it|that) work|like to (?:have|get|see|do)|requirements?)"
+    r"|help you|make (?:this|it|that) work|like to (?:have|get|see|do|bring|take)|requirements?)"
 )
 _QUESTION = compile_terms(
     (
@@ -136,7 +136,8 @@ _QUESTION = compile_terms(
         # "any items in particular you need?", "how stocked up are you on food?"
         r"any (?:\w+ ){0,3}(?:you|u) (?:need|want|prefer|would like|are looking for|care about)",
         r"how (?:\w+ ){0,2}(?:are|r) (?:you|u) (?:on|with|for) \w+",
-        r"how (?:long|often|far|many people|many of you) (?:\w+ ){0,2}(?:will|are|do|would|did)"
+        r"how (?:long|often|far|many people|many of you|many (?:nights|days|weeks))"
+        r" (?:\w+ ){0,2}(?:will|are|do|would|did)"
         r" (?:you|u)",
         r"how much (?:\w+ ){0,2}(?:is|are|would be) (?:required|needed|necessary) for (?:you|u)",
         r"what (?:would|do) (?:you|u) like(?: best| most)?$",
