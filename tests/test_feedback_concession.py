@@ -1246,3 +1246,12 @@ def test_trade_tips_follow_the_order_of_give_and_condition() -> None:
         CASINO,
     )
     assert package.label == TRADED
+
+
+def test_agreeing_to_their_bare_counter_list_gives_ground() -> None:
+    """'how about the hats and one ball?' names no owner, yet agreeing to it gives a ball up."""
+    context = ("me: give me hats and 2 balls", "them: how about the hats and one ball ?")
+    assert concession_labels("okay", context, "me", BOOKS_HATS_BALLS) == [UNPAID]
+    # a question about our wants is no counter: saying yes to it gives nothing
+    asked = ("me: who gets the book", "them: would you like the book ?")
+    assert concession_labels("yes", asked, "me", BOOKS_HATS_BALLS) == []

@@ -414,6 +414,7 @@ def _item_gives(
     offered_to_me: dict[str, float] = {}  # the most of each item the other side has offered us
     previous_given: dict[str, float] = {}  # what our own earlier turns handed to them
     last_other: split_items.Claims | None = None
+    last_other_line: Line | None = None  # the turn `last_other` was read from
     their_splits: list[split_items.Claims] = []  # each of their turns that named counts
     other_before_last: dict[str, float] = {}
     refused_theirs = False  # we turned down a split of theirs ("not going to happen")
@@ -443,6 +444,7 @@ def _item_gives(
                 if kept is not None:
                     previous_other[item] = kept
             last_other = claims
+            last_other_line = line
             if claims.mine or claims.theirs:
                 their_splits.append(claims)
     current = _claims_of(text, totals, items, spoken[-1] if spoken else None, SELF)
@@ -515,7 +517,13 @@ def _item_gives(
         last_other is not None
         and last_spoken is not None
         and last_spoken.speaker == OTHER
-        and (earlier or not split_items.read_claims(last_spoken.text, totals, items).empty)
+        and (
+            earlier
+            or not split_items.read_claims(last_spoken.text, totals, items).empty
+            # a bare list of theirs ("how about the hats and one ball?"), but not a question
+            # about our wants ("would you like the book?", "so you think you need 2 firewood?")
+            or (last_other_line is last_spoken and not _YOU.search(last_spoken.text))
+        )
         and (previous_own or claimed_before or refused_theirs)
         and is_acceptance(text)
     ):
@@ -567,6 +575,7 @@ def _item_gives(
     return gives, asked
 
 
+_YOU = re.compile(r"\b(you|u|ya)\b", re.I)
 _EARLIER_OFFER = CaseBlindPattern(
     r"\W(first|original|initial|previous|earlier|last|other) (offer|deal|proposal|split|idea)\b",
     spaced=True,
