@@ -1255,3 +1255,19 @@ def test_agreeing_to_their_bare_counter_list_gives_ground() -> None:
     # a question about our wants is no counter: saying yes to it gives nothing
     asked = ("me: who gets the book", "them: would you like the book ?")
     assert concession_labels("yes", asked, "me", BOOKS_HATS_BALLS) == []
+
+
+def test_agreeing_to_a_hand_over_takes_only_what_is_handed() -> None:
+    """'you take all hats' leaves the rest to them; 'you can have the balls also' adds."""
+    asked = (
+        "me: hi i would like the balls and hats and you can have the book",
+        "them: no i can't",
+        "me: counter offer ?",
+        "them: you take all hats",
+    )
+    assert concession_labels("ok , deal", asked, "me", BOOKS_HATS_BALLS) == [UNPAID]
+    added = (
+        "them: you can have the book if i get the hat .",
+        "me: its a deal . you can have the balls also .",
+    )
+    assert concession_labels("cool , deal .", added, "them", BOOKS_HATS_BALLS) == []

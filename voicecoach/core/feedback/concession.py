@@ -537,6 +537,14 @@ def _item_gives(
             if last_other.own_share(item, split_items.total_of(totals, item)) is not None
         )
         accepted = _shares(split_items.flip(last_other), totals, items)
+        if (
+            last_other.theirs
+            and not last_other.mine
+            and not last_other.vague
+            and not _ALSO.search(last_spoken.text)
+        ):
+            for item in items:  # "you take all hats": what they hand over is all we get
+                accepted.setdefault(item, 0.0)
         # ... or their last split gives us more of something than they had offered before
         closing = closing or any(
             share > offered_before_last[item] + 1e-9
@@ -575,6 +583,7 @@ def _item_gives(
     return gives, asked
 
 
+_ALSO = re.compile(r"\b(also|too|as well|plus)\b", re.I)  # "you can have the balls also"
 _YOU = re.compile(r"\b(you|u|ya)\b", re.I)
 _EARLIER_OFFER = CaseBlindPattern(
     r"\W(first|original|initial|previous|earlier|last|other) (offer|deal|proposal|split|idea)\b",
