@@ -1271,3 +1271,22 @@ def test_agreeing_to_a_hand_over_takes_only_what_is_handed() -> None:
         "me: its a deal . you can have the balls also .",
     )
     assert concession_labels("cool , deal .", added, "them", BOOKS_HATS_BALLS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let me think... So far I would get 2 waters, 1 firewood and 1 food. Am I correct?",
+        "Yes we have. Just to clarify, I will get two packages of water and you will get one.",
+        "To recap we are at 1 water, 2 food for me and 2 water 1 food for you?",
+    ],
+)
+def test_a_recap_that_checks_the_deal_gives_nothing(text: str) -> None:
+    context = (
+        "me: I would like 3 waters, 2 food and 2 firewood.",
+        "them: Of course. Also 2 more of whatever extra food you may have would be great.",
+    )
+    assert concession_labels(text, context, "me", CASINO) == []
+    proposed = text.replace("Am I correct?", "").replace("Just to clarify,", "So")
+    proposed = proposed.replace("To recap we are at", "How about")
+    assert concession_labels(proposed, context, "me", CASINO) != []  # the same split, proposed

@@ -584,6 +584,13 @@ def _item_gives(
 
 
 _ALSO = re.compile(r"\b(also|too|as well|plus)\b", re.I)  # "you can have the balls also"
+# A turn that sums up the deal to check it ("just to confirm, I get 2 water ...", "am I
+# correct?") proposes nothing new, so it gives nothing.
+_RECAP = CaseBlindPattern(
+    r"\W(am i (correct|right)|just to (clarify|confirm|be clear|recap)|to recap|so to confirm|"
+    r"to confirm\W|is that (correct|right)\?|did i get that right|what do you mean)\b",
+    spaced=True,
+)
 _YOU = re.compile(r"\b(you|u|ya)\b", re.I)
 _EARLIER_OFFER = CaseBlindPattern(
     r"\W(first|original|initial|previous|earlier|last|other) (offer|deal|proposal|split|idea)\b",
@@ -696,7 +703,7 @@ def detect_concessions(
     setting: str | None = None,
 ) -> list[Flag]:
     """Flag a turn that gives ground: `traded` when tied to a get, else `unpaid`."""
-    if not text or not text.strip():
+    if not text or not text.strip() or _RECAP.search(text):
         return []
     lines = split_lines(context, role)
     # The cheap tests come first: most turns give nothing, and the role and condition
