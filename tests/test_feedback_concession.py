@@ -1091,8 +1091,11 @@ def test_agreeing_with_would_and_a_condition_is_a_trade() -> None:
     )
     said = "I would agree to that if I can also have two things of firewood."
     assert concession_labels(said, context, "camper", CASINO) == [TRADED]
-    assert concession_labels("I would agree to that.", context, "camper", CASINO) == [UNPAID]
+    # they hand over all the food, never spoken of before: agreeing closes their package
+    assert concession_labels("I would agree to that.", context, "camper", CASINO) == []
     assert concession_labels("I can't agree to that.", context, "camper", CASINO) == []
+    nothing_back = (*context[:2], "them: Maybe I can get all 3 waters?")
+    assert concession_labels("I would agree to that.", nothing_back, "camper", CASINO) == [UNPAID]
 
 
 def test_a_discount_already_given_and_a_blue_book_value_are_no_positions() -> None:
@@ -1290,3 +1293,13 @@ def test_a_recap_that_checks_the_deal_gives_nothing(text: str) -> None:
     proposed = text.replace("Am I correct?", "").replace("Just to clarify,", "So")
     proposed = proposed.replace("To recap we are at", "How about")
     assert concession_labels(proposed, context, "me", CASINO) != []  # the same split, proposed
+
+
+def test_agreeing_to_a_split_that_adds_items_we_never_spoke_of_is_the_closing_half() -> None:
+    context = (
+        "me: i would like the hats",
+        "them: would you be willing to give me the ball and 1 hat and you get 2 hats 2 books ?",
+    )
+    assert concession_labels("yes that works for me", context, "me", BOOKS_HATS_BALLS) == []
+    fewer = ("me: i would like the hats", "them: you get 1 hat and i get the rest ?")
+    assert concession_labels("yes that works for me", fewer, "me", BOOKS_HATS_BALLS) == [UNPAID]

@@ -553,10 +553,16 @@ def _item_gives(
         )
         # Their split gives us more of something than we asked: a package they set up,
         # and agreeing to it is its closing half.
+        said_before = {
+            item
+            for item in items
+            if any(item in line.text.lower() for line in spoken if line.speaker == SELF)
+        }
         closing = closing or any(
             share > previous_own[item] + 1e-9
-            for item, share in accepted.items()
             if item in previous_own
+            else share > 0 and item not in said_before  # an item we never spoke of
+            for item, share in accepted.items()
         )
         if closing and not asked:
             return [], None
