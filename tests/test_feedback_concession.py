@@ -326,6 +326,8 @@ def test_extras_are_gives_but_descriptions_are_not() -> None:
     assert adds_extra("I can throw in the stand as well.")
     assert adds_extra("We'll deliver it for free.")
     assert adds_extra("The stand is included.") is None
+    assert adds_extra("I can do a 2 year lease if you need.") == "I can do a 2 year lease"
+    assert adds_extra("The ad says a 2 year lease.") is None
 
 
 def test_listing_price_and_ledger_positions() -> None:

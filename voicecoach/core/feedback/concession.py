@@ -130,6 +130,8 @@ _EXTRA = CaseBlindPattern(
     r"(fix|repair|replace|detail|clean) (it|them|the \w+) (for you|before|first|up)|"
     r"sign (a )?(longer|(\d+|one|two|three|four|five|six|twelve|eighteen)[ -](year|month)s?)"
     r" ?(lease|contract)?|"
+    r"(do|take) (a |an )?(\d+|one|two|three|four|five|six|twelve|eighteen)[ -](year|month)s? "
+    r"(lease|contract)|"
     r"do (all )?(the )?(grounds ?keeping|yard ?work|maintenance|shoveling|repairs|landscaping))\b"
     r"|(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
     r"(cost|charge)|half off|no deposit|waive the|no (application|rental|cleaning) fee|"
