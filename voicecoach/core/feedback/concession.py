@@ -711,8 +711,17 @@ def detect_concessions(
     setting: str | None = None,
 ) -> list[Flag]:
     """Flag a turn that gives ground: `traded` when tied to a get, else `unpaid`."""
-    if not text or not text.strip() or _RECAP.search(text):
+    if not text or not text.strip():
         return []
+    flags = _concessions(text, context, role, setting)
+    if flags and _RECAP.search(text):
+        return []  # read last: the few turns with a give pay for it (speed, same verdicts)
+    return flags
+
+
+def _concessions(
+    text: str, context: Sequence[str], role: str | None, setting: str | None
+) -> list[Flag]:
     lines = split_lines(context, role)
     # The cheap tests come first: most turns give nothing, and the role and condition
     # matter only once a give is found (same verdicts, fewer passes over the text).
