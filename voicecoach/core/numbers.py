@@ -15,7 +15,7 @@ Deliberately not read as amounts: "one" standing alone ("the one I saw"),
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, chain
 from operator import itemgetter
@@ -538,7 +538,7 @@ def _share_units(amounts: list[Amount], text: str) -> list[Amount]:
             and second.unit is not None
             and _SHARED_UNIT_GAP.match(text, first.end, second.start)
         ):
-            amounts[at] = Amount(first.value, second.unit, first.text, first.start, first.end)
+            amounts[at] = replace(first, unit=second.unit)
     return amounts
 
 

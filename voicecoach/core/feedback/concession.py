@@ -555,11 +555,8 @@ def _item_gives(
         )
         # Their split gives us more of something than we asked: a package they set up,
         # and agreeing to it is its closing half.
-        said_before = {
-            item
-            for item in items
-            if any(item in line.text.lower() for line in spoken if line.speaker == SELF)
-        }
+        ours = " ".join(line.text.lower() for line in spoken if line.speaker == SELF)
+        said_before = {item for item in items if item in ours}
         closing = closing or any(
             share > previous_own[item] + 1e-9
             if item in previous_own
