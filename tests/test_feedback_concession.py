@@ -1305,3 +1305,13 @@ def test_agreeing_to_a_split_that_adds_items_we_never_spoke_of_is_the_closing_ha
     assert concession_labels("yes that works for me", context, "me", BOOKS_HATS_BALLS) == []
     fewer = ("me: i would like the hats", "them: you get 1 hat and i get the rest ?")
     assert concession_labels("yes that works for me", fewer, "me", BOOKS_HATS_BALLS) == [UNPAID]
+
+
+def test_an_item_is_spoken_of_by_its_whole_word() -> None:
+    # "what" holds the letters of "hat", but we never asked for a hat: a split that hands us
+    # one is their package, and agreeing to it is its closing half
+    asked = "me: i need all the books . what do you need ?"
+    hands_a_hat = ("them: you get 2 books and 1 hat . i get 1 book and the balls .",)
+    assert concession_labels("deal", (asked, *hands_a_hat), "trader", BOOKS_HATS_BALLS) == []
+    only_books = ("them: you get 2 books . i get 1 book and the balls and hats .",)
+    assert concession_labels("deal", (asked, *only_books), "trader", BOOKS_HATS_BALLS) == [UNPAID]

@@ -555,8 +555,9 @@ def _item_gives(
         )
         # Their split gives us more of something than we asked: a package they set up,
         # and agreeing to it is its closing half.
-        ours = " ".join(line.text.lower() for line in spoken if line.speaker == SELF)
-        said_before = {item for item in items if item in ours}
+        said_before = split_items.items_named(
+            " ".join(line.text for line in spoken if line.speaker == SELF)
+        )
         closing = closing or any(
             share > previous_own[item] + 1e-9
             if item in previous_own
@@ -566,8 +567,9 @@ def _item_gives(
         if closing and not asked:
             return [], None
         own_now = _shares(current, totals, items)
+        named_now = split_items.items_named(text)
         if any(
-            own_now.get(item, -1.0) > share + 1e-9 and item in text.lower()
+            own_now.get(item, -1.0) > share + 1e-9 and item in named_now
             for item, share in accepted.items()
         ):
             return gives, asked  # "yes, ... but I need at least 1 firewood": a counter, not a yes

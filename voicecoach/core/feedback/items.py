@@ -344,6 +344,12 @@ def mentions_items(text: str) -> bool:
     return bool(_ANY_ITEM.search(" " + text.lower().replace("fire wood", "firewood")))
 
 
+def items_named(text: str) -> frozenset[str]:
+    """The items a turn names, by whole word: "that" does not name a hat, "wood" names firewood."""
+    low = text.lower().replace("fire wood", "firewood")
+    return frozenset(_ITEM_WORDS[w] for w in re.findall(r"[a-z]+", low) if w in _ITEM_WORDS)
+
+
 def total_of(totals: Mapping[str, float | None] | float | None, item: str) -> float | None:
     if totals is None or isinstance(totals, (int, float)):
         return totals
