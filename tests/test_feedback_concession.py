@@ -1315,3 +1315,15 @@ def test_an_item_is_spoken_of_by_its_whole_word() -> None:
     assert concession_labels("deal", (asked, *hands_a_hat), "trader", BOOKS_HATS_BALLS) == []
     only_books = ("them: you get 2 books . i get 1 book and the balls and hats .",)
     assert concession_labels("deal", (asked, *only_books), "trader", BOOKS_HATS_BALLS) == [UNPAID]
+
+
+def test_insisting_on_an_item_or_refusing_one_is_no_item_list() -> None:
+    # a bare item list answering "I need the hat" hands them what it names; these turns
+    # name an item only to insist on it or to refuse it, and give nothing
+    wanted = ("me: i would like a hat and a book", "them: i really need the hat . you get a ball")
+    for said in ("the hat is a must have", "without the hat i cant make points"):
+        assert concession_labels(said, wanted, "trader", BOOKS_HATS_BALLS) == []
+    asked = ("me: i want 2 books and 2 balls", "them: no books but you can get 2 hats and 1 ball")
+    assert concession_labels("no books no deal", asked, "trader", BOOKS_HATS_BALLS) == []
+    # a real bare list still hands over what it names
+    assert concession_labels("the hat then", wanted, "trader", BOOKS_HATS_BALLS) == [UNPAID]

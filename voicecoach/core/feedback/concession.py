@@ -618,12 +618,21 @@ def _claims_of(
     like": no one is named, so `_default_owner` decides from `answered`.
     """
     claims = split_items.read_claims(text, totals, items)
-    if claims.empty and answered is not None:
+    if claims.empty and answered is not None and not _NOT_A_LIST.search(text):
         owner = _default_owner(answered, speaker or SELF)
         claims = split_items.read_claims(text, totals, items, owner)
     return claims
 
 
+_ITEM_WORD = r"(?:food|water|firewood|wood|book|hat|ball|basketball)s?"
+# Items named in a sentence that is no list: insisting on one ("the hat is a must have",
+# "without the hat i can't make points") or refusing one ("no books no deal").
+_NOT_A_LIST = re.compile(
+    rf"\b(?:without (?:the |a |any |my |your |that )?{_ITEM_WORD}\b"
+    rf"|{_ITEM_WORD} (?:is|are) (?:a must|essential|necessary|non ?-?negotiable|vital|crucial)\b"
+    rf"|^\W*no {_ITEM_WORD}\W*(?:no deal\W*)?$)",
+    re.I,
+)
 _ASKS_WHAT_WE_WANT = CaseBlindPattern(
     r"\W(?:what (would|do|will) (you|u) (like|want|need|prefer)|which (would|do) (you|u))",
     spaced=True,
