@@ -1327,3 +1327,14 @@ def test_insisting_on_an_item_or_refusing_one_is_no_item_list() -> None:
     assert concession_labels("no books no deal", asked, "trader", BOOKS_HATS_BALLS) == []
     # a real bare list still hands over what it names
     assert concession_labels("the hat then", wanted, "trader", BOOKS_HATS_BALLS) == [UNPAID]
+
+
+def test_work_done_for_us_is_a_real_condition() -> None:
+    context = ("seller: I'm asking 3400 for the truck.", "buyer: I can offer 2500.", "seller: No.")
+    for said in (
+        "If you fix the brakes, I can pay 3000.",
+        "if you will replace the tires i can do 3000",
+    ):
+        assert concession_labels(said, context, "buyer") == [TRADED]
+    # a condition that costs them nothing stays a gift
+    assert concession_labels("If you like, I can pay 3000.", context, "buyer") == [UNPAID]

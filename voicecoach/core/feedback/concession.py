@@ -56,6 +56,9 @@ _COSTLY = re.compile(
     r"give|gave|giving|let me|leave me|trade|refer|recommend|review|order|purchase|settle|transfer|"
     r"venmo|paypal|deposit|upfront|up front|in full|contract|year|month|sign|haul|load|"
     r"can do|could do|come up|come down|bundle|\d|credit|background|references?|"
+    # work done for the other side: "if you will update the fluids", "if you fix the brakes"
+    r"fix|fixes|repair|replace|update|service (it|the)|clean|detail|paint|install|assemble|mow|"
+    r"maintain|change the|"
     # a number said in words, as a recogniser writes it ("if you do four hundred")
     r"hundred|thousand|grand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     # "if you're willing to keep the grounds immaculate": a commitment, unless only to talk
