@@ -1284,6 +1284,8 @@ def test_agreeing_to_a_hand_over_takes_only_what_is_handed() -> None:
         "Let me think... So far I would get 2 waters, 1 firewood and 1 food. Am I correct?",
         "Yes we have. Just to clarify, I will get two packages of water and you will get one.",
         "To recap we are at 1 water, 2 food for me and 2 water 1 food for you?",
+        "To confirm - I get 1 water, 2 food and 1 firewood?",
+        "So I get 1 water, 2 food and 1 firewood, is that correct?",
     ],
 )
 def test_a_recap_that_checks_the_deal_gives_nothing(text: str) -> None:
@@ -1293,7 +1295,8 @@ def test_a_recap_that_checks_the_deal_gives_nothing(text: str) -> None:
     )
     assert concession_labels(text, context, "me", CASINO) == []
     proposed = text.replace("Am I correct?", "").replace("Just to clarify,", "So")
-    proposed = proposed.replace("To recap we are at", "How about")
+    proposed = proposed.replace("To recap we are at", "How about").replace("To confirm -", "")
+    proposed = proposed.replace(", is that correct?", ".")
     assert concession_labels(proposed, context, "me", CASINO) != []  # the same split, proposed
 
 

@@ -598,7 +598,7 @@ _ALSO = re.compile(r"\b(also|too|as well|plus)\b", re.I)  # "you can have the ba
 # correct?") proposes nothing new, so it gives nothing.
 _RECAP = CaseBlindPattern(
     r"\W(am i (correct|right)|just to (clarify|confirm|be clear|recap)|to recap|so to confirm|"
-    r"to confirm\W|is that (correct|right)\?|did i get that right|what do you mean)\b",
+    r"to confirm|is that (correct|right)\?|did i get that right|what do you mean)(?!\w)",
     spaced=True,
 )
 _YOU = re.compile(r"\b(you|u|ya)\b", re.I)
