@@ -1341,3 +1341,22 @@ def test_work_done_for_us_is_a_real_condition() -> None:
         assert concession_labels(said, context, "buyer") == [TRADED]
     # a condition that costs them nothing stays a gift
     assert concession_labels("If you like, I can pay 3000.", context, "buyer") == [UNPAID]
+
+
+def test_their_split_said_back() -> None:
+    ours = "me: I get 3 water, 2 food and 1 firewood, you get 1 food and 2 firewood."
+    theirs = "them: How about you get 2 water, 2 food and 1 firewood, and I get the rest?"
+    check, agree = (
+        "So 2 water, 2 food and 1 firewood for me?",
+        "Ok, 2 water, 2 food and 1 firewood.",
+    )
+    propose = "How about 2 water, 2 food and 1 firewood for me?"
+    # a question that says their split back checks it and gives nothing
+    assert concession_labels(check, (ours, theirs), "me", CASINO) == []
+    # agreeing to it, or proposing it, when they have not moved, gives up a water for nothing
+    assert concession_labels(agree, (ours, theirs), "me", CASINO) == [UNPAID]
+    assert concession_labels(propose, (ours, theirs), "me", CASINO) == [UNPAID]
+    # when their split moved toward us, taking it is the closing half of that exchange
+    moved = ("them: I want 2 water, 2 food and 2 firewood.", ours, theirs)
+    assert concession_labels(agree, moved, "me", CASINO) == []
+    assert concession_labels(propose, moved, "me", CASINO) == []

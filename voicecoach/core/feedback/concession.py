@@ -474,6 +474,22 @@ def _item_gives(
         others = [item for item in items if item != term and item in previous_own]
         return max(others, key=lambda item: previous_own[item]) if others else None
 
+    if (
+        not current.empty
+        and spoken
+        and spoken[-1].speaker == OTHER
+        and _restates_their_split(_shares(current, totals, items), previous_other, totals)
+    ):
+        # "so 2 water, 1 food and 2 wood for me then?": their split said back. A question
+        # checks it; said as agreement it is the yes to their split, and when they moved in
+        # their last turn it is the closing half of that exchange.
+        if text.rstrip().endswith("?") and not _PROPOSES.search(text) and not is_acceptance(text):
+            return [], None
+        if last_other_line is spoken[-1] and any(
+            previous_other.get(item, -1.0) < other_before_last.get(item, -1.0) - 1e-9
+            for item in items
+        ):
+            return [], None
     if not current.empty and (previous_own or claimed_before):
         now = _shares(current, totals, items)
         for item in items:
@@ -606,6 +622,22 @@ _EARLIER_OFFER = CaseBlindPattern(
     r"\W(first|original|initial|previous|earlier|last|other) (offer|deal|proposal|split|idea)\b",
     spaced=True,
 )
+
+
+def _restates_their_split(
+    own: dict[str, float],
+    their_kept: dict[str, float],
+    totals: dict[str, float] | float | None,
+) -> bool:
+    """Whether our shares of two or more items are exactly what their standing split leaves us."""
+    if len(own) < 2:
+        return False
+    for item, share in own.items():
+        total = split_items.total_of(totals, item)
+        kept = their_kept.get(item)
+        if total is None or kept is None or abs(total - kept - share) > 1e-9:
+            return False
+    return True
 
 
 def _claims_of(
@@ -813,6 +845,12 @@ def _concessions(
 
 # "what if", "how about if", "would it be ok if": the "if" frames a proposal of our own share,
 # so the items after it are a claim (counted by the item reader), not a cost to the other side
+# "how about ...?", "what if ...?", "can I ...?": a question that proposes, not one that checks
+_PROPOSES = re.compile(
+    r"\b(how about|what about|what if|how does|would you|could you|can you|could i|can i|"
+    r"could we|can we|let'?s|i'?ll|i will|i can)\b",
+    re.I,
+)
 _PROPOSAL_IF = re.compile(r"\b(what|how about|ok|okay|alright|fine|mind|cool)\W+(then\W+)?$", re.I)
 
 _CONCRETE_COST = re.compile(
