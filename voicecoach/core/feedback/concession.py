@@ -653,9 +653,11 @@ def _claims_of(
     like": no one is named, so `_default_owner` decides from `answered`.
     """
     claims = split_items.read_claims(text, totals, items)
-    if claims.empty and answered is not None and not _NOT_A_LIST.search(text):
+    if claims.empty and answered is not None:
         owner = _default_owner(answered, speaker or SELF)
-        claims = split_items.read_claims(text, totals, items, owner)
+        listed = split_items.read_claims(text, totals, items, owner)
+        if not listed.empty and not _NOT_A_LIST.search(text):
+            return listed
     return claims
 
 
