@@ -45,6 +45,8 @@ _TERMS = ("price", "percent", "days", "weeks", "months", "years")
 _IF_YOU = CaseBlindPattern(
     r"\W(if|when|once)\s+(you|u|ya|ur|your)\b(?P<rest>[^.?!;]{0,60})", spaced=True
 )
+# The items of the split games, when a setting does not name them
+_ALL_ITEMS = ("food", "water", "firewood", "book", "hat", "ball")
 _COSTLY = re.compile(
     r"\b(pick|picks|picked|come|comes|collect|get it|grab|pay|pays|paid|cash|sign|signs|cover|buy|"
     r"take (it|them|the|care|delivery|possession|all|on|over)|commit|agree|meet|bring|do \$?\d|"
@@ -405,7 +407,7 @@ def _item_gives(
     """Gives in a split game, and the words asking for more of another item (None if none)."""
     items, total = split_items.items_in_setting(setting)
     if not items:
-        items = ("food", "water", "firewood", "book", "hat", "ball")
+        items = _ALL_ITEMS
     spoken = [line for line in lines if line.speaker is not None]
     totals: dict[str, float] | float | None = total
     if total is None:
@@ -468,6 +470,7 @@ def _item_gives(
         last_other = named
     gives: list[Give] = []
     asked: str | None = None
+    own_now = _shares(current, totals, items)  # what this turn leaves us of each item
 
     def ask_back(term: str) -> str | None:
         """The item to ask for in return: the one the speaker has claimed most of before."""
@@ -478,7 +481,7 @@ def _item_gives(
         not current.empty
         and spoken
         and spoken[-1].speaker == OTHER
-        and _restates_their_split(_shares(current, totals, items), previous_other, totals)
+        and _restates_their_split(own_now, previous_other, totals)
     ):
         # "so 2 water, 1 food and 2 wood for me then?": their split said back. A question
         # checks it; said as agreement it is the yes to their split, and when they moved in
@@ -491,9 +494,8 @@ def _item_gives(
         ):
             return [], None
     if not current.empty and (previous_own or claimed_before):
-        now = _shares(current, totals, items)
         for item in items:
-            share = now.get(item)
+            share = own_now.get(item)
             before = previous_own.get(item)
             offered = offered_to_me.get(item, 0.0)
             if (
@@ -585,7 +587,6 @@ def _item_gives(
         )
         if closing and not asked:
             return [], None
-        own_now = _shares(current, totals, items)
         named_now = split_items.items_named(text)
         if any(
             own_now.get(item, -1.0) > share + 1e-9 and item in named_now
@@ -661,13 +662,13 @@ def _claims_of(
     return claims
 
 
-_ITEM_WORD = r"(?:food|water|firewood|wood|book|hat|ball|basketball)s?"
 # Items named in a sentence that is no list: insisting on one ("the hat is a must have",
 # "without the hat i can't make points") or refusing one ("no books no deal").
 _NOT_A_LIST = re.compile(
-    rf"\b(?:without (?:the |a |any |my |your |that )?{_ITEM_WORD}\b"
-    rf"|{_ITEM_WORD} (?:is|are) (?:a must|essential|necessary|non ?-?negotiable|vital|crucial)\b"
-    rf"|^\W*no {_ITEM_WORD}\W*(?:no deal\W*)?$)",
+    rf"\b(?:without (?:the |a |any |my |your |that )?{split_items.ITEM_WORD}\b"
+    rf"|{split_items.ITEM_WORD} (?:is|are) "
+    r"(?:a must|essential|necessary|non ?-?negotiable|vital|crucial)\b"
+    rf"|^\W*no {split_items.ITEM_WORD}\W*(?:no deal\W*)?$)",
     re.I,
 )
 _ASKS_WHAT_WE_WANT = CaseBlindPattern(
@@ -845,14 +846,14 @@ def _concessions(
     return [_unpaid(give, self_role)]
 
 
-# "what if", "how about if", "would it be ok if": the "if" frames a proposal of our own share,
-# so the items after it are a claim (counted by the item reader), not a cost to the other side
 # "how about ...?", "what if ...?", "can I ...?": a question that proposes, not one that checks
 _PROPOSES = re.compile(
     r"\b(how about|what about|what if|how does|would you|could you|can you|could i|can i|"
     r"could we|can we|let'?s|i'?ll|i will|i can)\b",
     re.I,
 )
+# "what if", "how about if", "would it be ok if": the "if" frames a proposal of our own share,
+# so the items after it are a claim (counted by the item reader), not a cost to the other side
 _PROPOSAL_IF = re.compile(r"\b(what|how about|ok|okay|alright|fine|mind|cool)\W+(then\W+)?$", re.I)
 
 _CONCRETE_COST = re.compile(
@@ -930,7 +931,7 @@ _ASKS: dict[str, str] = {
 }
 
 
-_SPLIT_TERMS = frozenset({"food", "water", "firewood", "book", "hat", "ball", "split"})
+_SPLIT_TERMS = frozenset({*_ALL_ITEMS, "split"})
 _COUNTED_ITEMS = frozenset({"book", "hat", "ball"})  # said with a plural "s"; food, water are not
 
 

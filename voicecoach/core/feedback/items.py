@@ -334,8 +334,10 @@ def _said_all(tokens: list[str], index: int) -> bool:
     return bool(window) and window[-1] in {"the", "those", "these"} and tokens[index].endswith("s")
 
 
+# An item word, singular or plural, as a regex fragment: "hat", "hats", "wood", "basketballs"
+ITEM_WORD = "(?:" + "|".join(word for word in _ITEM_WORDS if not word.endswith("s")) + ")s?"
 _ANY_ITEM = re.compile(  # searched on " " + text, as the cue patterns
-    r"\W(?:(?:food|water|firewood|wood|book|hat|ball|basketball)s?|each|rest|everything|remainder)\b"
+    r"\W(?:" + ITEM_WORD + r"|each|rest|everything|remainder)\b"
 )
 
 
