@@ -1360,3 +1360,43 @@ def test_their_split_said_back() -> None:
     moved = ("them: I want 2 water, 2 food and 2 firewood.", ours, theirs)
     assert concession_labels(agree, moved, "me", CASINO) == []
     assert concession_labels(propose, moved, "me", CASINO) == []
+
+
+def test_what_they_are_getting_and_what_we_should_get() -> None:
+    # "you are getting" tells what goes to them; "I should get" is a claim of ours
+    claims = read_claims(
+        "well since you are getting 2 water I think I should get 2 firewood", 3.0, CASINO_ITEMS
+    )
+    assert claims.theirs == {"water": 2.0}
+    assert claims.mine == {"firewood": 2.0}
+
+
+def test_asking_how_to_divide_an_item_proposes_no_even_split() -> None:
+    assert read_claims("How do you want to divide the water?", 3.0, CASINO_ITEMS).empty
+    even = read_claims("Let's split the water.", 3.0, CASINO_ITEMS)
+    assert even.mine == {"water": 1.5} and even.theirs == {"water": 1.5}
+    # asked after our claim of all of it, the question gives no water away
+    context = ("me: Ok. Can I have all 3 water?", "them: 3 water for what?")
+    said = "How do you want to divide the water? Do you need any, or can I have all 3?"
+    assert concession_labels(said, context, "me", CASINO) == []
+
+
+def test_having_a_family_is_no_claim_on_the_items_after_it() -> None:
+    told = "I have a large family to feed and all of my food needs to be cooked."
+    assert read_claims(told, 3.0, CASINO_ITEMS).empty
+    assert read_claims("I have a hat and a ball", None, ("book", "hat", "ball")).mine == {
+        "hat": 1.0,
+        "ball": 1.0,
+    }
+
+
+def test_an_item_handed_over_with_a_count_does_not_make_a_full_proposal() -> None:
+    # "cook food" wants food vaguely, but "you are taking 2 foods" hands it over: the turn
+    # claims only the firewood, so the water is not given up
+    ours = "me: I propose I get one food, 3 firewood and 1 water."
+    theirs = "them: Will you please give me one firewood? Just one."
+    said = (
+        "I think I will need all the firewood since you are taking 2 foods. "
+        "I will need to hunt and cook food from the land."
+    )
+    assert concession_labels(said, (ours, theirs), "me", CASINO) == []

@@ -719,7 +719,9 @@ def _shares(
     for item in items:
         if item in named or item in shares:
             continue
-        if claims.mine and len(set(claims.mine) | set(claims.vague)) >= 2:
+        # an item both wanted vaguely and handed over with a count ("you are taking 2 foods
+        # ... cook food") is theirs: it does not make the turn a full proposal
+        if claims.mine and len(set(claims.mine) | (claims.vague - set(claims.theirs))) >= 2:
             shares[item] = 0.0
         elif claims.theirs and not claims.vague and not claims.mine:
             total = split_items.total_of(totals, item)

@@ -62,10 +62,14 @@ _ORDINALS = {"second": 2.0, "third": 3.0}
 # (same matches; a match's start is the word's offset in the text itself).
 _MINE_CUES = re.compile(
     r"\W(?:"
-    r"(i|i'll|ill|i'd|id|i will|i would|i can|i could|we|we'll|we'd)\s+(really\s+|please\s+|"
+    r"(i|i'll|ill|i'd|id|i will|i would|i can|i could|i should|i must|we|we'll|we'd|"
+    r"we should)\s+(really\s+|please\s+|"
     r"just\s+|only\s+|also\s+|then\s+|still\s+|personally\s+|definitely\s+|actually\s+|"
     r"probably\s+|rather\s+|honestly\s+|truly\s+)?"
-    r"(get|take|keep|have|want|need|like|prefer|settle|go|grab|receive|be taking|took|got|kept|"
+    # "I have a large family to feed and all of my food ...": "have" that tells, not claims
+    r"(get|take|keep|have(?! (?:an? (?!(?:hat|ball|book|basketball|package|pack)s?\b)\w+|kids|"
+    r"children|family|fun|been|to)\b)|want|need|like|prefer|settle|go|grab|receive|be taking|"
+    r"took|got|kept|"
     r"be getting|would like|"
     r"like to have|like to get|would take|need to have)\b"
     r"|(i|we)('m|'re| am| are| was| were) (hoping|planning|wanting|looking|going) to (get|take|"
@@ -85,6 +89,8 @@ _THEIRS_CUES = re.compile(
     r"(get|take|keep|have|receive|grab|got)\b(?! (?:fun|a (?:good|great|nice|safe|fun|wonderful)|"
     r"to\b|time|kids|children|family|questions?|any (?:questions?|kids)))"
     r"|you'll (get|have|take|keep)\b|you'd (get|have|take)\b"
+    # "since you are getting 2 water": what they end up with, said as a fact
+    r"|you('re| are|'ll be| will be|'d be| would be) (getting|taking|keeping|receiving)\b"
     r"|(give|leave|let|offer)\s+(you|u)\b|for (you|u|your)\b|yours\b"
     # "would you take 1 firewood instead?": an offer put as a question
     r"|(?:would|will|could|can) (?:you|u) (?:be willing to |like to |want to )?(?:take|"
@@ -165,7 +171,10 @@ _REST = re.compile(  # searched on " " + text, as the cue patterns
     r"\W(the rest|everything else|everything|all the rest|the remainder|remaining|"
     r"all else|the others)\b",
 )
+# "let's split the water": even shares. "how do you want to divide the water?" asks.
 _SPLIT_ITEM = re.compile(
+    r"(?P<asked>\bhow (?:do|would|should|shall|can|could|will|are|did) (?:you|u|we)"
+    r"(?: want to| like to| wanna| plan to| going to| gonna)? )?"
     r"\b(?:split|divide|share) (?:up )?(?:the |our |all the |those )?(?:extra )?"
     r"(" + "|".join(sorted(_ITEM_WORDS, key=len, reverse=True)) + r")\b"
     r"(?! (?:evenly )?(?:for|with) (?:me|us))"
@@ -443,7 +452,7 @@ def _read_turn(text: str) -> _Turn | None:
             count = float(_COUNT_WORDS[each_match.group(1)])
             each = (count, bool(each_match.group("others")), each_owner)
     splits = (
-        tuple(_ITEM_WORDS[m.group(1)] for m in _SPLIT_ITEM.finditer(low))
+        tuple(_ITEM_WORDS[m.group(2)] for m in _SPLIT_ITEM.finditer(low) if not m.group("asked"))
         if ("split" in low or "divide" in low or "share" in low)
         else ()
     )
