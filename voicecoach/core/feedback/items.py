@@ -68,7 +68,7 @@ _MINE_CUES = re.compile(
     r"probably\s+|rather\s+|honestly\s+|truly\s+)?"
     # "I have a large family to feed and all of my food ...": "have" that tells, not claims
     r"(get|take|keep|have(?! (?:an? (?!(?:hat|ball|book|basketball|package|pack)s?\b)\w+|kids|"
-    r"children|family|fun|been|to)\b)|want|need|like|prefer|settle|go|grab|receive|be taking|"
+    r"children|family|fun|been)\b)|want|need|like|prefer|settle|go|grab|receive|be taking|"
     r"took|got|kept|"
     r"be getting|would like|"
     r"like to have|like to get|would take|need to have)\b"
