@@ -1400,3 +1400,26 @@ def test_an_item_handed_over_with_a_count_does_not_make_a_full_proposal() -> Non
         "I will need to hunt and cook food from the land."
     )
     assert concession_labels(said, (ours, theirs), "me", CASINO) == []
+
+
+def test_a_difference_described_or_a_number_called_low_is_no_offer() -> None:
+    for said in (
+        "It's already a 40 dollar drop so I think it's very fair.",
+        "Woah that's like 300 dollars less right away. I can't go that low",
+        "I feel $700 is a little low",
+        "Honestly 700 seems pretty steep",
+    ):
+        assert read_proposals(said, "price", 800.0, 800.0) == [], said
+    # a difference offered is still a move
+    assert [p.value for p in read_proposals("I can do 50 less", "price", 800.0, 800.0)] == [750.0]
+    # "tell you what. 120 and I'll throw in ..." puts 120 forward
+    opener = "Tell you what. 120 and I'll throw in this lamp shade."
+    assert [p.value for p in read_proposals(opener, "price", 160.0, 160.0)] == [120.0]
+    context = (
+        "seller: I'm asking 160 for the lamp.",
+        "buyer: I can give you 96 cash tomorrow.",
+        "seller: " + opener,
+        "buyer: No need for the shade.",
+    )
+    held = "Well that's ok but I still can't go under 120. It's already a 40 dollar drop."
+    assert concession_labels(held, context, "seller") == []

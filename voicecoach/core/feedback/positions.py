@@ -195,8 +195,8 @@ _NEGATED_BEFORE = CaseBlindPattern(
 )
 _REFUSED_AFTER = re.compile(
     r"^\W{0,2}(dollars |bucks )?(is|are|'s|seems|sounds)\s+(still |way |a bit |"
-    r"a little |just |much )?"
-    r"(too|not|way too|ridiculous|crazy|absurd|insane)\b",
+    r"a little |just |much |kind of |pretty |quite |rather |really |very |so )?"
+    r"(too|not|way too|ridiculous|crazy|absurd|insane|low|high|steep|much)\b",
     re.I,
 )
 _FLOOR_BEFORE = re.compile(
@@ -213,6 +213,18 @@ _ALREADY_BEFORE = re.compile(
     r"( for)? (about |around |only |just )?\$?\s*$",
     re.I,
 )
+# "it's already a 40 dollar drop", "that's like 300 dollars less": a difference described,
+# neither an offer nor a move
+_DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:already|that'?s|that is|it'?s|its|this is)\s+(?:like |about |almost |nearly |over "
+    r"|only |just |a |an )*\$?\s*$",
+    re.I,
+)
+_DIFFERENCE_AFTER = re.compile(
+    r"^\s*(?:dollars?|bucks)?\s*(?:off|discount|less|lower|drop|reduction|cut|cheaper|below|"
+    r"under)\b",
+    re.I,
+)
 _RELATIVE_UP_BEFORE = CaseBlindPattern(
     r"\W(?:(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
     r"down)\s+(by\s+)?(another\s+)?\$?\s*$"
@@ -226,7 +238,7 @@ _OFFER_WORDS = (  # noqa: SIM905 - one readable string, split into the words
     r"spend|rent|want|like|\bget|need|have|best|final|firm|\bwill|would|could|\bcan|drop|\bto|"
     r"lower|raise|under|below|range of|closer to|more like|\bmax|at most|at least|think|"
     r"ballpark of|neighborhood of|region of|vicinity of|somewhere around|\bover|above|\$|"
-    r"as low as|as high as|as much as"
+    r"as low as|as high as|as much as|tell you what"
 ).split("|")
 
 
@@ -235,7 +247,8 @@ _OFFER_BEFORE = re.compile(
     r"(?:" + grouped_alternation(_OFFER_WORDS) + r")\W{0,3}(\w+\W{1,3}){0,2}$", re.I
 )
 _OFFER_AFTER = re.compile(
-    r"^\W{0,3}(\?|and (it'?s|they'?re|you)|is (my|the|as|fine|good|ok)|final|cash|firm|works|then|"
+    r"^\W{0,3}(\?|and (it'?s|they'?re|you|i'?ll|i will|i can|i'?d)|is (my|the|as|fine|good|ok)|"
+    r"final|cash|firm|works|then|"
     r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/|work|"
     r"maybe|perhaps|"
     r"lowest|highest|is all|is the (most|best|lowest|highest)|but nothing|nothing (less|"
@@ -450,6 +463,8 @@ def _proposals(
         before = text[max(0, amount.start - 40) : amount.start]
         after = text[amount.end : amount.end + 20]
         if term == "price":
+            if _DIFFERENCE_AFTER.match(after) and _DIFFERENCE_BEFORE.search(before):
+                continue
             # "I am already $1000 lower than its value": a discount stated, not a move
             relative_off = bool(_RELATIVE_OFF_AFTER.match(after)) and not _ALREADY_BEFORE.search(
                 before
