@@ -1423,3 +1423,16 @@ def test_a_difference_described_or_a_number_called_low_is_no_offer() -> None:
     )
     held = "Well that's ok but I still can't go under 120. It's already a 40 dollar drop."
     assert concession_labels(held, context, "seller") == []
+
+
+def test_a_yes_after_the_deal_was_closed_gives_nothing_new() -> None:
+    context = (
+        "me: I would like 2 water, 2 firewood and 1 food.",
+        "them: No. You get 1 water, 1 firewood and 1 food.",
+        "me: I can agree to that. That sounds fair to me.",
+        "them: Yes. I think we have a deal. You get 1 water, 1 firewood and 1 food.",
+    )
+    said = "Perfect. Feel free to enter the deal."
+    assert concession_labels(said, context, "me", CASINO) == []
+    # the first yes to that split is where the water was given up
+    assert concession_labels(context[2][4:], context[:2], "me", CASINO) == [UNPAID]

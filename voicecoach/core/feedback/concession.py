@@ -477,6 +477,8 @@ def _item_gives(
         others = [item for item in items if item != term and item in previous_own]
         return max(others, key=lambda item: previous_own[item]) if others else None
 
+    if current.empty and is_acceptance(text) and _deal_closed(spoken):
+        return [], None  # "perfect, feel free to enter the deal": the yes was given before
     if (
         not current.empty
         and spoken
@@ -623,6 +625,24 @@ _EARLIER_OFFER = CaseBlindPattern(
     r"\W(first|original|initial|previous|earlier|last|other) (offer|deal|proposal|split|idea)\b",
     spaced=True,
 )
+
+
+# "So, it looks like we have reached a compromise", "we have a deal": agreement stated
+_DEAL_REACHED = CaseBlindPattern(
+    r"\W(?:we(?:'ve| have)? (?:reached|got|have|made|struck) (?:a |an )?(?:deal|compromise|"
+    r"agreement)|(?:it'?s|that'?s) a deal)\b",
+    spaced=True,
+)
+
+
+def _deal_closed(spoken: Sequence[Line]) -> bool:
+    """Whether our last turn said yes to their split and their turn since said yes back."""
+    if len(spoken) < 2 or spoken[-1].speaker != OTHER or spoken[-2].speaker != SELF:
+        return False
+    ours, theirs = spoken[-2].text, spoken[-1].text
+    return (is_acceptance(ours) or _DEAL_REACHED.search(ours) is not None) and (
+        _ACCEPT_OPENING.match(theirs.strip()) is not None or is_acceptance(theirs)
+    )
 
 
 def _restates_their_split(
