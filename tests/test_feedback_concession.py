@@ -1436,3 +1436,17 @@ def test_a_yes_after_the_deal_was_closed_gives_nothing_new() -> None:
     assert concession_labels(said, context, "me", CASINO) == []
     # the first yes to that split is where the water was given up
     assert concession_labels(context[2][4:], context[:2], "me", CASINO) == [UNPAID]
+
+
+def test_a_yes_tied_in_so_many_words_to_the_cost_they_offered_is_traded() -> None:
+    context = (
+        "seller: The TV is 1200.",
+        "buyer: I can pick it up myself. If I pay with cash can I do 1000?",
+    )
+    for said in (
+        "if you can pick up today, you have a deal.",
+        "Ok, $1000 it is and you pick it up.",
+    ):
+        assert concession_labels(said, context, "seller") == [TRADED], said
+    # "see you when you pick it up" closes the exchange they proposed, and ties nothing
+    assert concession_labels("Okay, see you when you pick it up.", context, "seller") == []

@@ -838,7 +838,10 @@ def _concessions(
     if condition and _offered_already(condition, ledger.last_other_line):
         # "see you when you pick it up" after they offered to pick it up: no new get
         if give.kind == "accept":
-            return []  # the closing half of the exchange they proposed
+            # "if you can pick up today, you have a deal": the yes is tied to their cost in
+            # so many words (rubric: a condition in the same utterance); "see you when you
+            # pick it up" only closes the exchange they proposed
+            return [_traded(give, condition, text)] if _STATED_TIE.match(condition) else []
         their = ledger.last_other_line
         their_tie = has_condition(their)
         if not (their_tie and adds_extra(their)) and (
@@ -882,6 +885,12 @@ _CONCRETE_COST = re.compile(
     r"\b(pick(ed|ing)? (it |them )?up|cash|deliver\w*|bill|utilities|sign\w*|lease|today|tonight|"
     r"tomorrow|shipping|deposit|haul|load)\b",
     re.I,
+)
+
+
+# A condition said as one: "if ...", "and you pick it up", "as long as ..."
+_STATED_TIE = re.compile(
+    r"(?:if|and|provided|providing|as long as|so long as|only if|on condition)\b", re.I
 )
 
 
