@@ -1450,3 +1450,11 @@ def test_a_yes_tied_in_so_many_words_to_the_cost_they_offered_is_traded() -> Non
         assert concession_labels(said, context, "seller") == [TRADED], said
     # "see you when you pick it up" closes the exchange they proposed, and ties nothing
     assert concession_labels("Okay, see you when you pick it up.", context, "seller") == []
+
+
+def test_a_pleasantry_if_and_an_adverb_in_a_yes() -> None:
+    context = ("seller: It's 700.", "buyer: I can do 600.", "seller: These are high end brakes.")
+    # "in cash if you'd prefer" costs them nothing: the raise is still a gift
+    said = "I'm willing to pay $650, in cash if you'd prefer, and pick it up myself."
+    assert concession_labels(said, context, "buyer") == [UNPAID]
+    assert is_acceptance("That actually sounds pretty good to me.")

@@ -74,7 +74,8 @@ _MAIN_CLAUSE = re.compile(
 _FREE_IF = re.compile(
     r"^\s*('re|are|were)?\s*(interested|ok|okay|fine|happy|curious|around|free|available)\b"
     # "if you want", but not "if you want to pick it up": that is the cost itself
-    r"|^\s*((want|wanna|'d like|would like)(?! (to )?(pick|come|pay|sign|buy|grab|collect|get it|"
+    r"|^\s*((want|wanna|'d like|would like|'d prefer|would prefer)"
+    r"(?! (to )?(pick|come|pay|sign|buy|grab|collect|get it|"
     r"take it|take them))|like|have any|had any|need any|need anything|don't mind|"
     r"do not mind|prefer|think|see|look|check|read|wish|please|are still|still)\b"
     r"|^\s*(can|could)\s*$",
@@ -154,7 +155,8 @@ _ACCEPT_OPENING = CaseBlindPattern(
     r"excellent|awesome|cool|done|sold)\b"
 )
 _ACCEPT = CaseBlindPattern(
-    r"\W(sounds (good|great|fair|reasonable|ok|okay|like a (deal|plan))|that (works|would work|"
+    r"\W(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|ok|okay|"
+    r"like a (deal|plan))|that (works|would work|"
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (certainly |definitely |surely |probably )?"
@@ -173,7 +175,8 @@ _ACCEPT = CaseBlindPattern(
 # Agreement that cannot be an answer to a question ("yes, I'd pay 115" is an offer).
 _STRONG_ACCEPT = re.compile(
     r"(?=[dilstwy])"  # skip positions no alternative starts at
-    r"\b(sounds (good|great|fair|reasonable|like a (fair |good |great )?deal)|that works|"
+    r"\b(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|"
+    r"like a (fair |good |great )?deal)|that works|"
     r"works for me|i accept|(we|you) (have|got) (a|yourself a) deal|it'?s a deal|deal[.!]*\s*$|"
     r"let'?s do (it|that|this))",
     re.I,
