@@ -1458,3 +1458,10 @@ def test_a_pleasantry_if_and_an_adverb_in_a_yes() -> None:
     said = "I'm willing to pay $650, in cash if you'd prefer, and pick it up myself."
     assert concession_labels(said, context, "buyer") == [UNPAID]
     assert is_acceptance("That actually sounds pretty good to me.")
+
+
+def test_going_higher_is_a_real_condition() -> None:
+    context = ("seller: The TV is 400.", "buyer: I'll pay $350.")
+    said = "That's way less than I hoped. I can throw in delivery if you can go higher on it"
+    assert concession_labels(said, context, "seller") == [TRADED]
+    assert has_condition("I'll include the stand if you go a little higher")

@@ -52,7 +52,7 @@ _COSTLY = re.compile(
     r"take (it|them|the|care|delivery|possession|all|on|over)|commit|agree|meet|bring|do \$?\d|"
     # "if you can be here in one hour": coming quickly is a cost too
     r"be (here|there|over) (in|within|by|today|tonight|tomorrow|before|at)|"
-    r"go (up|to)|make it|"
+    r"go (up|to)|make it|(go|come|bid|pay|offer) (a )?(little |bit )?(higher|more)\b|"
     r"accept|lease|move in|close|decide|handle|deliver|send|up to|raise|increase|bump|include|"
     r"throw|waive|today|tonight|now|tomorrow|this (week|evening|afternoon|morning|weekend)|"
     r"give|gave|giving|let me|leave me|trade|refer|recommend|review|order|purchase|settle|transfer|"
