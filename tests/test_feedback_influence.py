@@ -177,3 +177,26 @@ def test_a_why_question_is_not_told_to_ask_why_next() -> None:
     assert [f.label for f in why] == [f.label for f in what] == [QUESTION]
     assert "why is that important" not in why[0].tip.lower()
     assert "why is that important" in what[0].tip.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why are you selling it?",
+        "Well, let's negotiate friend! What interests you the most?",
+        "hmmm, well what are you looking to get",
+        "I plan to hike while I am camping. Do you have specific plans?",
+        "I think I would like some firewood to start off with. We like big fires. What about you?",
+        "Food is high on my list, and water is fairly low on my list... you?",
+    ],
+)
+def test_their_motives_and_their_side_asked_back_are_credited(text: str) -> None:
+    assert QUESTION in labels(text)
+
+
+def test_asking_back_after_small_talk_is_not_credited() -> None:
+    # nothing of the speaker's own wants was put on the table first
+    assert QUESTION not in labels(
+        "I am doing okay but am in need of some supplies. What about you?"
+    )
+    assert QUESTION not in labels("I'm fine thanks... you?")

@@ -109,7 +109,8 @@ _NEEDS = (
     r"|deadline"
     r"|constraints?|feel|feeling|thinking|take on|think about|think of|opinion|ideal|work for you"
     r"|would help"
-    r"|help you|make (?:this|it|that) work|like to (?:have|get|see|do|bring|take)|requirements?)"
+    r"|help you|make (?:this|it|that) work|like to (?:have|get|see|do|bring|take)|requirements?"
+    r"|looking to (?:get|have|take|bring))"
 )
 _QUESTION = compile_terms(
     (
@@ -147,7 +148,7 @@ _QUESTION = compile_terms(
         # "is you ..." is no question ("it really is you will never want ..." when spoken)
         r"(?:(?:do|would|will|are|did) you|(?:do|does|would|will|are|is|did) your \w+)"
         r"(?: \w+){0,3} (?:need|want|prefer"
-        r"|have any preference"
+        r"|have any preference|have (?:any |specific |special |big )?plans"
         r"|have (?:any|a) preferences?|have enough|value|care|feel|going to need|planning|plan"
         r"|hoping)",
         r"(?:are|is) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any )?(?:value|important|a priority"
@@ -158,6 +159,11 @@ _QUESTION = compile_terms(
         r"(?:is|are) (?:the )?\w+(?: \w+)? (?:something|what|the (?:thing|item|one)) (?:that )?"
         r"(?:you|u|your \w+) (?:want|need|value|prefer|care about)",
         r"what (?:brings|brought) you",
+        # what moves them: "what interests you the most?", "why are you selling it?"
+        r"what (?:interests|concerns|worries) (?:you|u)",
+        r"why (?:are|r) (?:you|u) (?:selling|moving|getting rid of|letting go of|parting with)",
+        # "... both of those are fairly low on my list... you?": their side, asked back
+        r"^you$",
         # their situation: "how are you with food?", "what kind of trip are you planning?"
         r"how (?:are|r|is) (?:you|u|ya|your \w+)(?: doing| fixed| set)? (?:with|on|for) \w+",
         r"what (?:kind|sort|type) of (?!price|offer|deal|number|discount|work)(?:\w+ ){1,2}"
@@ -279,10 +285,13 @@ _EMBEDDED = re.compile(
 
 # "... what about you?" explores only after the speaker has put their own priorities on the
 # table ("I need water the most, followed by food. What about you?")
-_RETURNED = re.compile(r"(?:what|how) about (?:you|yourself|u)|how about you|and you")
+_RETURNED = re.compile(r"(?:what|how) about (?:you|yourself|u)|how about you|and you|you")
 _PRIORITY_TALK = re.compile(
     r"\b(?:most|least|lowest|highest|top|priority|priorities|important|followed by|more than"
-    r"|value|values)\b"
+    r"|value|values|(?:high|low) on (?:my|the|our) list"
+    # "I would like some firewood to start off with. What about you?": a want of an item
+    r"|(?:need|want|like|prefer) (?:some |the |more |extra |all (?:the )?|a lot of )?"
+    r"(?:food|water|firewood|wood|books?|hats?|balls?))\b"
 )
 
 
