@@ -184,3 +184,14 @@ def test_desperation_blame_a_charge_of_a_con_and_melodrama_are_overreach(text: s
 )
 def test_bait_a_business_question_and_plain_adverbs_are_calm(text: str) -> None:
     assert not detect_overreach(text, ())
+
+
+def test_sarcasm_about_how_they_see_us_is_overreach() -> None:
+    for text in (
+        "You must think me a fool or a rich man. $2500/mo and I'll stay the year",
+        "Do I look like I was born yesterday?",
+        "i wasnt born yesterday",
+    ):
+        assert [f.label for f in detect_overreach(text, ())] == ["emotion.overreach"], text
+    for text in ("I think you are right", "Do you think I am a good fit for the place?"):
+        assert detect_overreach(text, ()) == [], text

@@ -114,6 +114,12 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"|joke|clown|jerk|lunatic|greedy|delusional|dreaming|out of your mind|crazy|insane|nuts"
     r"|nothing)",
     r"you (?:liar|thief|crook|cheater|idiot|moron|fool|jerk|clown|bastard|loser)",
+    # "you must think me a fool", "do I look like an idiot?": sarcasm at their view of us
+    r"(?:you must|do you|you) (?:think|take) (?:me|us|im|i am) (?:for )?(?:a|an|some)"
+    r" (?:fool|idiot|moron|sucker|rich man|millionaire)",
+    r"do (?:i|we) look (?:like|that) (?:a |an )?(?:fool|idiot|stupid|dumb|rich|a millionaire"
+    r"|i was born yesterday)",
+    r"(?:i|we) (?:wasnt|werent|was not|were not) born yesterday",
     r"(?:idiot|moron|imbecile|jerk|loser|sucker)s?",
     r"stupid(?! (?:expensive|cheap|good|fast|easy|simple|low|high|nice|fun|questions?))",
     r"dumb(?! ?bells?)",
