@@ -207,14 +207,14 @@ _RELATIVE_OFF_AFTER = re.compile(
     r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b(?!\s+than\s+(?:that|this|it)\b)",
     re.I,
 )
-# "I am already $1000 lower", "you're only asking for $8 less": a difference stated, no move
-_ALREADY_BEFORE = re.compile(
-    r"\balready\s+\$?\s*$|\b(you|they)('re| are)? (only |just )?(asking|wanting|offering)"
+# "you're only asking for $8 less": the gap to their ask stated, no move
+_THEIR_ASK_BEFORE = re.compile(
+    r"\b(you|they)('re| are)? (only |just )?(asking|wanting|offering)"
     r"( for)? (about |around |only |just )?\$?\s*$",
     re.I,
 )
-# "it's already a 40 dollar drop", "that's like 300 dollars less": a difference described,
-# neither an offer nor a move
+# "I am already $1000 lower", "it's already a 40 dollar drop", "that's like 300 dollars
+# less": a difference described, neither an offer nor a move
 _DIFFERENCE_BEFORE = re.compile(
     r"\b(?:already|that'?s|that is|it'?s|its|this is)\s+(?:like |about |almost |nearly |over "
     r"|only |just |a |an )*\$?\s*$",
@@ -465,8 +465,7 @@ def _proposals(
         if term == "price":
             if _DIFFERENCE_AFTER.match(after) and _DIFFERENCE_BEFORE.search(before):
                 continue
-            # "I am already $1000 lower than its value": a discount stated, not a move
-            relative_off = bool(_RELATIVE_OFF_AFTER.match(after)) and not _ALREADY_BEFORE.search(
+            relative_off = bool(_RELATIVE_OFF_AFTER.match(after)) and not _THEIR_ASK_BEFORE.search(
                 before
             )
             relative_before = _RELATIVE_UP_BEFORE.search(before)
