@@ -1465,3 +1465,27 @@ def test_going_higher_is_a_real_condition() -> None:
     said = "That's way less than I hoped. I can throw in delivery if you can go higher on it"
     assert concession_labels(said, context, "seller") == [TRADED]
     assert has_condition("I'll include the stand if you go a little higher")
+
+
+def test_a_yes_after_a_filler_and_without_its_apostrophe() -> None:
+    context = ("buyer: I can offer 10,500.", "seller: I would let it go for $11,200.")
+    assert concession_labels("Hmm... Okay I guess I do that! Thanks!", context, "buyer") == [UNPAID]
+    context = ("seller: Can you meet me at $4200?", "buyer: I'd go $4000")
+    assert concession_labels("Thats perfect", context, "seller") == [UNPAID]
+    # a point granted is no yes: "well yes, but ..."
+    assert not is_acceptance("well yes, but mostly highway miles. 1750 won't buy this car.")
+
+
+def test_extras_said_as_a_gift_and_words_that_only_look_like_one() -> None:
+    assert adds_extra("I'm also throwing in a mattress") == "I'm also throwing in"
+    assert adds_extra("I will accept 950 and the delivery cost is on me!") is not None
+    # making sure of one's own budget gives them nothing
+    said = "i was wondering if i could pick it up today for $60? i need to make sure i keep money"
+    assert adds_extra(said) is None
+    assert adds_extra("I'll make sure it's cleaned before you come") is not None
+    # accepting their number that came with their own extra closes their exchange
+    context = (
+        "buyer: Would you be willing to accept 875 for it?",
+        "seller: I will accept 950 and the delivery cost is on me!",
+    )
+    assert concession_labels("Okay that sounds pretty good to me!", context, "buyer") == []

@@ -128,11 +128,14 @@ _ASK_INCLUDE = CaseBlindPattern(
 # The speaker adds something of value: an extra, a service, a waived cost.
 _EXTRA = CaseBlindPattern(
     r"\W(?:(i|we)\b(?:(?!\byou\b|\bif\b|\bdoes\b|\bdid\b)[^.?!]){0,30}?\b"
-    r"(throw in|throw that in|throw it in|include|add in|add|deliver|drop it off|bring it|waive|"
+    r"(throw in|throw that in|throw it in|throwing in|include|add in|add|deliver|drop it off|"
+    r"bring it|waive|"
     r"provide|(take|drop|drive|haul) (it|them) (over |off )?(to|by|at) (you|your)|"
     r"cover the|cover your|pay for the|pay the|pay your|help (you )?(load|move|carry)|"
     r"give you (my|a|the|an|free)|"
-    r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|make sure|install|"
+    # "I'll make sure it's clean", not "I need to make sure I keep money for tolls"
+    r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|"
+    r"make sure(?! (i|we|i'm|im)\b)|install|"
     r"(fix|repair|replace|detail|clean) (it|them|the \w+) (for you|before|first|up)|"
     r"sign (a )?(longer|(\d+|one|two|three|four|five|six|twelve|eighteen)[ -](year|month)s?)"
     r" ?(lease|contract)?|"
@@ -141,7 +144,10 @@ _EXTRA = CaseBlindPattern(
     r"do (all )?(the )?(grounds ?keeping|yard ?work|maintenance|shoveling|repairs|landscaping))\b"
     r"|(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
     r"(cost|charge)|half off|no deposit|waive the|no (application|rental|cleaning) fee|"
-    r"first month (free|half)|throw in|i could include|i can include)\b)",
+    r"first month (free|half)|throw in|i could include|i can include|"
+    # "the delivery cost is on me"
+    r"(delivery|shipping|gas|fees?|taxes|cost)( costs?| fees?| charges?)? (is|are|will be|'s)"
+    r" on (me|us))\b)",
     spaced=True,
 )
 _CLAUSE_END = re.compile(r"[.?!;]")
@@ -151,7 +157,9 @@ _NEGATED_EXTRA = re.compile(r"\b(not|wont|cant|never)\b|n'?t\b", re.I)
 _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
 # read with .match: a yes at the start of the turn
 _ACCEPT_OPENING = CaseBlindPattern(
-    r"\W*(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
+    # a filler first: "Hmm... Okay I guess I do that!" (not "well yes, but ...": a point granted)
+    r"\W*((hmm+|um+|uh+|well|oh|ah+)\W+(?=ok|sure|fine|alright|all right|deal))?"
+    r"(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
     r"excellent|awesome|cool|done|sold)\b"
 )
 _ACCEPT = CaseBlindPattern(
@@ -162,8 +170,8 @@ _ACCEPT = CaseBlindPattern(
     r"(i|we) (can|could) (certainly |definitely |surely |probably )?"
     r"(do |live with |work with |accept |pay )?that|"
     r"(that|this|it) (seems|looks) (fine|ok|okay|fair|good|great|reasonable)|"
-    r"that('s| is| would be| will be| should be) (fine|ok|okay|fair|good|great|"
-    r"acceptable|reasonable|a deal)|"
+    r"that('s|s| is| would be| will be| should be) (fine|ok|okay|fair|good|great|"
+    r"acceptable|reasonable|a deal|perfect|excellent|wonderful|awesome)|"
     r"deal[.!]*\s*$|i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|"
     r"see you (tonight|tomorrow|then|soon)|it'?s yours|if we (do|go with) (this|that|it)|"
     r"(i|we)('d| would| could| can| will| do|'m| am|'re| are)? ((be )?(willing|happy|glad) to )?"
