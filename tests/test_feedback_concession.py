@@ -1489,3 +1489,16 @@ def test_extras_said_as_a_gift_and_words_that_only_look_like_one() -> None:
         "seller: I will accept 950 and the delivery cost is on me!",
     )
     assert concession_labels("Okay that sounds pretty good to me!", context, "buyer") == []
+
+
+def test_an_ask_recalled_is_not_put_forward_again() -> None:
+    assert read_proposals("I was asking $10, but I can do $6.", "price", 10.0, 10.0)[0].value == 6
+    assert (
+        read_proposals("My listing price was 75! It goes for 200 new.", "price", 75.0, 75.0) == []
+    )
+    context = ("seller: They work with any Nokia.", "buyer: Would you take $6 for them?")
+    said = "I was asking $10, if you are willing to pick them up I can do $6."
+    assert concession_labels(said, context, "seller", "listing price $10.0") == [TRADED]
+    context = ("seller: It's a fine nightstand.", "buyer: Would you still take $50 for it?")
+    said = "I would like to receive at least 60 for it. My listing price was 75!"
+    assert concession_labels(said, context, "seller", "listing price $75.0") == [UNPAID]

@@ -182,7 +182,10 @@ _REFERENCE_BEFORE = CaseBlindPattern(
     r"new (one|ones|for)|"
     r"sells? for|goes for|go for around|going for|on amazon|amazon|ebay|elsewhere|"
     r"costs?|spent|saw (one|it)|similar|market|another offer|other offer|had an offer|"
-    r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax)\b[^.?!\d]{0,25}$",
+    r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax|"
+    # our ask recalled, not put forward again: "I was asking $10, ... I can do $6"
+    r"(was|were|had been) asking( for)?|had asked( for)?|listed (it |them )?(at|for)|"
+    r"(asking|listing|list) price was)\b[^.?!\d]{0,25}$",
     spaced=True,
 )
 # A negation reaches the number unless a new clause starts between them: recognised speech
