@@ -1502,3 +1502,11 @@ def test_an_ask_recalled_is_not_put_forward_again() -> None:
     context = ("seller: It's a fine nightstand.", "buyer: Would you still take $50 for it?")
     said = "I would like to receive at least 60 for it. My listing price was 75!"
     assert concession_labels(said, context, "seller", "listing price $75.0") == [UNPAID]
+
+
+def test_the_word_deal_at_the_end_of_a_sentence_is_not_always_a_yes() -> None:
+    assert is_acceptance("That actually sounds good. Deal.")
+    their = "Let's meet in the middle at 400 cash today, and we both feel okay in the deal."
+    assert not is_acceptance(their)
+    context = ("buyer: I'd offer 350, cash in hand.", "seller: I could do 450.", "buyer: " + their)
+    assert concession_labels("That actually sounds good. Deal.", context, "seller") == [UNPAID]
