@@ -1510,3 +1510,16 @@ def test_the_word_deal_at_the_end_of_a_sentence_is_not_always_a_yes() -> None:
     assert not is_acceptance(their)
     context = ("buyer: I'd offer 350, cash in hand.", "seller: I could do 450.", "buyer: " + their)
     assert concession_labels("That actually sounds good. Deal.", context, "seller") == [UNPAID]
+
+
+def test_their_cost_that_was_already_part_of_our_number_pays_for_nothing() -> None:
+    context = (
+        "buyer: I've got about 1100.",
+        "seller: I have an offer of 1300, so if you could match that and pick it up today we"
+        " have a deal.",
+        "buyer: 1200 and I will pick it up today!",
+    )
+    assert concession_labels("Ok I can do that.", context, "seller") == [UNPAID]
+    # a pickup they add of their own accord still closes their exchange
+    context = ("seller: It's 1300.", "buyer: 1200 and I will pick it up today!")
+    assert concession_labels("Ok I can do that.", context, "seller") == []

@@ -875,7 +875,7 @@ def _concessions(
         # still a move of ours.
         # Their offer may also still be open from before our last turn: "... if I came by to
         # pick it up?" - "I could come down" - "35?" - "sure".
-        if _THEY_OFFER.search(their) or (
+        if (_THEY_OFFER.search(their) and not _our_cost_back(their, ledger.last_self_line)) or (
             give.kind == "accept"
             and (_other_gave(their) or _THEY_OFFER.search(_their_open_offer(lines)))
         ):
@@ -920,6 +920,19 @@ def _their_open_offer(lines: Sequence[Line]) -> str:
     if spoken[-3].speaker != OTHER or find_amounts(spoken[-2].text):
         return ""
     return spoken[-3].text
+
+
+def _our_cost_back(their_line: str, our_line: str) -> bool:
+    """Whether the cost they offer is one we had already tied to our own number.
+
+    "... if you match 1300 and pick it up today, we have a deal" - "1200 and I will pick
+    it up today!": the pickup was part of our 1300, so it does not pay for the drop.
+    """
+    if not our_line or not find_amounts(our_line):
+        return False
+    theirs = {m.group(1).lower()[:4] for m in _CONCRETE_COST.finditer(their_line)}
+    ours = {m.group(1).lower()[:4] for m in _CONCRETE_COST.finditer(our_line)}
+    return bool(theirs) and theirs <= ours
 
 
 def _offered_already(condition: str, their_line: str) -> bool:
