@@ -1523,3 +1523,14 @@ def test_their_cost_that_was_already_part_of_our_number_pays_for_nothing() -> No
     # a pickup they add of their own accord still closes their exchange
     context = ("seller: It's 1300.", "buyer: 1200 and I will pick it up today!")
     assert concession_labels("Ok I can do that.", context, "seller") == []
+
+
+def test_their_number_with_a_contract_or_a_drive_over_is_an_exchange_we_close() -> None:
+    for their in (
+        "If I entered a contract for 1 year, would you accept $2,760?",
+        "Would you be willing to take $2,760 if I drive and come pick it up from you today?",
+    ):
+        context = ("seller: I would accept $2,850.", "buyer: " + their)
+        assert concession_labels("Yes I would accept that deal.", context, "seller") == [], their
+    context = ("seller: I would accept $2,850.", "buyer: Would you accept $2,760?")
+    assert concession_labels("Yes I would accept that deal.", context, "seller") == [UNPAID]

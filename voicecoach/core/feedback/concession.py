@@ -339,9 +339,12 @@ _OTHER_TERMS = re.compile(
 # The other side offers something of its own with its number or its ask: picking the item
 # up, cash, coming today. Moving or agreeing right after is the closing half of that exchange.
 _THEY_OFFER = re.compile(
-    r"(?=[ai])(?:\b(?:if|and) (?:i|we)(?:'ll| will| can| could| would)? (?:came|come|pick(?:ed)?|"
-    r"paid|pay|bring|brought)\b(?: by| over| today| tonight| in cash| cash| it| them| up| to"
-    r" pick)"
+    r"(?=[ai])(?:\b(?:if|and) (?:i|we)(?:'ll| will| can| could| would)? "
+    r"(?:dr[io]ve (?:over )?and )?(?:came|come|pick(?:ed)?|paid|pay|bring|brought)\b"
+    r"(?: by| over| today| tonight| in cash| cash| it| them| up| to pick| pick)"
+    # a longer commitment: "if I entered a contract for 1 year, would you accept $2,760?"
+    r"|\bif (?:i|we)(?:'d| would| could| can| will)? (?:sign(?:ed)?|enter(?:ed)?(?: into)?|"
+    r"commit(?:ted)?(?: to)?) (?:to )?(?:a |an |the )?[^.?!]{0,25}\b(?:lease|contract)"
     r"|\b(?:i|we)(?:'d| would|'ll| will| can| could)? (?:be )?(?:(?:willing|happy|glad|able) to )?"
     r"(?:come )?(?:pick (?:it|them) up|come (?:by|get it|to you)|pay (?:you )?(?:in )?cash)\b"
     r"|\band (?:(?:i|we)(?:'ll| will| can| could)? )?(?:pick (?:it|them) up|come (?:by|get it)|pay "
