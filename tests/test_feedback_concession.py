@@ -1534,3 +1534,10 @@ def test_their_number_with_a_contract_or_a_drive_over_is_an_exchange_we_close() 
         assert concession_labels("Yes I would accept that deal.", context, "seller") == [], their
     context = ("seller: I would accept $2,850.", "buyer: Would you accept $2,760?")
     assert concession_labels("Yes I would accept that deal.", context, "seller") == [UNPAID]
+
+
+def test_moving_it_themselves_is_a_cost_named_with_the_number() -> None:
+    assert has_condition("650 and you move it yourself and pick it up, deal?") is not None
+    context = ("seller: How about 675?", "buyer: Can I do $650 if I come get it today?")
+    said = "650 and you move it yourself and pick it up, deal?"
+    assert concession_labels(said, context, "seller") == [TRADED]

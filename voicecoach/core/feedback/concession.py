@@ -88,7 +88,7 @@ _CONDITION_PHRASES = CaseBlindPattern(
     r"you must (pay|pick|come|sign|bring|cover|take|buy|agree|commit)|but you (pay|"
     r"cover|bring|"
     r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign|drop|deliver|ship|handle|"
-    r"take care|throw in|include)|you pay\b|you cover\b|"
+    r"take care|throw in|include|move it|move them|haul|load|collect)|you pay\b|you cover\b|"
     r"only (accept|take)s? (cash|venmo|paypal|zelle)|cash only|"
     # "what if I give you one of the waters. could I get 2 of the firewood then?"
     r"(can|could|may) (i|we) (get|have|take|keep)\b[^.?!]{0,40}?\b(then|in that case)"
