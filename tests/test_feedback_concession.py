@@ -1541,3 +1541,17 @@ def test_moving_it_themselves_is_a_cost_named_with_the_number() -> None:
     context = ("seller: How about 675?", "buyer: Can I do $650 if I come get it today?")
     said = "650 and you move it yourself and pick it up, deal?"
     assert concession_labels(said, context, "seller") == [TRADED]
+
+
+def test_a_bare_yes_to_their_ask_for_an_extra_and_an_extra_only_asked_for() -> None:
+    ask = "Would you be willing to throw in something extra such as free shipping and insurance?"
+    context = ("seller: I am open to negotiate but was looking for $165.", "buyer: " + ask)
+    said = "I could and would if you pay the full asking price."
+    assert concession_labels(said, context, "seller") == [TRADED]
+    context = ("seller: It could go either way.", "buyer: Would you be willing to deliver it?")
+    assert concession_labels("yes I sure can", context, "seller") == [UNPAID]
+    # asking them for it gives nothing; offering it inside a question still does
+    assert adds_extra(ask) is None
+    assert adds_extra("Will you go to 7400 and Ill throw in free tinted windows?") is not None
+    context = ("seller: I am open to negotiate but was looking for $165.",)
+    assert concession_labels(ask, context, "buyer") == []

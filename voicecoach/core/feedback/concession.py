@@ -288,6 +288,15 @@ def _clause(text: str, start: int) -> str:
     return text[start : min(stop, start + 80)].strip()
 
 
+# a question put to them, open up to the extra's words: "would you be willing to ... ?"
+_ASKED_OF_THEM = re.compile(
+    r"(?:^|[.!?]\s*)(?:\w+,?\s+)?(?:would|could|can|will)\s+(?:you|u)\b[^.!?]*$", re.I
+)
+
+
+_OWN_OFFER = re.compile(r"\b(i|we|ill|id)\b", re.I)
+
+
 def adds_extra(text: str) -> str | None:
     """The words with which the speaker adds something of value, or None."""
     for match in _EXTRA.finditer(text):
@@ -298,6 +307,11 @@ def adds_extra(text: str) -> str | None:
             continue
         if match.group(1) and _NEGATED_EXTRA.search(words):
             continue  # "that won't even cover the taxes": no extra given
+        asked = None if match.group(1) else _ASKED_OF_THEM.search(text, 0, start)
+        if asked and not _OWN_OFFER.search(text, asked.start(), start):
+            # "would you throw in free shipping?": an extra asked for, not given (but "will
+            # you go to 7400 and I'll throw in free tinted windows?" offers it)
+            continue
         # "if you ..., I can deliver" is the closing half handled by conditions; keep it
         return words.strip()
     return None
@@ -832,6 +846,7 @@ def _concessions(
         or is_acceptance(text)
         or adds_extra(text)
         or has_relative_move(text)
+        or _MODAL_YES.match(text)
     ):
         return []  # no number, split, acceptance, extra or move: nothing can be a give
     self_role = infer_self_role(lines, role)
@@ -947,6 +962,22 @@ def _offered_already(condition: str, their_line: str) -> bool:
     return bool(costs & theirs)
 
 
+# a bare modal as the answer to their ask: "I could, if you pay the full asking price"
+_MODAL_YES = CaseBlindPattern(
+    r"\W*(?:(?:yes|sure|yeah)\W+)?(?:i|we) (?:can|could|would|will)"
+    r"(?: and (?:can|could|would|will))?(?=\W*$|\W+(?:if|but|as long|provided|only)\b|\W*[,.!])"
+)
+
+
+# "would you be willing to throw in something extra?": read only as their ask, since in our
+# own turn "would you be willing to ..." mostly asks them to take our number
+_ASK_WILLING = CaseBlindPattern(
+    r"\W(can|could|would|will)\s+(you|u)\s+be willing to\s+(throw in|include|add|deliver|ship|"
+    r"cover|waive|bring it|drop it off|fix|repair|install)\b",
+    spaced=True,
+)
+
+
 def _granted_ask(text: str, their_line: str) -> str | None:
     """Our yes to their ask for an extra ("Could you deliver it?" - "I could do that"), or None.
 
@@ -954,9 +985,11 @@ def _granted_ask(text: str, their_line: str) -> str | None:
     offering it. Not when their ask came with something of theirs ("... if I pay cash"),
     nor when our yes names a number (a price answer, read by the number rules).
     """
-    if not their_line or find_amounts(text) or not is_acceptance(text):
+    if not their_line or find_amounts(text):
         return None
-    ask = _ASK_EXTRA.search(their_line)
+    if not (is_acceptance(text) or _MODAL_YES.match(text)):
+        return None
+    ask = _ASK_EXTRA.search(their_line) or _ASK_WILLING.search(their_line)
     if ask is None or _THEY_OFFER.search(their_line) or _CONDITION_PHRASES.search(their_line):
         return None
     if _IF_YOU.search(their_line) or find_amounts(their_line):
