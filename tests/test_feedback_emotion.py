@@ -195,3 +195,19 @@ def test_sarcasm_about_how_they_see_us_is_overreach() -> None:
         assert [f.label for f in detect_overreach(text, ())] == ["emotion.overreach"], text
     for text in ("I think you are right", "Do you think I am a good fit for the place?"):
         assert detect_overreach(text, ()) == [], text
+
+
+def test_calling_them_a_liar_and_a_sarcastic_very_mature_are_overreach() -> None:
+    for text in (
+        "Diabetics can eat less food because of the small meals. Don't lie to me.",
+        "you're lying to me about the mileage",
+        "very mature .",
+        "That's real mature of you.",
+    ):
+        assert [f.label for f in detect_overreach(text, ())] == ["emotion.overreach"], text
+    for text in (
+        "The trees here are very mature and give lots of shade.",
+        "I was lying down when you called.",
+        "I would never lie to you about the condition.",
+    ):
+        assert detect_overreach(text, ()) == [], text

@@ -120,6 +120,8 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"do (?:i|we) look (?:like|that) (?:a |an )?(?:fool|idiot|stupid|dumb|rich|a millionaire"
     r"|i was born yesterday)",
     r"(?:i|we) (?:wasnt|werent|was not|were not) born yesterday",
+    # "very mature.": sarcasm said as a turn or sentence of its own
+    r"(?:^|thats |that is )(?:real|very|so|how) mature(?: of you)?(?= *[.!?]| *$)",
     r"(?:idiot|moron|imbecile|jerk|loser|sucker)s?",
     r"stupid(?! (?:expensive|cheap|good|fast|easy|simple|low|high|nice|fun|questions?))",
     r"dumb(?! ?bells?)",
@@ -285,6 +287,9 @@ _BLAME_TERMS: tuple[str, ...] = (
     r"why (?:didnt|did|wont|would) you (?:lie|tell me|listen)",
     r"why dont you (?:listen|watch where|ever|get it)",
     r"you (?:lied|tricked|cheated|set me up|screwed)",
+    # calling them a liar to their face: "Don't lie to me.", "you're lying"
+    r"(?:dont|do not|stop|quit) (?:lie|lying) to (?:me|us)",
+    r"(?:youre|you are) (?:just )?lying(?! down)",
     r"(?:its|thats|this is|all) your (?:own )?fault",
     r"not my fault",
     r"you keep (?:saying|changing|asking|lowering|raising|moving|interrupting|ignoring|pushing"
