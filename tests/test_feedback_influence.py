@@ -200,3 +200,9 @@ def test_asking_back_after_small_talk_is_not_credited() -> None:
         "I am doing okay but am in need of some supplies. What about you?"
     )
     assert QUESTION not in labels("I'm fine thanks... you?")
+
+
+def test_where_they_stand_on_an_item_is_an_open_question() -> None:
+    for text in ("Where do you stand on water? We're low.", "where do you stand on the firewood"):
+        assert "influence.question" in [f.label for f in detect_influence(text, ())], text
+    assert detect_influence("Where do you stand when you fish?", ()) == []

@@ -159,6 +159,8 @@ _QUESTION = compile_terms(
         r"(?:is|are) (?:the )?\w+(?: \w+)? (?:something|what|the (?:thing|item|one)) (?:that )?"
         r"(?:you|u|your \w+) (?:want|need|value|prefer|care about)",
         r"what (?:brings|brought) you",
+        # their position on an item: "where do you stand on water?"
+        r"where (?:do|does) (?:you|u|your \w+) stand (?:on|with)",
         # what moves them: "what interests you the most?", "why are you selling it?"
         r"what (?:interests|concerns|worries) (?:you|u)",
         r"why (?:are|r) (?:you|u) (?:selling|moving|getting rid of|letting go of|parting with)",
