@@ -1555,3 +1555,21 @@ def test_a_bare_yes_to_their_ask_for_an_extra_and_an_extra_only_asked_for() -> N
     assert adds_extra("Will you go to 7400 and Ill throw in free tinted windows?") is not None
     context = ("seller: I am open to negotiate but was looking for $165.",)
     assert concession_labels(ask, context, "buyer") == []
+
+
+def test_a_move_after_their_yes_to_the_cost_we_asked_for_is_traded() -> None:
+    context = (
+        "buyer: The only problem is I can only pay $900.",
+        "seller: Are you able to pay a deposit, and ready to commit to a 6 month lease?",
+        "buyer: Yes I can pay a deposit and will sign that lease.",
+    )
+    flags = assess(Utterance("Then I can do $930", context, "seller", "listing price $979"))
+    assert [f.label for f in flags] == [TRADED]
+    assert "930" in flags[0].tip
+    # their yes that comes with a number of theirs is answered by our move: no trade
+    context = (
+        "seller: Are you willing to pick it up?",
+        "buyer: Yeah, I'd come scoop it up. I was thinking around 240?",
+    )
+    said = "All in for 275 and I'll help load it."
+    assert concession_labels(said, context, "seller", "listing price $300") == [UNPAID]

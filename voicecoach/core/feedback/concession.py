@@ -885,6 +885,14 @@ def _concessions(
             # nothing. Other gives: only their own conditional offer ("I'll deliver if you
             # come up") stays a tie.
             condition = None
+    # "Are you able to pay a deposit and sign a 6 month lease?" - "Yes I can" - "Then I can
+    # do $930": their yes to the cost we asked for is what our move pays for
+    if (
+        give.kind in {"move", "relative"}
+        and not condition
+        and _their_yes_to_our_ask(ledger.last_self_line, ledger.last_other_line)
+    ):
+        return [_paid_by_their_yes(give, text)]
     if give.kind in {"accept", "relative"} and not condition:
         their = ledger.last_other_line
         # The closing half of an exchange the other side just set up, or of their number or
@@ -938,6 +946,25 @@ def _their_open_offer(lines: Sequence[Line]) -> str:
     if spoken[-3].speaker != OTHER or find_amounts(spoken[-2].text):
         return ""
     return spoken[-3].text
+
+
+def _names_price(line: str) -> bool:
+    return any(term_of(amount) == "price" for amount in find_amounts(line))
+
+
+_QUESTION_TO_THEM = re.compile(r"\b(?:would|could|can|will|are|do) (?:you|u)\b[^.!?]*\?", re.I)
+
+
+def _their_yes_to_our_ask(our_line: str, their_line: str) -> bool:
+    """Whether their last turn says yes to a cost we asked of them with no price of ours."""
+    if "?" not in our_line or not their_line or _names_price(our_line):
+        return False
+    if _names_price(their_line):
+        return False  # their yes came with a number of theirs: our move answers that number
+    asked = _QUESTION_TO_THEM.search(our_line)
+    if not asked or not _CONCRETE_COST.search(asked.group()):
+        return False
+    return bool(_ACCEPT_OPENING.match(their_line) or is_acceptance(their_line))
 
 
 def _our_cost_back(their_line: str, our_line: str) -> bool:
@@ -1075,6 +1102,14 @@ def _unpaid(give: Give, role: str | None) -> Flag:
             "anything in return; concessions should be traded, not given."
         )
     return Flag(UNPAID, Severity.WARNING, give.span, why, tip)
+
+
+def _paid_by_their_yes(give: Give, text: str) -> Flag:
+    """Credit for a move made once they had agreed to the cost we asked of them."""
+    why = "You moved only once they had agreed to what you asked: a trade, not a gift."
+    value = f" I can do {_fmt(give.new_value)}" if give.new_value is not None else " I can move"
+    tip = f"Good trade; name what you got as you move: 'With that agreed,{value}.'"
+    return Flag(TRADED, Severity.INFO, text.strip()[:80], why, tip)
 
 
 def _traded(give: Give, tie: str, text: str, package: bool = False) -> Flag:
