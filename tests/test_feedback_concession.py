@@ -1573,3 +1573,17 @@ def test_a_move_after_their_yes_to_the_cost_we_asked_for_is_traded() -> None:
     )
     said = "All in for 275 and I'll help load it."
     assert concession_labels(said, context, "seller", "listing price $300") == [UNPAID]
+
+
+def test_their_offered_extra_said_back_is_not_ours_to_give() -> None:
+    context = (
+        "seller: I can offer you the first month of rent for free, if you're able to pay 2000.",
+        "buyer: 2000 would be great. Do you do any kind of background checking?",
+        "seller: There is no background check at all!",
+    )
+    said = "I'm in. 2000 a month and the first month free. You got a deal."
+    assert concession_labels(said, context, "buyer", "listing price $2400") == []
+    # the extra they only asked about is still ours when we offer it
+    context = ("seller: It's 2400 a month.", "buyer: Is anything else included?")
+    said = "I can give you the first month free."
+    assert concession_labels(said, context, "seller", "listing price $2400") == [UNPAID]

@@ -853,6 +853,8 @@ def _concessions(
     ledger = build_ledger(lines, self_role, setting)
     gives = _numeric_gives(text, ledger, lines)
     extra = adds_extra(text)
+    if extra and _their_extra_said_back(extra, lines):
+        extra = None  # "2000 a month and the first month free": their offer said back
     granted = None if gives or extra else _granted_ask(text, ledger.last_other_line)
     if not gives and not extra and not granted:
         return []
@@ -953,6 +955,22 @@ def _names_price(line: str) -> bool:
 
 
 _QUESTION_TO_THEM = re.compile(r"\b(?:would|could|can|will|are|do) (?:you|u)\b[^.!?]*\?", re.I)
+
+
+_CONTENT_WORD = re.compile(r"[a-z]{3,}")
+_NOT_CONTENT = frozenset({"the", "and", "can", "could", "will", "would", "for", "you", "your"})
+
+
+def _their_extra_said_back(extra: str, lines: Sequence[Line]) -> bool:
+    """Whether every word of the extra is in a turn where they offered an extra of their own."""
+    words = set(_CONTENT_WORD.findall(extra.lower())) - _NOT_CONTENT
+    if not words:
+        return False
+    return any(
+        words <= set(_CONTENT_WORD.findall(line.text.lower())) and adds_extra(line.text)
+        for line in lines
+        if line.speaker == OTHER
+    )
 
 
 def _their_yes_to_our_ask(our_line: str, their_line: str) -> bool:
