@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """3,014 turns of the negotiation *test* files, labelled by eleven more labellers (refs)."""
+    """3,400 turns of the negotiation *test* files, labelled by thirteen more labellers (refs)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "casino", "casino_test.json")
     shared_path("corpora", "dealornodeal", "test.txt")
@@ -176,6 +176,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("tenth", 270),
         ("eleventh", 270),
         ("twelfth", 264),
+        ("thirteenth", 206),
+        ("fourteenth", 180),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
