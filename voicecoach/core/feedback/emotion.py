@@ -121,7 +121,8 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"|i was born yesterday)",
     r"(?:i|we) (?:wasnt|werent|was not|were not) born yesterday",
     # "very mature.": sarcasm said as a turn or sentence of its own
-    r"(?:^|thats |that is )(?:real|very|so|how) mature(?: of you)?(?= *[.!?]| *$)",
+    r"^(?:real|very|so|how) mature(?: of you)?(?= *[.!?]| *$)",
+    r"(?:thats|that is) (?:real|very|so|how) mature(?: of you)?(?= *[.!?]| *$)",
     r"(?:idiot|moron|imbecile|jerk|loser|sucker)s?",
     r"stupid(?! (?:expensive|cheap|good|fast|easy|simple|low|high|nice|fun|questions?))",
     r"dumb(?! ?bells?)",
