@@ -985,6 +985,11 @@ def _their_yes_to_our_ask(our_line: str, their_line: str) -> bool:
     return bool(_ACCEPT_OPENING.match(their_line) or is_acceptance(their_line))
 
 
+def _costs_named(text: str) -> set[str]:
+    """The concrete costs a turn names, each by its first four letters ("pick", "cash", "toda")."""
+    return {m.group(1).lower()[:4] for m in _CONCRETE_COST.finditer(text)}
+
+
 def _our_cost_back(their_line: str, our_line: str) -> bool:
     """Whether the cost they offer is one we had already tied to our own number.
 
@@ -993,18 +998,16 @@ def _our_cost_back(their_line: str, our_line: str) -> bool:
     """
     if not our_line or not find_amounts(our_line):
         return False
-    theirs = {m.group(1).lower()[:4] for m in _CONCRETE_COST.finditer(their_line)}
-    ours = {m.group(1).lower()[:4] for m in _CONCRETE_COST.finditer(our_line)}
-    return bool(theirs) and theirs <= ours
+    theirs = _costs_named(their_line)
+    return bool(theirs) and theirs <= _costs_named(our_line)
 
 
 def _offered_already(condition: str, their_line: str) -> bool:
     """Whether the cost named in our condition is one the other side itself just offered."""
-    costs = {m.group(1).lower()[:4] for m in _CONCRETE_COST.finditer(condition)}
+    costs = _costs_named(condition)
     if not costs or not their_line:
         return False
-    theirs = {m.group(1).lower()[:4] for m in _CONCRETE_COST.finditer(their_line)}
-    return bool(costs & theirs)
+    return bool(costs & _costs_named(their_line))
 
 
 # a bare modal as the answer to their ask: "I could, if you pay the full asking price"
