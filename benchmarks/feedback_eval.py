@@ -134,7 +134,8 @@ def turn_at(ref: str) -> tuple[str, list[str]]:
         turns = re.findall(
             r"(THEM|YOU):\s*(.*?)\s*<eos>", dialogue_text.group(1) if dialogue_text else ""
         )
-        lines = [f"{'me' if who == 'YOU' else 'them'}: {text}" for who, text in turns[:at]]
+        speaker = turns[at][0]  # the file's "YOU" is one side; a turn may be the other's
+        lines = [f"{'me' if who == speaker else 'them'}: {text}" for who, text in turns[:at]]
         return turns[at][1], lines[-_CONTEXT_TURNS:]
     raise ValueError(f"unknown corpus in reference {ref!r}")
 

@@ -191,3 +191,27 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     assert table["concession.unpaid"]["f1"] >= 0.78
     assert table["concession.traded"]["f1"] >= 0.68
     assert table["influence.question"]["f1"] >= 0.79
+
+
+def test_deal_or_no_deal_context_is_read_from_the_speakers_side() -> None:
+    """Each Deal or No Deal line is one side's log ("YOU"), but a labelled turn may be "THEM"'s:
+    its context must still call the speaker "me", or the labeller and the engine read a reply
+    to the trainee's own words."""
+    path = shared_path("corpora", "dealornodeal", "test.txt")
+    sys.path.insert(0, str(REPO_ROOT))
+    from benchmarks.feedback_eval import turn_at
+
+    checked = 0
+    for index, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines()[:40]):
+        speakers = [part.split(":")[0] for part in line.split("<eos>")[:-1]]
+        speakers = [who.split()[-1] for who in speakers]
+        for at in range(1, len(speakers)):
+            text, context = turn_at(f"dealornodeal/test.txt/{index}/{at}")
+            assert text.strip()
+            assert len(context) == min(at, 8)
+            # the turn just before was the other side's, whichever side is speaking
+            assert context[-1].startswith("them: ")
+            if at >= 2:
+                assert context[-2].startswith("me: ")
+            checked += speakers[at] == "THEM"
+    assert checked > 20  # the case that was wrong: a turn spoken by the file's "THEM"
