@@ -156,9 +156,10 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """3,400 turns of the negotiation *test* files, labelled by thirteen more labellers (refs)."""
+    """3,700 turns of the negotiation files, labelled by fourteen more labellers (refs)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "casino", "casino_test.json")
+    shared_path("corpora", "casino", "casino_valid.json")
     shared_path("corpora", "dealornodeal", "test.txt")
     sys.path.insert(0, str(REPO_ROOT))
     from benchmarks.feedback_eval import load_dev, predict, scores
@@ -178,6 +179,7 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("twelfth", 264),
         ("thirteenth", 206),
         ("fourteenth", 180),
+        ("fifteenth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
