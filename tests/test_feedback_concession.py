@@ -1587,3 +1587,58 @@ def test_their_offered_extra_said_back_is_not_ours_to_give() -> None:
     context = ("seller: It's 2400 a month.", "buyer: Is anything else included?")
     said = "I can give you the first month free."
     assert concession_labels(said, context, "seller", "listing price $2400") == [UNPAID]
+
+
+def test_a_refusal_after_a_yes_word_and_an_agreeable_price() -> None:
+    # "yeah" that opens a refusal agrees to nothing
+    context = ("trader: you get the hats, I keep the rest", "trader: I need the books too")
+    for said in ("yeah that is not happening", "ok that doesnt work for me"):
+        assert not is_acceptance(said)
+        assert concession_labels(said, context, "trader", "splitting books, hats and balls") == []
+    # "agreeable" is a yes: taking their 625 after holding at 650 gives 25
+    context = ("buyer: Would you do 600?", "seller: Not below 650.", "buyer: Meet me at 625?")
+    assert concession_labels("That is agreeable to me.", context, "seller") == [UNPAID]
+    assert concession_labels("That is not agreeable to me.", context, "seller") == []
+
+
+def test_the_x_it_is_idiom_puts_the_number_forward() -> None:
+    context = (
+        "seller: The lowest I can do is 2000.",
+        "buyer: Could you do 1800 if I paint the hall for you?",
+        "seller: sorry, no",
+    )
+    assert concession_labels("ok 2000 it is then", context, "buyer") == [UNPAID]
+    # "it is" that goes on describes, it does not agree
+    assert [p.value for p in read_proposals("ok 2000 it is!", "price", None, None)] == [2000]
+    assert read_proposals("well, 2000 it is a lot for me", "price", None, None) == []
+
+
+def test_the_listing_price_quoted_is_a_reference_not_their_offer() -> None:
+    context = (
+        "seller: Would you pay 1500 a month?",
+        "buyer: The listing price is only $1487 and even that felt steep.",
+    )
+    said = "Good places are not cheap, but I would go to 1450."
+    assert concession_labels(said, context, "seller", "listing price $1487") == [UNPAID]
+
+
+def test_a_return_or_warranty_granted_is_an_extra_and_a_worry_is_no_condition() -> None:
+    assert adds_extra("I will allow a 30 day return if you are unhappy with it.") is not None
+    assert adds_extra("We offer you a one year warranty on it.") is not None
+    assert adds_extra("Do you offer a warranty?") is None
+    # "if you're concerned ..." meets a worry, it asks nothing of them
+    said = "I can offer an extended warranty if you are worried about the age."
+    assert has_condition(said) is None
+    context = ("seller: Any questions?", "buyer: It is used, so I would offer you $45.")
+    assert concession_labels(said, context, "seller", "listing price $80") == [UNPAID]
+    # "have to make sure" is our own need, not a service given
+    assert adds_extra("I would still have to make sure it runs well.") is None
+    assert adds_extra("I'll make sure it is cleaned before you come.") is not None
+
+
+def test_you_come_and_pick_it_up_said_with_a_yes_is_the_condition() -> None:
+    context = ("seller: I can come down to $250.", "buyer: The highest I can go is $220")
+    said = "Okay, accepted. You come and collect it yourself."
+    assert concession_labels(said, context, "seller", "listing price $300") == [TRADED]
+    assert has_condition("can you come and pick it up?") is None
+    assert concession_labels("Okay, accepted.", context, "seller", "listing price $300") == [UNPAID]

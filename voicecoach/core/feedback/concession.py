@@ -72,7 +72,9 @@ _MAIN_CLAUSE = re.compile(
     r",\s*(?:i|we|then)\b|\s(?:i|we)\s(?:can|could|will|would)\b|\s(?:ill|i'll)\b", re.I
 )
 _FREE_IF = re.compile(
-    r"^\s*('re|are|were)?\s*(interested|ok|okay|fine|happy|curious|around|free|available)\b"
+    r"^\s*('re|are|were)?\s*(interested|ok|okay|fine|happy|curious|around|free|available|"
+    # a worry met, not a price asked: "an extended warranty if you're concerned about ..."
+    r"concerned|worried|unhappy|unsure|not (sure|happy|satisfied)|dissatisfied)\b"
     # "if you want", but not "if you want to pick it up": that is the cost itself
     r"|^\s*((want|wanna|'d like|would like|'d prefer|would prefer)"
     r"(?! (to )?(pick|come|pay|sign|buy|grab|collect|get it|"
@@ -100,7 +102,8 @@ _CONDITION_PHRASES = CaseBlindPattern(
     # a longer commitment asked with the number: "I can take $1200 with a 1 year lease"
     # a plain "you pick it up" said with the number: "I could do $8000 cash you pick up"
     r"(?<!when )(?<!if )(?<!once )(?<!before )(?<!after )(?<!can )(?<!could )(?<!will )"
-    r"(?<!would )(?<!do )(?<!did )(?<!until )(?<!to )you pick (it |them )?up|"
+    r"(?<!would )(?<!do )(?<!did )(?<!until )(?<!to )you (pick (it |them )?up|"
+    r"come (and |to )?(pick|get|grab|collect)\b)|"
     r"(with|on|for) (a |an )?(\d+|one|two|three|six|twelve|eighteen)[ -](year|month)s?( long)? "
     r"(lease|contract|term|commitment)|"
     # what the item must come with: "I'll give you 25 if it has new batteries"
@@ -135,7 +138,9 @@ _EXTRA = CaseBlindPattern(
     r"give you (my|a|the|an|free)|"
     # "I'll make sure it's clean", not "I need to make sure I keep money for tolls"
     r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|"
-    r"make sure(?! (i|we|i'm|im)\b)|install|"
+    r"(?<!have to )(?<!has to )(?<!need to )(?<!got to )make sure(?! (i|we|i'm|im)\b)|install|"
+    # a return or a warranty granted: "I will allow up to 30 day return"
+    r"(allow|offer|give you|honou?r)\b[^.?!]{0,20}\b(return|refund|warranty|guarantee)|"
     r"(fix|repair|replace|detail|clean) (it|them|the \w+) (for you|before|first|up)|"
     r"sign (a )?(longer|(\d+|one|two|three|four|five|six|twelve|eighteen)[ -](year|month)s?)"
     r" ?(lease|contract)?|"
@@ -169,9 +174,9 @@ _ACCEPT = CaseBlindPattern(
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (certainly |definitely |surely |probably )?"
     r"(do |live with |work with |accept |pay )?that|"
-    r"(that|this|it) (seems|looks) (fine|ok|okay|fair|good|great|reasonable)|"
+    r"(that|this|it) (seems|looks) (fine|ok|okay|fair|good|great|reasonable|agreeable)|"
     r"that('s|s| is| would be| will be| should be) (fine|ok|okay|fair|good|great|"
-    r"acceptable|reasonable|a deal|perfect|excellent|wonderful|awesome)|"
+    r"acceptable|agreeable|reasonable|a deal|perfect|excellent|wonderful|awesome)|"
     # "Deal." at the end, not "... we both feel we did okay in the deal."
     r"(?<!the )(?<!this )(?<!that )(?<!our )(?<!your )(?<!any )deal[.!]*\s*$|"
     r"i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|"
@@ -200,8 +205,8 @@ _CONFIRM_DEAL = CaseBlindPattern(
     r"\W(so )?(do we have|is it|is that|have we got) a deal\W*$", spaced=True
 )
 _REJECT = CaseBlindPattern(
-    r"\W(?:(no deal|not (going to|gonna|able)|can'?t|cannot|can not|could not|will not|won'?t|"
-    r"too (high|low|much|steep)|no way|"
+    r"\W(?:(no deal|not (going to|gonna|able|happening)|can'?t|cannot|can not|could not|will not|"
+    r"won'?t|doesn'?t work|does not work|too (high|low|much|steep)|no way|"
     r"not enough|never|decline|pass on|how about|what about|counter)\b"
     r"|(is that|is this|does that|would that|will that|do we have)\b[^.!]*\bdeal\W*$)",
     spaced=True,

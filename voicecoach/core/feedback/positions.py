@@ -185,7 +185,7 @@ _REFERENCE_BEFORE = CaseBlindPattern(
     r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax|"
     # our ask recalled, not put forward again: "I was asking $10, ... I can do $6"
     r"(was|were|had been) asking( for)?|had asked( for)?|listed (it |them )?(at|for)|"
-    r"(asking|listing|list) price was)\b[^.?!\d]{0,25}$",
+    r"(asking|listing|list) price (was|is|says|shows))\b[^.?!\d]{0,25}$",
     spaced=True,
 )
 # A negation reaches the number unless a new clause starts between them: recognised speech
@@ -251,7 +251,7 @@ _OFFER_BEFORE = re.compile(
 )
 _OFFER_AFTER = re.compile(
     r"^\W{0,3}(\?|and (it'?s|they'?re|you|i'?ll|i will|i can|i'?d)|is (my|the|as|fine|good|ok)|"
-    r"final|cash|firm|works|then|"
+    r"final|cash|firm|works|then|it is(?=\s*(then\b|[.!,]|$))|"
     r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/|work|"
     r"maybe|perhaps|"
     r"lowest|highest|is all|is the (most|best|lowest|highest)|but nothing|nothing (less|"
