@@ -211,3 +211,12 @@ def test_calling_them_a_liar_and_a_sarcastic_very_mature_are_overreach() -> None
         "I would never lie to you about the condition.",
     ):
         assert detect_overreach(text, ()) == [], text
+
+
+def test_enough_as_a_quantity_does_not_make_emphasis_a_shout() -> None:
+    # capitals for emphasis beside "not enough firewood": a need, not exasperation
+    said = "Fair, but her tent is NOT GOOD and we lack enough firewood; she is ALREADY cold."
+    assert detect_overreach(said, ()) == []
+    # "enough!" itself is exasperation, and the same capitals then read as a shout
+    assert detect_overreach("That is ENOUGH, I am DONE WITH THIS", ())
+    assert detect_overreach("Enough already. STOP THE GAMES NOW, ok?", ())

@@ -206,3 +206,24 @@ def test_where_they_stand_on_an_item_is_an_open_question() -> None:
     for text in ("Where do you stand on water? We're low.", "where do you stand on the firewood"):
         assert "influence.question" in [f.label for f in detect_influence(text, ())], text
     assert detect_influence("Where do you stand when you fish?", ()) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We could use more water. Are you short on anything?",
+        "are you running low on food?",
+        "Fine thanks, any particular item you're looking for?",
+        "what value does that split give you?",
+        "How much worth does the hat have for you?",
+    ],
+)
+def test_their_shortfall_and_their_own_valuation_are_needs_questions(text: str) -> None:
+    assert [f.label for f in detect_influence(text, ())] == [QUESTION]
+
+
+@pytest.mark.parametrize(
+    "text", ["Are you out of your mind?", "I am short on cash.", "what value is it new?"]
+)
+def test_lookalikes_of_needs_questions_are_not_credited(text: str) -> None:
+    assert QUESTION not in [f.label for f in detect_influence(text, ())]

@@ -529,7 +529,8 @@ _UNHAPPY = compile_terms(
 _EXASPERATED = compile_terms(
     (
         r"stop",
-        r"enough",
+        # "enough!", "enough already", not the quantity ("we don't have enough firewood")
+        r"enough(?= *$| *[.!?,;]| (?:already|of|is)\b)",
         r"hell",
         r"ridiculous",
         r"kidding",

@@ -136,6 +136,13 @@ _QUESTION = compile_terms(
         r"is there (?:anything|something|any (?!chance)\w+)(?: \w+){0,3} (?:you|your|youre|youd)",
         # "any items in particular you need?", "how stocked up are you on food?"
         r"any (?:\w+ ){0,3}(?:you|u) (?:need|want|prefer|would like|are looking for|care about)",
+        r"any (?:\w+ ){0,3}(?:youre|ur|u are|you are) (?:looking for|hoping for|needing|after)",
+        # their shortfall: "are you short on anything?", "are you low on water?"
+        r"(?:are|r) (?:you|u) (?:\w+ )?(?:(?:short|low|lacking|missing) (?:on|of|in) \w+"
+        r"|out of (?!your|ur|my|the|this|that|here|line|touch)\w+)",
+        # their own valuation, which only they know: "what value does that give you?"
+        r"(?:what|how much) (?:value|points?|worth) (?:\w+ ){0,3}(?:give|gives|get|have for)"
+        r" (?:you|u)",
         r"how (?:\w+ ){0,2}(?:are|r) (?:you|u) (?:on|with|for) \w+",
         r"how (?:long|often|far|many people|many of you|many (?:nights|days|weeks))"
         r" (?:\w+ ){0,2}(?:will|are|do|would|did)"
