@@ -15,6 +15,7 @@ from voicecoach.core.feedback.positions import (
     read_proposals,
     split_lines,
 )
+from voicecoach.core.numbers import find_amounts
 
 UNPAID = "concession.unpaid"
 TRADED = "concession.traded"
@@ -1642,3 +1643,54 @@ def test_you_come_and_pick_it_up_said_with_a_yes_is_the_condition() -> None:
     assert concession_labels(said, context, "seller", "listing price $300") == [TRADED]
     assert has_condition("can you come and pick it up?") is None
     assert concession_labels("Okay, accepted.", context, "seller", "listing price $300") == [UNPAID]
+
+
+def test_taking_their_number_when_their_extra_was_our_own_ask_is_unpaid() -> None:
+    context = (
+        "seller: 450 is about as low as I go.",
+        "buyer: That is high for me. I can do $400 if you could deliver",
+        "seller: 425 and I'll deliver it",
+    )
+    assert concession_labels("deal", context, "buyer", "listing price $550") == [UNPAID]
+    # an extra of theirs that we never asked for is still the closing half of their offer
+    context = (
+        "buyer: That is high for me. I can do $400.",
+        "seller: 425 and I'll deliver it",
+    )
+    assert concession_labels("deal", context, "buyer", "listing price $550") == []
+    # and when they took one of our own numbers, our yes closes our own offer
+    context = (
+        "buyer: Can you deliver it if I pay $200? Or $190 and I'll pick it up.",
+        "seller: I can deliver it for $200.",
+    )
+    assert concession_labels("that works for me", context, "buyer", "listing price $220") == []
+
+
+def test_a_polite_wondering_if_is_their_offer_not_an_exchange() -> None:
+    said = "Hi, I was wondering if you would accept $270 for it, since it needs new ink."
+    assert has_condition(said) is None
+    context = ("seller: Hi, how are you?", f"buyer: {said}")
+    yes = "Yes I can accept that offer, it works perfectly."
+    assert concession_labels(yes, context, "seller", "listing price $300") == [UNPAID]
+    # a waived cost asked with their number is their ask, not a give of theirs
+    context = ("seller: It is $1895.", "buyer: I can offer $1705 without a deposit.")
+    assert concession_labels("Okay.", context, "seller", "listing price $1895") == [UNPAID]
+    assert concession_labels("Very good. Thanks!", context, "seller", "listing price $1895") == [
+        UNPAID
+    ]
+
+
+def test_a_number_before_may_or_might_is_read_and_put_forward() -> None:
+    assert [a.value for a in find_amounts("I feel like $480 may be closer to my range")] == [480]
+    assert find_amounts("I can come by on May 5") == []
+    context = (
+        "buyer: Would you take $420?",
+        "seller: 500 is my lowest and I will deliver it for free",
+    )
+    said = "I feel like $480 may be more in my price range."
+    assert concession_labels(said, context, "buyer", "listing price $600") == [UNPAID]
+
+
+def test_a_service_had_done_for_them_is_an_extra_but_a_purpose_is_not() -> None:
+    assert adds_extra("If you like, I can have a dishwasher installed for you.") is not None
+    assert adds_extra("I will need to buy the ink to make sure it works.") is None

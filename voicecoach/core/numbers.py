@@ -335,7 +335,10 @@ class _Reader:
             nxt in {"a", "p"} and self.low(i + 2) == "." and self.low(i + 3) == "m"
         ):
             return i + 1
-        if self.low(i - 1) in _MONTHS or nxt in _MONTHS:
+        if self.low(i - 1) in _MONTHS or (
+            # "5 May" is a date; "$480 may be fine" and "480 may work" are not
+            nxt in _MONTHS and self.low(i - 1) != "$" and t.isdigit() and 1 <= int(t) <= 31
+        ):
             return i + 1
         try:
             value = float(t.replace(",", ""))

@@ -43,7 +43,10 @@ _TERMS = ("price", "percent", "days", "weeks", "months", "years")
 
 # A condition that costs the other side something real. "if you have any questions" does not.
 _IF_YOU = CaseBlindPattern(
-    r"\W(if|when|once)\s+(you|u|ya|ur|your)\b(?P<rest>[^.?!;]{0,60})", spaced=True
+    # "I was wondering if you would take $270": a polite ask, not a condition
+    r"\W(?<!wondering )(?<!wonder )(?<!wondered )"
+    r"(if|when|once)\s+(you|u|ya|ur|your)\b(?P<rest>[^.?!;]{0,60})",
+    spaced=True,
 )
 # The items of the split games, when a setting does not name them
 _ALL_ITEMS = ("food", "water", "firewood", "book", "hat", "ball")
@@ -138,7 +141,9 @@ _EXTRA = CaseBlindPattern(
     r"give you (my|a|the|an|free)|"
     # "I'll make sure it's clean", not "I need to make sure I keep money for tolls"
     r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|"
-    r"(?<!have to )(?<!has to )(?<!need to )(?<!got to )make sure(?! (i|we|i'm|im)\b)|install|"
+    # "to make sure it works" (need to, have to, buy the ink to ...) is a purpose, not a service
+    r"(?<!to )make sure(?! (i|we|i'm|im)\b)|install|"
+    r"have (it|them|(a|an|the|your) \w+) (installed|delivered|fixed|repaired|replaced|cleaned)|"
     # a return or a warranty granted: "I will allow up to 30 day return"
     r"(allow|offer|give you|honou?r)\b[^.?!]{0,20}\b(return|refund|warranty|guarantee)|"
     r"(fix|repair|replace|detail|clean) (it|them|the \w+) (for you|before|first|up)|"
@@ -165,7 +170,7 @@ _ACCEPT_OPENING = CaseBlindPattern(
     # a filler first: "Hmm... Okay I guess I do that!" (not "well yes, but ...": a point granted)
     r"\W*((hmm+|um+|uh+|well|oh|ah+)\W+(?=ok|sure|fine|alright|all right|deal))?"
     r"(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
-    r"excellent|awesome|cool|done|sold)\b"
+    r"excellent|awesome|cool|done|sold|very good)\b"
 )
 _ACCEPT = CaseBlindPattern(
     r"\W(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|ok|okay|"
@@ -348,7 +353,9 @@ def _other_gave(line: str) -> bool:
 _OTHER_TERMS = re.compile(
     r"(?=[fiw])(?:\b(with|for) (a|the)? ?(\d+|one|two|three|four|five|six|twelve)[ -](year|"
     r"month)s? (lease|contract|term)"
-    r"|\bwithout (the|a|any)\b|\bif you('re| are) willing to\b"
+    # "without the stand" gives something up; "without a deposit" asks us to waive a cost
+    r"|\bwithout (the|a|any)\b(?! (deposit|fees?|tax|taxes|charges?|interest|security))"
+    r"|\bif you('re| are) willing to\b"
     # "what if we offered water and garbage pickup included, could you do $1533?"
     r"|\b(we|i)('d| would| could| can| will)? offer(ed)? [^.?!]{0,40}\bincluded\b)",
     re.I,
@@ -910,7 +917,12 @@ def _concessions(
         # pick it up?" - "I could come down" - "35?" - "sure".
         if (_THEY_OFFER.search(their) and not _our_cost_back(their, ledger.last_self_line)) or (
             give.kind == "accept"
-            and (_other_gave(their) or _THEY_OFFER.search(_their_open_offer(lines)))
+            and (
+                # "$400 if you could deliver" - "425 and I'll deliver it": the delivery was
+                # our own ask, so it pays for nothing
+                (_other_gave(their) and not _our_ask_granted(their, ledger.last_self_line))
+                or _THEY_OFFER.search(_their_open_offer(lines))
+            )
         ):
             return []
     if condition:
@@ -1005,6 +1017,26 @@ def _our_cost_back(their_line: str, our_line: str) -> bool:
         return False
     theirs = _costs_named(their_line)
     return bool(theirs) and theirs <= _costs_named(our_line)
+
+
+# a service we asked of them with our number: "$400 if you could deliver"
+_ASKED_SERVICE = re.compile(
+    r"\b(?:if|can|could|would|will) (?:you|u) (?:\w+ ){0,2}?(deliver|ship|haul|load)", re.I
+)
+
+
+def _our_ask_granted(their_line: str, our_line: str) -> bool:
+    """Whether the service they add is one we had asked of them with our own number.
+
+    "$400 if you could deliver" - "425 and I'll deliver it": the delivery was our ask, so
+    taking their 425 moves 25 for nothing new.
+    """
+    ours = {amount.value for amount in find_amounts(our_line)} if our_line else set()
+    if not ours or any(amount.value in ours for amount in find_amounts(their_line)):
+        return False  # "... $200? Or $190 and I'll pick it up" - "deliver for $200": ours taken
+    asked = {m.group(1).lower()[:4] for m in _ASKED_SERVICE.finditer(our_line)}
+    theirs = _costs_named(their_line)
+    return bool(asked) and bool(theirs) and theirs <= asked
 
 
 def _offered_already(condition: str, their_line: str) -> bool:

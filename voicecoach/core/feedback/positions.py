@@ -253,7 +253,7 @@ _OFFER_AFTER = re.compile(
     r"^\W{0,3}(\?|and (it'?s|they'?re|you|i'?ll|i will|i can|i'?d)|is (my|the|as|fine|good|ok)|"
     r"final|cash|firm|works|then|it is(?=\s*(then\b|[.!,]|$))|"
     r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/|work|"
-    r"maybe|perhaps|"
+    r"maybe|perhaps|may|might|should|could|"
     r"lowest|highest|is all|is the (most|best|lowest|highest)|but nothing|nothing (less|"
     r"lower|below|more)|(im )?sorry|i (cant|can not|cannot|couldnt) (go|do) (any )?(lower|higher|"
     r"better|less|more))",
