@@ -227,3 +227,21 @@ def test_their_shortfall_and_their_own_valuation_are_needs_questions(text: str) 
 )
 def test_lookalikes_of_needs_questions_are_not_credited(text: str) -> None:
     assert QUESTION not in [f.label for f in detect_influence(text, ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now can you summarize your needs?",
+        "What is the least valuable item for you?",
+        "which is the most important one to you?",
+        "I'm hoping for firewood, then food. How about you?",
+    ],
+)
+def test_their_needs_summed_up_ranked_or_asked_back_after_our_own(text: str) -> None:
+    assert [f.label for f in detect_influence(text, ())] == [QUESTION]
+
+
+def test_summing_up_an_offer_or_a_hope_about_the_weather_is_not_a_needs_question() -> None:
+    for text in ("Let me summarize your offer: 300.", "I'm hoping for a sunny day. How about you?"):
+        assert detect_influence(text, ()) == [], text

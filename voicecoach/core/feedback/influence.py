@@ -162,6 +162,11 @@ _QUESTION = compile_terms(
         r"|useful)"
         r" (?:to|for) (?:you|u)",
         r"tell me (?:about|what|more about|why|how) (?:\w+ ){0,3}(?:you|your)",
+        # "can you summarize your needs?", "what is the least valuable item for you?"
+        r"(?:summarize|summarise|describe|explain|share|list|lay out|go over) your (?:\w+ )?"
+        r"(?:needs?|priorit\w+|preferences?|situation|concerns?|requirements?)",
+        r"(?:what|which) (?:is|are|would be) (?:the |your )?(?:most|least) (?:valuable|important"
+        r"|useful|needed|necessary)(?: \w+){0,2} (?:for|to) (?:you|u)",
         # "is firewood something you want the most?": their priority, asked item by item
         r"(?:is|are) (?:the )?\w+(?: \w+)? (?:something|what|the (?:thing|item|one)) (?:that )?"
         r"(?:you|u|your \w+) (?:want|need|value|prefer|care about)",
@@ -299,7 +304,8 @@ _PRIORITY_TALK = re.compile(
     r"\b(?:most|least|lowest|highest|top|priority|priorities|important|followed by|more than"
     r"|value|values|(?:high|low) on (?:my|the|our) list"
     # "I would like some firewood to start off with. What about you?": a want of an item
-    r"|(?:need|want|like|prefer) (?:some |the |more |extra |all (?:the )?|a lot of )?"
+    r"|(?:need|want|like|prefer|hoping for|hope for) (?:some |the |more |extra |all (?:the )?"
+    r"|a lot of )?"
     r"(?:food|water|firewood|wood|books?|hats?|balls?))\b"
 )
 
