@@ -1694,3 +1694,23 @@ def test_a_number_before_may_or_might_is_read_and_put_forward() -> None:
 def test_a_service_had_done_for_them_is_an_extra_but_a_purpose_is_not() -> None:
     assert adds_extra("If you like, I can have a dishwasher installed for you.") is not None
     assert adds_extra("I will need to buy the ink to make sure it works.") is None
+
+
+def test_no_way_i_can_do_refuses_the_number() -> None:
+    assert read_proposals("There's no way I can do $800, that's too low", "price", 1583, 1583) == []
+    assert [
+        p.value for p in read_proposals("No way. I can do $900 though", "price", 1583, 1583)
+    ] == [900]
+    context = ("seller: I might lower it a little.", "buyer: I was thinking about 800.")
+    said = "There's no way I can do $800, it is already discounted."
+    assert concession_labels(said, context, "seller", "listing price $1583") == []
+
+
+def test_their_asked_extra_granted_on_our_condition_is_traded() -> None:
+    # the condition is the full price; the utilities they asked for are what we give for it
+    context = (
+        "seller: Utilities are separate. The rent is $1487 a month.",
+        "buyer: That's more than we want to pay. Could you include utilities?",
+    )
+    said = "If you can pay $1487 I will include utilities."
+    assert concession_labels(said, context, "seller", "listing price $1487") == [TRADED]

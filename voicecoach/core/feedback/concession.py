@@ -1039,9 +1039,13 @@ def _our_ask_granted(their_line: str, our_line: str) -> bool:
     return bool(asked) and bool(theirs) and theirs <= asked
 
 
+# where our condition ends and our own give begins: "if you can pay $1487 | I will include ..."
+_OWN_GIVE_START = re.compile(r"\b(?:i|we)(?:'ll| will| can| could| would)\b", re.I)
+
+
 def _offered_already(condition: str, their_line: str) -> bool:
     """Whether the cost named in our condition is one the other side itself just offered."""
-    costs = _costs_named(condition)
+    costs = _costs_named(_OWN_GIVE_START.split(condition, maxsplit=1)[0])
     if not costs or not their_line:
         return False
     return bool(costs & _costs_named(their_line))

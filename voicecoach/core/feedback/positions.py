@@ -193,7 +193,10 @@ _REFERENCE_BEFORE = CaseBlindPattern(
 _NEGATED_BEFORE = CaseBlindPattern(
     r"(\W(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b"
     r"(?:(?!\b(?:i think|i can|i could|i would|i'd|id|i'll|ill|but|so|how about|what about|"
-    r"maybe|then|(?:low|high|lower|higher)\b(?! than))\b)[^.?!,\d]){0,22}$)",
+    r"maybe|then|(?:low|high|lower|higher)\b(?! than))\b)[^.?!,\d]){0,22}$"
+    # "there's no way I can do $800": the "I can" is inside the refusal
+    r"|\Wno way (that )?(i|we) (can|could|would|will) (do|take|accept|pay|go (down |up )?to)"
+    r"\s*\$?\s*$)",
     spaced=True,
 )
 _REFUSED_AFTER = re.compile(
