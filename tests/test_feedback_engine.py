@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """3,700 turns of the negotiation files, labelled by fourteen more labellers (refs)."""
+    """4,000 turns of the negotiation files, labelled by fifteen more labellers (refs)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "casino", "casino_test.json")
     shared_path("corpora", "casino", "casino_valid.json")
@@ -180,6 +180,7 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("thirteenth", 206),
         ("fourteenth", 180),
         ("fifteenth", 300),
+        ("sixteenth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
