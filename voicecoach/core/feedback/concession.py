@@ -1002,9 +1002,12 @@ def _their_yes_to_our_ask(our_line: str, their_line: str) -> bool:
     return bool(_ACCEPT_OPENING.match(their_line) or is_acceptance(their_line))
 
 
-def _costs_named(text: str) -> set[str]:
-    """The concrete costs a turn names, each by its first four letters ("pick", "cash", "toda")."""
-    return {m.group(1).lower()[:4] for m in _CONCRETE_COST.finditer(text)}
+def _costs_named(text: str, pattern: re.Pattern[str] = _CONCRETE_COST) -> set[str]:
+    """The concrete costs a turn names, each by its first four letters ("pick", "cash", "toda").
+
+    `pattern` narrows which mentions count (its group 1 is the cost's word): by default any.
+    """
+    return {m.group(1).lower()[:4] for m in pattern.finditer(text)}
 
 
 def _our_cost_back(their_line: str, our_line: str) -> bool:
@@ -1034,7 +1037,7 @@ def _our_ask_granted(their_line: str, our_line: str) -> bool:
     ours = {amount.value for amount in find_amounts(our_line)} if our_line else set()
     if not ours or any(amount.value in ours for amount in find_amounts(their_line)):
         return False  # "... $200? Or $190 and I'll pick it up" - "deliver for $200": ours taken
-    asked = {m.group(1).lower()[:4] for m in _ASKED_SERVICE.finditer(our_line)}
+    asked = _costs_named(our_line, _ASKED_SERVICE)
     theirs = _costs_named(their_line)
     return bool(asked) and bool(theirs) and theirs <= asked
 
