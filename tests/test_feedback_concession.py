@@ -1714,3 +1714,16 @@ def test_their_asked_extra_granted_on_our_condition_is_traded() -> None:
     )
     said = "If you can pay $1487 I will include utilities."
     assert concession_labels(said, context, "seller", "listing price $1487") == [TRADED]
+
+
+def test_their_condition_that_asks_only_what_we_already_gave_pays_for_nothing() -> None:
+    # their "if you give me 3 waters" takes what our own split had already handed over, while
+    # their split takes a food back: saying yes to it gives up that food for nothing
+    ours = "me: I will give you 3 waters, if you give me 3 firewoods and 2 foods."
+    theirs = "them: I will give you 3 firewoods and 1 food if you give me 3 waters."
+    assert concession_labels("Okay, I can make that work.", (ours, theirs), "me", CASINO) == [
+        UNPAID
+    ]
+    # a condition that asks for more than we had handed over sets up a new exchange
+    more = "them: I will give you 3 firewoods and 1 food if you give me 3 waters and 2 foods."
+    assert concession_labels("Okay, I can make that work.", (ours, more), "me", CASINO) == []

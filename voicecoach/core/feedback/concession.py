@@ -597,8 +597,14 @@ def _item_gives(
     ):
         # Agreeing to their split: a give if it leaves us less than we asked, unless they
         # moved or set a condition first (the closing half), or we ask something back now.
-        # They moved first (keep less of some item than before): the closing half.
-        closing = has_condition(last_spoken.text) is not None or any(
+        # They moved first (keep less of some item than before): the closing half. A
+        # condition of theirs that asks only for what our own split had already handed over
+        # ("... if you give me 3 waters") pays for nothing.
+        asks_nothing_new = bool(last_other.mine) and all(
+            count <= previous_given.get(item, -1.0) + 1e-9
+            for item, count in last_other.mine.items()
+        )
+        closing = (has_condition(last_spoken.text) is not None and not asks_nothing_new) or any(
             (last_other.own_share(item, split_items.total_of(totals, item)) or 0)
             < other_before_last.get(item, -1)
             for item in items
