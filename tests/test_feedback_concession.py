@@ -1727,3 +1727,26 @@ def test_their_condition_that_asks_only_what_we_already_gave_pays_for_nothing() 
     # a condition that asks for more than we had handed over sets up a new exchange
     more = "them: I will give you 3 firewoods and 1 food if you give me 3 waters and 2 foods."
     assert concession_labels("Okay, I can make that work.", (ours, more), "me", CASINO) == []
+
+
+def test_their_swap_is_no_move_toward_our_full_split() -> None:
+    # they hand over a water but take a firewood back: set against our full split, saying yes
+    # gives up a firewood for nothing
+    context = (
+        "them: What do you think about me getting two water, one firewood, and all of the food?",
+        "me: I would like 2 water, 2 firewoods, and 1 food if possible.",
+        "them: You take 2 waters, but then I get 2 firewood and 2 food.",
+    )
+    assert concession_labels("That sounds good to me.", context, "me", CASINO) == [UNPAID]
+    # when they only gave ground (kept less of something, more of nothing), it is the
+    # closing half of that exchange
+    moved = (*context[:2], "them: You take 2 waters and 2 firewood, and I get 3 food.")
+    assert concession_labels("That sounds good to me.", moved, "me", CASINO) == []
+    # after a bare "I need the ball" our earlier asks are not a standing full split: a yes to
+    # a split that gives us the ball keeps to what we asked last
+    insisted = (
+        "them: i want the books , you can have the hats",
+        "me: i need the ball at least",
+        "them: you take the ball and i take the rest",
+    )
+    assert concession_labels("okay", insisted, "trader", BOOKS_HATS_BALLS) == []

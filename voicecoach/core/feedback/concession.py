@@ -468,6 +468,7 @@ def _item_gives(
     their_splits: list[split_items.Claims] = []  # each of their turns that named counts
     other_before_last: dict[str, float] = {}
     refused_theirs = False  # we turned down a split of theirs ("not going to happen")
+    named_every_item = False  # our latest split gave a count for every item
     for at, line in enumerate(spoken):
         claims = _claims_of(line.text, totals, items, spoken[at - 1] if at else None, line.speaker)
         if line.speaker == SELF and their_splits and _rejects(line.text):
@@ -476,6 +477,7 @@ def _item_gives(
             continue
         if line.speaker == SELF:
             claimed_before |= claims.mentioned_mine
+            named_every_item = all(item in claims.mine or item in claims.theirs for item in items)
             previous_own.update(_shares(claims, totals, items))
             previous_given.update(claims.theirs)
             if claims.theirs and not claims.mine and not claims.vague:
@@ -599,16 +601,25 @@ def _item_gives(
         # moved or set a condition first (the closing half), or we ask something back now.
         # They moved first (keep less of some item than before): the closing half. A
         # condition of theirs that asks only for what our own split had already handed over
-        # ("... if you give me 3 waters") pays for nothing.
+        # ("... if you give me 3 waters") pays for nothing. Nor is a swap of theirs (a water
+        # handed over, a firewood taken back) a move toward our full split.
         asks_nothing_new = bool(last_other.mine) and all(
             count <= previous_given.get(item, -1.0) + 1e-9
             for item, count in last_other.mine.items()
         )
-        closing = (has_condition(last_spoken.text) is not None and not asks_nothing_new) or any(
-            (last_other.own_share(item, split_items.total_of(totals, item)) or 0)
-            < other_before_last.get(item, -1)
+        kept_now = {
+            item: share
             for item in items
-            if last_other.own_share(item, split_items.total_of(totals, item)) is not None
+            if (share := last_other.own_share(item, split_items.total_of(totals, item))) is not None
+        }
+        took_back = named_every_item and any(
+            share > other_before_last[item] + 1e-9
+            for item, share in kept_now.items()
+            if item in other_before_last
+        )
+        closing = (has_condition(last_spoken.text) is not None and not asks_nothing_new) or (
+            not took_back
+            and any(share < other_before_last.get(item, -1) for item, share in kept_now.items())
         )
         accepted = _shares(split_items.flip(last_other), totals, items)
         if (
@@ -620,10 +631,14 @@ def _item_gives(
             for item in items:  # "you take all hats": what they hand over is all we get
                 accepted.setdefault(item, 0.0)
         # ... or their last split gives us more of something than they had offered before
-        closing = closing or any(
-            share > offered_before_last[item] + 1e-9
-            for item, share in accepted.items()
-            if item in offered_before_last
+        closing = (
+            closing
+            or not took_back
+            and any(
+                share > offered_before_last[item] + 1e-9
+                for item, share in accepted.items()
+                if item in offered_before_last
+            )
         )
         # Their split gives us more of something than we asked: a package they set up,
         # and agreeing to it is its closing half.
