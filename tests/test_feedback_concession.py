@@ -1750,3 +1750,12 @@ def test_their_swap_is_no_move_toward_our_full_split() -> None:
         "them: you take the ball and i take the rest",
     )
     assert concession_labels("okay", insisted, "trader", BOOKS_HATS_BALLS) == []
+
+
+def test_gimme_claims_like_give_me() -> None:
+    assert read_claims("gimme the book and 2 hats", None, ("book", "hat", "ball")).mine == {
+        "book": 1.0,
+        "hat": 2.0,
+    }
+    asked = ("me: gimme the book and 2 hats", "them: i can offer you the book and one hat .")
+    assert concession_labels("ok deal", asked, "trader", BOOKS_HATS_BALLS) == [UNPAID]

@@ -74,7 +74,7 @@ _MINE_CUES = re.compile(
     r"like to have|like to get|would take|need to have)\b"
     r"|(i|we)('m|'re| am| are| was| were) (hoping|planning|wanting|looking|going) to (get|take|"
     r"have|keep|grab)\b"
-    r"|(give|giving|leave|let|offer)\s+me\b|for (me|us|myself)\b"
+    r"|(give|giving|leave|let|offer)\s+me\b|gimme\b|for (me|us|myself)\b"
     r"|(can|could|may) (i|we) (then |also |still |please |maybe )?(get|have|take|keep)\b"
     r"|i'm taking\b|i'm getting\b|me\b"
     # "need both balls and hat": a want with its "I" left out, at the start of a sentence
