@@ -317,6 +317,11 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("I am not willing to accept your offer.", False),
         ("I suppose that'll do.", True),
         ("That will do nothing for me.", False),
+        # typed in a hurry, still a yes
+        ("okk thank you", True),
+        ("okey dokey", True),
+        ("That sounds fine to me!", True),
+        ("That doesn't sound fine to me.", False),
     ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:

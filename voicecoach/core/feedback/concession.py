@@ -169,11 +169,11 @@ _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\binc
 _ACCEPT_OPENING = CaseBlindPattern(
     # a filler first: "Hmm... Okay I guess I do that!" (not "well yes, but ...": a point granted)
     r"\W*((hmm+|um+|uh+|well|oh|ah+)\W+(?=ok|sure|fine|alright|all right|deal))?"
-    r"(ok(ay)?|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
+    r"(ok+(ay)?|okey|okie|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
     r"excellent|awesome|cool|done|sold|very good)\b"
 )
 _ACCEPT = CaseBlindPattern(
-    r"\W(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|ok|okay|"
+    r"\W(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|ok|okay|fine|"
     r"like a (deal|plan))|that (works|would work|"
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
