@@ -1764,3 +1764,18 @@ def test_gimme_claims_like_give_me() -> None:
     }
     asked = ("me: gimme the book and 2 hats", "them: i can offer you the book and one hat .")
     assert concession_labels("ok deal", asked, "trader", BOOKS_HATS_BALLS) == [UNPAID]
+
+
+def test_an_amount_on_top_of_the_price_is_no_position_on_it() -> None:
+    said = "I would like $150 and can deliver it for another $50"
+    assert [p.value for p in read_proposals(said, "price", 150.0, 150.0)] == [150.0]
+    assert [
+        p.value for p in read_proposals("$200, or an extra $20 to deliver", "price", None, None)
+    ] == [200.0]
+    context = (
+        "buyer: How much would you like for it?",
+        f"seller: {said}",
+        "buyer: How about 140 with delivery? That ten bucks would be much appreciated.",
+    )
+    # 140 with delivery is below the 150 asked and the 50 for delivery: saying yes gives ground
+    assert concession_labels("I can do that", context, "seller", "listing price $150.0") == [UNPAID]

@@ -185,7 +185,9 @@ _REFERENCE_BEFORE = CaseBlindPattern(
     r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax|"
     # our ask recalled, not put forward again: "I was asking $10, ... I can do $6"
     r"(was|were|had been) asking( for)?|had asked( for)?|listed (it |them )?(at|for)|"
-    r"(asking|listing|list) price (was|is|says|shows))\b[^.?!\d]{0,25}$",
+    r"(asking|listing|list) price (was|is|says|shows)|"
+    # an amount on top of the price: "I would like $150 and can deliver it for another $50"
+    r"another|an? (extra|additional))\b[^.?!\d]{0,25}$",
     spaced=True,
 )
 # A negation reaches the number unless a new clause starts between them: recognised speech
