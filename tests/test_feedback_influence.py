@@ -245,3 +245,25 @@ def test_their_needs_summed_up_ranked_or_asked_back_after_our_own(text: str) -> 
 def test_summing_up_an_offer_or_a_hope_about_the_weather_is_not_a_needs_question() -> None:
     for text in ("Let me summarize your offer: 300.", "I'm hoping for a sunny day. How about you?"):
         assert detect_influence(text, ()) == [], text
+
+
+def test_their_needs_question_handed_back_is_credited() -> None:
+    answer = "Firewood, due to the area that we are going to. How about you?"
+    asked = ("them: Hello!", "them: Which item do you need the most?")
+    assert QUESTION in [f.label for f in detect_influence(answer, asked)]
+    # after small talk, "how about you?" is small talk too
+    greeted = ("them: Hello, how are you doing today?",)
+    assert QUESTION not in [f.label for f in detect_influence("I'm fine. How about you?", greeted)]
+    assert QUESTION not in [f.label for f in detect_influence(answer, ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And what would you like in return",
+        "What do you want in exchange?",
+        "What would be your budget?",
+    ],
+)
+def test_what_they_want_back_and_their_budget_are_needs_questions(text: str) -> None:
+    assert [f.label for f in detect_influence(text, ())] == [QUESTION]

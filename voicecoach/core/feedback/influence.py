@@ -122,7 +122,8 @@ _QUESTION = compile_terms(
         r"(?: \w+){0,6} " + _NEEDS,
         r"(?:what|which|how|why) (?:\w+ ){0,2}(?:matters|is important|is most important|are your)"
         r"(?: \w+){0,4} (?:to|for) (?:you|your)",
-        r"(?:whats|what is|what are) (?:your|ur) (?:\w+ )?(?:situation|take|priority|priorities"
+        r"(?:whats|what is|what are|what would be|what will be) (?:your|ur) (?:\w+ )?(?:situation"
+        r"|take|priority|priorities"
         r"|needs?|plans?"
         r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important"
         r"|main|biggest"
@@ -186,6 +187,8 @@ _QUESTION = compile_terms(
         r"(?<![a-z] )(?:is|are) (?:your|ur) (?:main |biggest |top |first )?(?:focus|concern"
         r"|priority|worry)",
         r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
+        # what they want for a give of ours: "and what would you like in return?"
+        r"what (?:would|do|will) (?:you|u) (?:like|want|need|prefer) (?:in return|in exchange)",
         r"how (?:badly|much|many)(?: \w+){0,3} (?:(?:do|would|will) )?(?:you|u|ya)"
         r"(?: think you| think youd| think youll)?(?: would| will| might)?"
         r" (?:need|want|like|use|eat|drink|go through|burn|bring|pack|carry|be bringing"
@@ -310,8 +313,12 @@ _PRIORITY_TALK = re.compile(
 )
 
 
-def _exploring_question(normal: str) -> str | None:
-    """The open needs question in the turn, if any."""
+def _exploring_question(normal: str, asked_of_us: bool = False) -> str | None:
+    """The open needs question in the turn, if any.
+
+    `asked_of_us`: the other side's last turn asked about our needs, so "how about you?"
+    hands that question back even when our answer names no priority.
+    """
     # Typed text shows its sentences; spoken text has no punctuation at all.
     has_marks = any(mark in normal for mark in ".?!")
     for clause in _clauses(normal):
@@ -321,7 +328,11 @@ def _exploring_question(normal: str) -> str | None:
         match = _QUESTION.search(bare)
         if match is None or _EMBEDDED.search(bare, max(0, match.start() - 30), match.start()):
             continue
-        if _RETURNED.fullmatch(match.group(0)) and not _PRIORITY_TALK.search(normal):
+        if (
+            _RETURNED.fullmatch(match.group(0))
+            and not asked_of_us
+            and not _PRIORITY_TALK.search(normal)
+        ):
             continue  # "I'm good! How about you?": small talk handed back, not a needs probe
         # With punctuation present, only sentences written as questions count;
         # spoken text has none, so the question words carry it alone.
@@ -329,6 +340,14 @@ def _exploring_question(normal: str) -> str | None:
             continue
         return match.group(0)
     return None
+
+
+def _asked_of_us(context: Sequence[str]) -> bool:
+    """Whether the turn before ours was a needs question ("Which item do you need most?")."""
+    if not context:
+        return False
+    _, _, said = context[-1].partition(": ")
+    return _exploring_question(normalise(said or context[-1])) is not None
 
 
 def _asks_anything(normal: str) -> bool:
@@ -348,9 +367,9 @@ def detect_influence(text: str, context: Sequence[str]) -> list[Flag]:
 
     Args:
         text: the turn as typed or recognised.
-        context: earlier turns as "speaker: text" lines, oldest first (unused by today's rules).
+        context: earlier turns as "speaker: text" lines, oldest first; the last one is read
+            for a needs question put to us.
     """
-    del context
     normal = normalise(text)
     flags: list[Flag] = []
     span = _push_span(normal)
@@ -364,7 +383,7 @@ def detect_influence(text: str, context: Sequence[str]) -> list[Flag]:
                 flags.append(
                     Flag(PUSH, Severity.WARNING, ", ".join(claims[:4]), _PITCH_WHY, _PITCH_TIP)
                 )
-    question = _exploring_question(normal)
+    question = _exploring_question(normal, _asked_of_us(context))
     if question is not None:
         tip = _WHY_QUESTION_TIP if question.startswith("why") else _QUESTION_TIP
         flags.append(Flag(QUESTION, Severity.INFO, question, _QUESTION_WHY, tip))
