@@ -313,11 +313,11 @@ _PRIORITY_TALK = re.compile(
 )
 
 
-def _exploring_question(normal: str, asked_of_us: bool = False) -> str | None:
+def _exploring_question(normal: str, context: Sequence[str] = ()) -> str | None:
     """The open needs question in the turn, if any.
 
-    `asked_of_us`: the other side's last turn asked about our needs, so "how about you?"
-    hands that question back even when our answer names no priority.
+    When the turn before ours asked about our needs, "how about you?" hands that question
+    back even when our answer names no priority.
     """
     # Typed text shows its sentences; spoken text has no punctuation at all.
     has_marks = any(mark in normal for mark in ".?!")
@@ -330,8 +330,8 @@ def _exploring_question(normal: str, asked_of_us: bool = False) -> str | None:
             continue
         if (
             _RETURNED.fullmatch(match.group(0))
-            and not asked_of_us
             and not _PRIORITY_TALK.search(normal)
+            and not _asked_of_us(context)
         ):
             continue  # "I'm good! How about you?": small talk handed back, not a needs probe
         # With punctuation present, only sentences written as questions count;
@@ -383,7 +383,7 @@ def detect_influence(text: str, context: Sequence[str]) -> list[Flag]:
                 flags.append(
                     Flag(PUSH, Severity.WARNING, ", ".join(claims[:4]), _PITCH_WHY, _PITCH_TIP)
                 )
-    question = _exploring_question(normal, _asked_of_us(context))
+    question = _exploring_question(normal, context)
     if question is not None:
         tip = _WHY_QUESTION_TIP if question.startswith("why") else _QUESTION_TIP
         flags.append(Flag(QUESTION, Severity.INFO, question, _QUESTION_WHY, tip))
