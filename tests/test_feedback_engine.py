@@ -156,11 +156,14 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """4,000 turns of the negotiation files, labelled by fifteen more labellers (refs)."""
+    """4,300 turns of the negotiation files, labelled by sixteen more labellers (refs)."""
     shared_path("corpora", "craigslistbargain", "test.json")
+    shared_path("corpora", "craigslistbargain", "validation.json")
     shared_path("corpora", "casino", "casino_test.json")
     shared_path("corpora", "casino", "casino_valid.json")
+    shared_path("corpora", "casino", "casino_train.json")
     shared_path("corpora", "dealornodeal", "test.txt")
+    shared_path("corpora", "dealornodeal", "val.txt")
     sys.path.insert(0, str(REPO_ROOT))
     from benchmarks.feedback_eval import load_dev, predict, scores
 
@@ -181,6 +184,7 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("fourteenth", 180),
         ("fifteenth", 300),
         ("sixteenth", 300),
+        ("seventeenth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
