@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given, settings
@@ -16,8 +17,8 @@ def spoken(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", "", text.lower())).strip()
 
 
-def labels(text: str) -> list[str]:
-    return [f.label for f in detect_influence(text, [])]
+def labels(text: str, context: Sequence[str] = ()) -> list[str]:
+    return [f.label for f in detect_influence(text, context)]
 
 
 PUSHES = [
@@ -204,7 +205,7 @@ def test_asking_back_after_small_talk_is_not_credited() -> None:
 
 def test_where_they_stand_on_an_item_is_an_open_question() -> None:
     for text in ("Where do you stand on water? We're low.", "where do you stand on the firewood"):
-        assert "influence.question" in [f.label for f in detect_influence(text, ())], text
+        assert "influence.question" in labels(text), text
     assert detect_influence("Where do you stand when you fish?", ()) == []
 
 
@@ -219,14 +220,14 @@ def test_where_they_stand_on_an_item_is_an_open_question() -> None:
     ],
 )
 def test_their_shortfall_and_their_own_valuation_are_needs_questions(text: str) -> None:
-    assert [f.label for f in detect_influence(text, ())] == [QUESTION]
+    assert labels(text) == [QUESTION]
 
 
 @pytest.mark.parametrize(
     "text", ["Are you out of your mind?", "I am short on cash.", "what value is it new?"]
 )
 def test_lookalikes_of_needs_questions_are_not_credited(text: str) -> None:
-    assert QUESTION not in [f.label for f in detect_influence(text, ())]
+    assert QUESTION not in labels(text)
 
 
 @pytest.mark.parametrize(
@@ -239,7 +240,7 @@ def test_lookalikes_of_needs_questions_are_not_credited(text: str) -> None:
     ],
 )
 def test_their_needs_summed_up_ranked_or_asked_back_after_our_own(text: str) -> None:
-    assert [f.label for f in detect_influence(text, ())] == [QUESTION]
+    assert labels(text) == [QUESTION]
 
 
 def test_summing_up_an_offer_or_a_hope_about_the_weather_is_not_a_needs_question() -> None:
@@ -250,11 +251,11 @@ def test_summing_up_an_offer_or_a_hope_about_the_weather_is_not_a_needs_question
 def test_their_needs_question_handed_back_is_credited() -> None:
     answer = "Firewood, due to the area that we are going to. How about you?"
     asked = ("them: Hello!", "them: Which item do you need the most?")
-    assert QUESTION in [f.label for f in detect_influence(answer, asked)]
+    assert QUESTION in labels(answer, asked)
     # after small talk, "how about you?" is small talk too
     greeted = ("them: Hello, how are you doing today?",)
-    assert QUESTION not in [f.label for f in detect_influence("I'm fine. How about you?", greeted)]
-    assert QUESTION not in [f.label for f in detect_influence(answer, ())]
+    assert QUESTION not in labels("I'm fine. How about you?", greeted)
+    assert QUESTION not in labels(answer)
 
 
 @pytest.mark.parametrize(
@@ -266,4 +267,4 @@ def test_their_needs_question_handed_back_is_credited() -> None:
     ],
 )
 def test_what_they_want_back_and_their_budget_are_needs_questions(text: str) -> None:
-    assert [f.label for f in detect_influence(text, ())] == [QUESTION]
+    assert labels(text) == [QUESTION]
