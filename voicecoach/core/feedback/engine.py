@@ -80,7 +80,7 @@ def clear_caches() -> None:
     """
     numbers._cached.cache_clear()
     positions._proposals.cache_clear()
-    positions._speaker_and_text.cache_clear()
+    positions.speaker_and_text.cache_clear()
     split_items._read_claims.cache_clear()
     split_items._read_turn.cache_clear()
     split_items.items_in_setting.cache_clear()

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from voicecoach.core.feedback.lexicon import NEGATION_BEFORE, compile_terms, normalise
+from voicecoach.core.feedback.positions import speaker_and_text
 from voicecoach.core.transcript import Flag, Severity
 
 PUSH = "influence.push"
@@ -346,8 +347,8 @@ def _asked_of_us(context: Sequence[str]) -> bool:
     """Whether the turn before ours was a needs question ("Which item do you need most?")."""
     if not context:
         return False
-    _, _, said = context[-1].partition(": ")
-    return _exploring_question(normalise(said or context[-1])) is not None
+    _, said = speaker_and_text(context[-1] or "")
+    return _exploring_question(normalise(said)) is not None
 
 
 def _asks_anything(normal: str) -> bool:

@@ -372,7 +372,7 @@ def role_direction(role: str | None) -> int:
 
 def split_lines(context: Sequence[str], role: str | None) -> list[Line]:
     """Label each context line as said by the judged speaker (`self`) or the other side."""
-    parsed = [_speaker_and_text(raw or "") for raw in context]
+    parsed = [speaker_and_text(raw or "") for raw in context]
     own = (role or "").strip().lower()
     labels = {label for label, _ in parsed if label}
     if own and own in labels:
@@ -400,7 +400,7 @@ def split_lines(context: Sequence[str], role: str | None) -> list[Line]:
 
 
 @lru_cache(maxsize=8192)
-def _speaker_and_text(raw: str) -> tuple[str, str]:
+def speaker_and_text(raw: str) -> tuple[str, str]:
     """("buyer", "I can pay 300") from "buyer: I can pay 300"; ("", raw) with no speaker."""
     match = _SPEAKER.match(raw)
     if match:
