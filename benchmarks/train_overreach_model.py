@@ -211,6 +211,50 @@ def scores(rows: np.ndarray, cols: np.ndarray, n: int, w: np.ndarray, b: float) 
     return b + np.bincount(rows, weights=w[cols], minlength=n)
 
 
+def vocabulary(
+    feats: list[list[str]], min_count: int, used: np.ndarray | None = None
+) -> dict[str, int]:
+    """Feature -> column, for features seen in `min_count`+ (used) turns that may carry weight."""
+    keep = [fs for i, fs in enumerate(feats) if used is None or used[i]]
+    counts = Counter(f for fs in keep for f in set(fs))
+    names = sorted(f for f, c in counts.items() if c >= min_count and allowed(f))
+    return {f: i for i, f in enumerate(names)}
+
+
+def random_folds(n: int) -> np.ndarray:
+    """The fold (0-4) of each of n turns, the same on every run."""
+    folds = np.arange(n) % 5
+    np.random.default_rng(0).shuffle(folds)
+    return folds
+
+
+def out_of_fold(
+    feats: list[list[str]],
+    vocab: dict[str, int],
+    y: np.ndarray,
+    sw: np.ndarray,
+    folds: np.ndarray,
+    l2: float,
+    used: np.ndarray | None = None,
+) -> np.ndarray:
+    """Each turn's log-odds ("!" included) from a model fitted on the other folds' (used) turns."""
+    n = len(feats)
+    rows, cols = design(feats, vocab)
+    has_exclaim = np.array([EXCLAIM in fs for fs in feats], dtype=float)
+    oof = np.zeros(n)
+    for k in range(5):
+        train = folds != k if used is None else (folds != k) & used
+        idx = np.flatnonzero(train)
+        remap = -np.ones(n, dtype=np.int64)
+        remap[idx] = np.arange(len(idx))
+        keep = train[rows]
+        w, b = fit(remap[rows[keep]], cols[keep], len(idx), len(vocab), y[train], sw[train], l2)
+        z = scores(rows, cols, n, w, b)
+        e = fit_exclaim(z[train], has_exclaim[train], y[train], sw[train])
+        oof[folds == k] = (z + e * has_exclaim)[folds == k]
+    return oof
+
+
 def dialogue_examples(
     shared: Path,
 ) -> tuple[list[str], np.ndarray, np.ndarray, list[str], list[str], np.ndarray]:
@@ -298,28 +342,13 @@ def context_study(shared: Path, l2: float, min_count: int) -> None:
     n = len(texts)
     used = sw > 0
     feats = featurise(texts)
-    counts = Counter(f for fs, u in zip(feats, used, strict=True) if u for f in set(fs))
-    vocab = {
-        f: i
-        for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count and allowed(f)))
-    }
-    has_exclaim = np.array([EXCLAIM in fs for fs in feats], dtype=float)
-    rows, cols = design(feats, vocab)
+    vocab = vocabulary(feats, min_count, used)
     rng = np.random.default_rng(0)
     names = sorted(set(dialogues))
     fold_of = dict(zip(names, rng.integers(0, 5, len(names)), strict=True))
     folds = np.array([fold_of[d] for d in dialogues])
-    own = np.zeros(n)  # every turn, context turns included, scored by a model blind to its dialogue
-    for k in range(5):
-        train = (folds != k) & used
-        idx = np.flatnonzero(train)
-        remap = -np.ones(n, dtype=np.int64)
-        remap[idx] = np.arange(len(idx))
-        keep = train[rows]
-        w, b = fit(remap[rows[keep]], cols[keep], len(idx), len(vocab), y[train], sw[train], l2)
-        z = scores(rows, cols, n, w, b)
-        e = fit_exclaim(z[train], has_exclaim[train], y[train], sw[train])
-        own[folds == k] = (z + e * has_exclaim)[folds == k]
+    # every turn, context turns included, scored by a model blind to its dialogue
+    own = out_of_fold(feats, vocab, y, sw, folds, l2, used)
     rules = np.array([emotion.rules_flag(t) for t in texts])
     open_to_model = np.array([not emotion.calm_guard(normalise(t)) for t in texts])
 
@@ -398,13 +427,7 @@ def main() -> int:
 
     texts, y, sw, tags = examples(args.shared, args.dd_weight, args.lines_weight)
     feats = featurise(texts)
-    counts = Counter(f for fs in feats for f in set(fs))
-    vocab = {
-        f: i
-        for i, f in enumerate(
-            sorted(f for f, c in counts.items() if c >= args.min_count and allowed(f))
-        )
-    }
+    vocab = vocabulary(feats, args.min_count)
     has_exclaim = np.array([EXCLAIM in fs for fs in feats], dtype=float)
     n, d = len(texts), len(vocab)
     rows, cols = design(feats, vocab)
@@ -416,21 +439,7 @@ def main() -> int:
     # The calm guards silence the model at run time, so they apply to the curve too.
     open_to_model = np.array([not emotion.calm_guard(normalise(t)) for t in texts])
 
-    folds = np.arange(n) % 5
-    rng = np.random.default_rng(0)
-    rng.shuffle(folds)
-    oof = np.zeros(n)
-    for k in range(5):
-        train = folds != k
-        idx = np.flatnonzero(train)
-        remap = -np.ones(n, dtype=np.int64)
-        remap[idx] = np.arange(len(idx))
-        keep = train[rows]
-        w, b = fit(remap[rows[keep]], cols[keep], len(idx), d, y[train], sw[train], args.l2)
-        test = ~train
-        z = scores(rows, cols, n, w, b)
-        e = fit_exclaim(z[train], has_exclaim[train], y[train], sw[train])
-        oof[test] = (z + e * has_exclaim)[test]
+    oof = out_of_fold(feats, vocab, y, sw, random_folds(n), args.l2)
 
     hot_dd = tag_arr == "dd_hot"
     hot_meld = tag_arr == "meld_hot"
