@@ -493,6 +493,37 @@ def test_an_if_clause_of_our_own_obligation_is_no_condition() -> None:
     assert has_condition("You can have two books if I have the ball.") == "if I have the ball"
 
 
+RENT_ASKED = ("buyer: Is parking included?", "seller: Yes, one space. The rent is $1500 a month.")
+LOW_BID = ("buyer: Would you take $80?",)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "role", "expected"),
+    [
+        # an extra of ours in an "if I ..." clause, weighed against a move asked of them
+        (
+            "Could we possibly work out a deal if I sign a 2 year lease?",
+            RENT_ASKED,
+            "buyer",
+            [TRADED],
+        ),
+        ("what if I sign a 1 year lease, what's my rent then?", RENT_ASKED, "buyer", [TRADED]),
+        # ... or given as the reason for turning their number down: nothing given
+        ("That's really too low for me if I am going to also deliver it.", LOW_BID, "seller", []),
+        # their move as the condition of ours: a package in which both sides move
+        ("I'll sign a 2 year lease if you lower the rent.", RENT_ASKED, "buyer", [TRADED]),
+        # still offers: nothing asked back, or only their yes to the offer
+        ("What if I throw in free delivery?", LOW_BID, "seller", [UNPAID]),
+        ("What if I throw in delivery, would you be ok with that?", LOW_BID, "seller", [UNPAID]),
+    ],
+)
+def test_an_extra_in_our_own_if_clause_is_weighed_against_what_follows(
+    text: str, context: tuple[str, ...], role: str, expected: list[str]
+) -> None:
+    """Rubric: a give tied to something from the other side in the same utterance is traded."""
+    assert concession_labels(text, context, role) == expected
+
+
 # A move with no number (rubric: moving one's own number toward the other side).
 BUYER_HAGGLE = (
     "seller: It's 500.",

@@ -61,6 +61,8 @@ _COSTLY = re.compile(
     r"give|gave|giving|let me|leave me|trade|refer|recommend|review|order|purchase|settle|transfer|"
     r"venmo|paypal|deposit|upfront|up front|in full|contract|year|month|sign|haul|load|"
     r"can do|could do|come up|come down|bundle|\d|credit|background|references?|"
+    # their own move toward us: "I'll sign a 2 year lease if you lower the rent"
+    r"lower|reduce|drop|knock|cut|discount|go down|take off|shave|"
     # work done for the other side: "if you will update the fluids", "if you fix the brakes"
     r"fix|fixes|repair|replace|update|service (it|the)|clean|detail|paint|install|assemble|mow|"
     r"maintain|change the|"
@@ -325,6 +327,39 @@ def adds_extra(text: str) -> str | None:
         # "if you ..., I can deliver" is the closing half handled by conditions; keep it
         return words.strip()
     return None
+
+
+# an "if I ..." clause up to the words it holds (no comma or sentence end in between)
+_OUR_IF = re.compile(r"\bif\s+(?:i|we)\b[^.?!;,]*$", re.I)
+_SENTENCE_END = re.compile(r"[.?!;]")
+# what the question asks of them in return: "what's my rent then?", "could we work out a deal"
+# (not "would you be ok with that?", which only asks them to take the offer)
+_ASKS_RETURN = re.compile(
+    r"\b(price|rent|cost|discount|lower|less|cheaper|come down|go down|knock|off|reduce|"
+    r"work out|change)\b",
+    re.I,
+)
+_CLAUSE_LEAD = re.compile(r"^\W*(?:(?:what|so|and|but|ok|okay|well|then)\b)?\W*", re.I)
+
+
+def _rest_of_our_if(text: str, extra: str) -> str | None:
+    """The rest of the sentence when the extra sits in an "if I ..." clause of ours, or None.
+
+    "what if I sign a 1 year lease, what's my rent then?" -> "what's my rent then?";
+    a bare "what if I throw in delivery?" has no rest, and stays an offer.
+    """
+    at = text.find(extra)
+    if at < 0:
+        return None
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    head = _OUR_IF.search(text, start, at + len(extra))
+    if head is None:
+        return None
+    end = _SENTENCE_END.search(text, at + len(extra))
+    after = text[at + len(extra) : end.end() if end else len(text)]
+    comma = after.find(",")
+    rest = text[start : head.start()] + (after[comma:] if comma >= 0 else after[-1:])
+    return _CLAUSE_LEAD.sub("", rest, count=1) or None
 
 
 def is_acceptance(text: str) -> bool:
@@ -888,10 +923,17 @@ def _concessions(
     extra = adds_extra(text)
     if extra and _their_extra_said_back(extra, lines):
         extra = None  # "2000 a month and the first month free": their offer said back
+    asked_back = None
+    rest = _rest_of_our_if(text, extra) if extra and not gives else None
+    if rest is not None and _rejects(rest):
+        extra = None  # "that's too low if I'm also delivering": a reason, nothing given
+    elif rest is not None and rest.rstrip().endswith("?") and _ASKS_RETURN.search(rest):
+        # "could we work out a deal if I sign a 2 year lease?": the extra is tied to their move
+        asked_back = rest.strip(" ,?")
     granted = None if gives or extra else _granted_ask(text, ledger.last_other_line)
     if not gives and not extra and not granted:
         return []
-    condition = has_condition(text)
+    condition = has_condition(text) or asked_back
     if granted:
         gives.append(Give("extra", granted, None, ledger.last("price", SELF)))
     # whether their last turn set up an exchange: read only when a verdict depends on it
