@@ -350,6 +350,23 @@ def test_quoted_and_refused_numbers_are_not_proposals() -> None:
     assert [p.value for p in read_proposals(text, "price", 400.0, 400.0)] == [300.0]
 
 
+def test_sizes_marked_in_inches_are_not_proposals() -> None:
+    """'The height is 36"' answers a question about the table; it moves no price."""
+    asked = ("seller: It's $60.", "buyer: And the height is what? Could you do 40?")
+    said = 'The height is 36", and the feet adjust by around 1 inch.'
+    assert read_proposals(said, "price", 60.0, 60.0) == []
+    assert read_proposals("21\u201d across. I can do 45.", "price", 60.0, 60.0)[0].value == 45.0
+    assert concession_labels(said, asked, "seller", "listing price $60") == []
+
+
+def test_asking_what_they_have_hands_nothing_over() -> None:
+    """'Do you have help carrying all that firewood?' asks; 'you have the firewood' gives."""
+    agreed = ("me: Could I have 1 firewood and all the water?", "them: Sure, I can spare that.")
+    asked = "Do you have help carrying all that extra firewood? Could be heavy?"
+    assert concession_labels(asked, agreed, "camper", CASINO) == []
+    assert concession_labels("Ok, you have all the firewood.", agreed, "camper", CASINO) == [UNPAID]
+
+
 def test_unpaid_flag_carries_span_why_and_a_tip_with_the_number() -> None:
     flags = assess(Utterance("ok, 450 then", HAGGLE, "seller"))
     flag = next(f for f in flags if f.label == UNPAID)

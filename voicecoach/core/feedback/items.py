@@ -83,6 +83,8 @@ _MINE_CUES = re.compile(
 )
 _THEIRS_CUES = re.compile(
     r"\W(?:"
+    # "do you have help carrying all that firewood?" asks what they have, hands nothing over
+    r"(?<!\bdo )(?<!\bdid )(?<!\bdoes )"
     r"you\s+(can\s+|could\s+|would\s+|will\s+|'ll\s+|get to\s+|may\s+)?(also\s+|then\s+|"
     r"even\s+|just\s+|still\s+|definitely\s+)?"
     # "you have fun too and good luck cooking up all that food": no item handed over

@@ -61,6 +61,10 @@ LOW_ROLES = frozenset(
     }
 )
 
+# 36" (and the typographic inch and foot marks) right after a number: a size, not a price;
+# a plain apostrophe is left alone, it closes quotes and "the 90's" more often than feet
+_INCH_FOOT_MARKS = frozenset({'"', "\u201d", "\u2033", "\u2032"})
+
 _LISTING = re.compile(r"listing price\s*\$?\s*([\d,]+(?:\.\d+)?)", re.I)
 _SPEAKER = re.compile(r"^\s*([A-Za-z][A-Za-z _-]{0,30}?)\s*:\s?(.*)$", re.S)
 
@@ -442,6 +446,8 @@ def _plausible_price(amount: Amount, text: str, reference: float | None) -> bool
         return False
     if _word_after(text, amount.end) in _NOT_PRICE_AFTER:
         return False
+    if text[amount.end : amount.end + 1] in _INCH_FOOT_MARKS:
+        return False  # 'the height is 36"': a size
     return amount.value >= 1
 
 
