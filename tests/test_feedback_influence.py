@@ -268,3 +268,31 @@ def test_their_needs_question_handed_back_is_credited() -> None:
 )
 def test_what_they_want_back_and_their_budget_are_needs_questions(text: str) -> None:
     assert labels(text) == [QUESTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there a particular reason you want to make that dish?",
+        "What could I do to get you home in this car today?",
+        "What can I do to make this work for you?",
+        "Is water your least preferred item?",
+    ],
+)
+def test_their_reasons_what_moves_them_and_their_ranking_are_needs_questions(text: str) -> None:
+    """Rubric: 'why is the date important?', 'what would you need to make this work?'."""
+    assert labels(text) == [QUESTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What can I do to lower the price?",
+        "Is there a particular reason for the price?",
+        "Water is your least preferred item, so I'll take it.",
+    ],
+)
+def test_our_own_moves_and_statements_of_their_ranking_are_not_needs_questions(
+    text: str,
+) -> None:
+    assert QUESTION not in labels(text)

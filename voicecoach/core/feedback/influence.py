@@ -197,7 +197,12 @@ _QUESTION = compile_terms(
         # their trip, which sets their needs: "how long is your camping trip?"
         r"how (?:long|many (?:nights|days|people)) (?:is|are|will be) (?:your|ur)"
         r" (?:\w+ )?(?:trip|stay|camping|vacation|visit|group|family|party)",
-        r"is there a reason (?:why )?(?:you|your)",
+        r"is there a (?:particular |specific |special )?reason (?:why )?(?:you|your)",
+        # what would move them: "what could I do to get you home in this car?"
+        r"what (?:can|could|would|should) (?:i|we) do (?:to|for) (?:\w+ ){0,4}(?:you|u)\b",
+        # "is water your least preferred item?": their priority, asked item by item
+        r"(?:is|are) (?:the )?\w+ (?:your|ur) (?:least|most) (?:prefer\w*|important|valuable"
+        r"|needed|wanted|favou?rite)",
         # "do you have any priority items that you really need?", "what help you need?"
         r"(?:do|would|will) you have any(?: \w+){0,5} (?:you|u)(?: \w+)? (?:need|want|prefer"
         r"|value|care)",
