@@ -331,7 +331,6 @@ def adds_extra(text: str) -> str | None:
 
 # an "if I ..." clause up to the words it holds (no comma or sentence end in between)
 _OUR_IF = re.compile(r"\bif\s+(?:i|we)\b[^.?!;,]*$", re.I)
-_SENTENCE_END = re.compile(r"[.?!;]")
 # what the question asks of them in return: "what's my rent then?", "could we work out a deal"
 # (not "would you be ok with that?", which only asks them to take the offer)
 _ASKS_RETURN = re.compile(
@@ -351,11 +350,11 @@ def _rest_of_our_if(text: str, extra: str) -> str | None:
     at = text.find(extra)
     if at < 0:
         return None
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
     head = _OUR_IF.search(text, start, at + len(extra))
     if head is None:
         return None
-    end = _SENTENCE_END.search(text, at + len(extra))
+    end = _CLAUSE_END.search(text, at + len(extra))
     after = text[at + len(extra) : end.end() if end else len(text)]
     comma = after.find(",")
     rest = text[start : head.start()] + (after[comma:] if comma >= 0 else after[-1:])
@@ -908,11 +907,12 @@ def _concessions(
         if asked:
             return [_traded(give, asked, text, package=True)]
         return [_unpaid(give, self_role)]
+    extra = adds_extra(text)  # read once: the gate below and the verdict both need it
     if not (
         find_amounts(text)
         or split_move(text)
         or is_acceptance(text)
-        or adds_extra(text)
+        or extra
         or has_relative_move(text)
         or _MODAL_YES.match(text)
     ):
@@ -920,7 +920,6 @@ def _concessions(
     self_role = infer_self_role(lines, role)
     ledger = build_ledger(lines, self_role, setting)
     gives = _numeric_gives(text, ledger, lines)
-    extra = adds_extra(text)
     if extra and _their_extra_said_back(extra, lines):
         extra = None  # "2000 a month and the first month free": their offer said back
     asked_back = None
