@@ -197,7 +197,8 @@ def stacked_cascade(
     """
     feats = trainer.featurise(list(texts))
     folds = trainer.random_folds(len(texts))
-    word = trainer.out_of_fold(feats, trainer.vocabulary(feats, 3), y, sw, folds, 1e-4)
+    vocab = trainer.vocabulary(feats, trainer.MIN_COUNT)
+    word = trainer.out_of_fold(feats, vocab, y, sw, folds, trainer.L2)
     encoder = out_of_fold(train_embeddings, y, sw, c, folds)
     rules = np.array([emotion.rules_flag(t) for t in texts])
     open_ = np.array([not emotion.calm_guard(normalise(t)) for t in texts]) & ~rules
