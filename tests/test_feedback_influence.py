@@ -110,6 +110,9 @@ NEITHER = [
     "You don't need to worry about the delivery.",
     "I can trade you anything you don't need.",
     "That is my final offer, take it or leave it.",
+    # an invitation to ask about the product, and a supposition: neither tells them anything
+    "Hi there, sure thing. What do you need to know, or any questions?",
+    "If you need to see it first, come by on Saturday.",
 ]
 
 

@@ -55,6 +55,8 @@ _PUSH = compile_terms(
         r"let me tell you",
         r"i tell you(?= *[.!,]| *$)",
         r"i(?:m| am) telling you",
+        # not asked ("what do you need to know?") nor supposed ("if you need to see it")
+        r"(?<!do )(?<!did )(?<!if )(?<!when )(?<!unless )"
         r"(?:you|u) (?:need|have|got|ought|gotta) to (?:understand|realize|realise|accept|admit"
         r"|see|know"
         r"|consider|remember|think about|recognize|recognise|appreciate|be reasonable|be fair"
@@ -252,6 +254,8 @@ _NOT_EXPLORING = compile_terms(
         # "do you want to trade firewood for food?": a proposal put as a question
         r"(?:do|would|will) you (?:want|like|be willing) to (?:trade|swap|exchange|split)",
         r"how (?:do|would|will) you (?:like to )?pay",
+        # "what do you need to know?" invites questions about the product, not about them
+        r"(?:do|would) you (?:need|want|like) to know",
     )
 )
 _CLAUSE = re.compile(r"[^.?!;\n]+[.?!;]*")
