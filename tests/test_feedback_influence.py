@@ -33,6 +33,8 @@ PUSHES = [
     "Then you will have to compromise.",
     "Surely you don't need ALL of the firewood?",
     "Kids go to bed early, you won't need as much firewood.",
+    "You should have enough from your default package for a nice fire.",
+    "She is resting at camp, so she will do fine with less water.",
 ]
 
 OPEN_QUESTIONS = [
@@ -113,6 +115,8 @@ NEITHER = [
     # an invitation to ask about the product, and a supposition: neither tells them anything
     "Hi there, sure thing. What do you need to know, or any questions?",
     "If you need to see it first, come by on Saturday.",
+    "Then you would still have plenty of water, and I get the firewood.",
+    "Do you think you will be okay with just 1 water?",
 ]
 
 

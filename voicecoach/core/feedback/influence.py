@@ -98,6 +98,11 @@ _PUSH = compile_terms(
         r"you (?:wont|will not|dont|do not|wouldnt|would not) (?:even |really |actually )?need"
         r"(?! to\b)(?![^.!?]*\?)",
         r"surely you (?:dont|do not|wont|will not) (?:even |really )?need",
+        # the same told the other way round: "you should have enough from your default package",
+        # "she will do well with less water"; not asked ("do you think you will be ok with ...")
+        r"(?<!if )(?<!think )(?<!sure )(?:you|she|he) (?:should|will|ll|would|d)"
+        r" (?:still )?(?:have enough|do (?:well|fine|ok|okay|just fine|alright) with"
+        r" (?:less|fewer|only|just))(?![^.!?]*\?)",
     )
 )
 
