@@ -322,6 +322,10 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("okey dokey", True),
         ("That sounds fine to me!", True),
         ("That doesn't sound fine to me.", False),
+        # paying their number is a yes to it
+        ("I am willing to pay that amount if you can bring it to me.", True),
+        ("I'd be happy to pay your asking price.", True),
+        ("I am not willing to pay that.", False),
     ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:
@@ -1827,3 +1831,14 @@ def test_an_amount_on_top_of_the_price_is_no_position_on_it() -> None:
     )
     # 140 with delivery is below the 150 asked and the 50 for delivery: saying yes gives ground
     assert concession_labels("I can do that", context, "seller", "listing price $150.0") == [UNPAID]
+
+
+def test_paying_their_number_on_a_condition_of_theirs_is_traded() -> None:
+    context = (
+        "buyer: I have $100 in cash right now.",
+        "seller: If you would split the difference I would sell the bike to you for 130.",
+    )
+    said = "I am willing to pay that amount if you can bring it to me."
+    assert concession_labels(said, context, "buyer", "listing price $160") == [TRADED]
+    plain = "I am willing to pay that amount."
+    assert concession_labels(plain, context, "buyer", "listing price $160") == [UNPAID]

@@ -189,7 +189,7 @@ _ACCEPT = CaseBlindPattern(
     r"i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|"
     r"see you (tonight|tomorrow|then|soon)|it'?s yours|if we (do|go with) (this|that|it)|"
     r"(i|we)('d| would| could| can| will| do|'m| am|'re| are)? ((be )?(willing|happy|glad) to )?"
-    r"(agree to|accept|go with) (that|this|it|your)\b|"
+    r"(agree to|accept|go with|pay) (that|this|it|your)\b|"
     r"(i'll|i will|we'll|we will) do (that|it)\W*$|"
     r"(that|this|it)('ll| will| would| should) do\W*$)",
     spaced=True,
