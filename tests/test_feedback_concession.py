@@ -326,6 +326,10 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("I am willing to pay that amount if you can bring it to me.", True),
         ("I'd be happy to pay your asking price.", True),
         ("I am not willing to pay that.", False),
+        ("fair enough.", True),
+        ("Fair enough, but 2100 is still too much.", False),
+        # a limit restated after a yes word is no yes
+        ("Ok. I can't go higher than 2000.", False),
     ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:

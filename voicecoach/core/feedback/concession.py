@@ -172,7 +172,7 @@ _ACCEPT_OPENING = CaseBlindPattern(
     # a filler first: "Hmm... Okay I guess I do that!" (not "well yes, but ...": a point granted)
     r"\W*((hmm+|um+|uh+|well|oh|ah+)\W+(?=ok|sure|fine|alright|all right|deal))?"
     r"(ok+(ay)?|okey|okie|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
-    r"excellent|awesome|cool|done|sold|very good)\b"
+    r"excellent|awesome|cool|done|sold|very good|fair enough)\b"
 )
 _ACCEPT = CaseBlindPattern(
     r"\W(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|ok|okay|fine|"
@@ -229,6 +229,8 @@ def _rejects(text: str) -> bool:
 _REFUSAL = CaseBlindPattern(
     r"\W(not (be )?able to (go|do|accept|take|come)|(can'?t|cannot|couldn'?t|won'?t) (go|do|accept|"
     r"take|come) (that|so|any|as) (low|high|lower|higher|much|far)|too (low|high|steep)|"
+    # "I can't go higher than 2000": a limit restated, not a yes to theirs
+    r"(can'?t|cannot|couldn'?t|won'?t) (go|pay|offer|do) (any )?(higher|lower|above|below)|"
     r"that'?s not enough|no deal)\b",
     spaced=True,
 )
