@@ -1846,3 +1846,23 @@ def test_paying_their_number_on_a_condition_of_theirs_is_traded() -> None:
     assert concession_labels(said, context, "buyer", "listing price $160") == [TRADED]
     plain = "I am willing to pay that amount."
     assert concession_labels(plain, context, "buyer", "listing price $160") == [UNPAID]
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        ("me: i need 1 hat", "them: okay then i will take the rest ?"),
+        ("me: i need the book", "them: ok . . . i'll take everything else"),
+        ("me: may i have a hat ?", "them: yeah , i get the rest"),
+    ],
+)
+def test_a_yes_to_them_taking_the_rest_of_our_ask_gives_nothing(context: tuple[str, ...]) -> None:
+    assert concession_labels("yes", context, "trader", BOOKS_HATS_BALLS) == []
+
+
+def test_a_yes_to_them_taking_the_rest_with_what_we_asked_still_gives() -> None:
+    context = (
+        "me: i need the book and the hats",
+        "them: no, you can have the book , i take the rest",
+    )
+    assert concession_labels("ok", context, "trader", BOOKS_HATS_BALLS) == [UNPAID]

@@ -774,6 +774,22 @@ def _claims_of(
     like": no one is named, so `_default_owner` decides from `answered`.
     """
     claims = split_items.read_claims(text, totals, items)
+    if (
+        speaker == OTHER
+        and answered is not None
+        and answered.speaker == SELF
+        and not claims.theirs
+        and not claims.empty
+        and _THE_REST.search(text)
+        and not split_items.items_named(text)
+    ):
+        # their "i'll take the rest" after our "i need 1 hat": the rest is what we did not ask
+        # for, not every item (nor, with counts only guessed, that 1 hat as well); so a yes to
+        # it gives nothing up. (Our own "the rest" is left as read: the coach's labels take
+        # it as a claim made in return.)
+        asked = split_items.read_claims(answered.text, totals, items)
+        if asked.mine and not asked.theirs:
+            return split_items.Claims({}, dict(asked.mine), frozenset(set(items) - set(asked.mine)))
     if claims.empty and answered is not None:
         owner = _default_owner(answered, speaker or SELF)
         listed = split_items.read_claims(text, totals, items, owner)
@@ -782,6 +798,7 @@ def _claims_of(
     return claims
 
 
+_THE_REST = re.compile(r"\b(?:the rest|rest|everything else|all the rest|the remainder)\b", re.I)
 # Items named in a sentence that is no list: insisting on one ("the hat is a must have",
 # "without the hat i can't make points") or refusing one ("no books no deal").
 _NOT_A_LIST = re.compile(
