@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """4,600 turns of the negotiation files, labelled by seventeen more labellers (refs)."""
+    """4,900 turns of the negotiation files, labelled by eighteen more labellers (refs)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "craigslistbargain", "validation.json")
     shared_path("corpora", "casino", "casino_test.json")
@@ -186,6 +186,7 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("sixteenth", 300),
         ("seventeenth", 300),
         ("eighteenth", 300),
+        ("nineteenth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
