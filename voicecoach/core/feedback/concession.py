@@ -798,7 +798,8 @@ def _claims_of(
     return claims
 
 
-_THE_REST = re.compile(r"\b(?:the rest|rest|everything else|all the rest|the remainder)\b", re.I)
+# "the rest", "all the rest", "everything else" (not "everything": that claims every item)
+_THE_REST = re.compile(r"\b(?:rest|everything else|the remainder)\b", re.I)
 # Items named in a sentence that is no list: insisting on one ("the hat is a must have",
 # "without the hat i can't make points") or refusing one ("no books no deal").
 _NOT_A_LIST = re.compile(
