@@ -401,6 +401,10 @@ def test_split_claims_read_owner_cues_counts_and_exchanges() -> None:
     both = read_claims("You can have 2 food and I'll take 2 firewood and only 1 food", 3.0, casino)
     assert both.mine == {"firewood": 2.0, "food": 1.0}
     assert both.theirs == {"food": 2.0}
+    # "at least" between the subject and the verb still claims: the least one asks for
+    least = read_claims("I would at least like 2 of the foods.", 3.0, casino)
+    assert least.mine == {"food": 2.0}
+    assert read_claims("can i at least get one ball?", None, games).mine == {"ball": 1.0}
 
 
 def test_packages_with_no_item_are_the_item_just_named_and_you_got_hands_over() -> None:

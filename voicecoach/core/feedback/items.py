@@ -65,7 +65,7 @@ _MINE_CUES = re.compile(
     r"(i|i'll|ill|i'd|id|i will|i would|i can|i could|i should|i must|we|we'll|we'd|"
     r"we should)\s+(really\s+|please\s+|"
     r"just\s+|only\s+|also\s+|then\s+|still\s+|personally\s+|definitely\s+|actually\s+|"
-    r"probably\s+|rather\s+|honestly\s+|truly\s+)?"
+    r"probably\s+|rather\s+|honestly\s+|truly\s+|at least\s+)?"
     # "I have a large family to feed and all of my food ...": "have" that tells, not claims
     r"(get|take|keep|have(?! (?:an? (?!(?:hat|ball|book|basketball|package|pack)s?\b)\w+|kids|"
     r"children|family|fun|been)\b)|want|need|like|prefer|settle|go|grab|receive|be taking|"
@@ -75,7 +75,7 @@ _MINE_CUES = re.compile(
     r"|(i|we)('m|'re| am| are| was| were) (hoping|planning|wanting|looking|going) to (get|take|"
     r"have|keep|grab)\b"
     r"|(give|giving|leave|let|offer)\s+me\b|gimme\b|for (me|us|myself)\b"
-    r"|(can|could|may) (i|we) (then |also |still |please |maybe )?(get|have|take|keep)\b"
+    r"|(can|could|may) (i|we) (then |also |still |please |maybe |at least )?(get|have|take|keep)\b"
     r"|i'm taking\b|i'm getting\b|me\b"
     # "need both balls and hat": a want with its "I" left out, at the start of a sentence
     r"|(?:(?<=^ )|(?<=[.?!;] ))(?:need|want)(?= (?:both|all|the|one|two|three|[0-9]|food|water"
