@@ -405,6 +405,19 @@ def test_split_claims_read_owner_cues_counts_and_exchanges() -> None:
     least = read_claims("I would at least like 2 of the foods.", 3.0, casino)
     assert least.mine == {"food": 2.0}
     assert read_claims("can i at least get one ball?", None, games).mine == {"ball": 1.0}
+    # "all" said before a list of items counts each of them, but not across a new clause
+    listed_all = read_claims(
+        "You can have all of the water and firewood if I can have all of the food.", 3.0, casino
+    )
+    assert listed_all.theirs == {"water": 3.0, "firewood": 3.0}
+    assert listed_all.mine == {"food": 3.0}
+    clause = read_claims("I really need all the firewood and food is a large need", 3.0, casino)
+    assert clause.mine == {"firewood": 3.0}
+    assert read_claims("could you give us all the food and water then?", 3.0, casino).mine == {
+        "food": 3.0,
+        "water": 3.0,
+    }
+    assert read_claims("i'd love to have 2 hats", None, games).mine == {"hat": 2.0}
 
 
 def test_packages_with_no_item_are_the_item_just_named_and_you_got_hands_over() -> None:

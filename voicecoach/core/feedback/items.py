@@ -57,6 +57,9 @@ _COUNT_WORDS = {
 }
 _ALL = {"all", "every", "everything"}
 _ORDINALS = {"second": 2.0, "third": 3.0}
+_CLAUSE_VERBS = frozenset(
+    {"is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "seems"}
+)
 # The cue patterns below are searched on " " + text and begin with \W where the words had
 # \b: sre then jumps from one non-word character to the next instead of trying every position
 # (same matches; a match's start is the word's offset in the text itself).
@@ -71,10 +74,11 @@ _MINE_CUES = re.compile(
     r"children|family|fun|been)\b)|want|need|like|prefer|settle|go|grab|receive|be taking|"
     r"took|got|kept|"
     r"be getting|would like|"
-    r"like to have|like to get|would take|need to have)\b"
+    r"like to have|like to get|love to (?:have|get|take|keep)|would take|need to have)\b"
     r"|(i|we)('m|'re| am| are| was| were) (hoping|planning|wanting|looking|going) to (get|take|"
     r"have|keep|grab)\b"
-    r"|(give|giving|leave|let|offer)\s+me\b|gimme\b|for (me|us|myself)\b"
+    r"|(give|giving|leave|let|offer)\s+me\b|(give|giving|leave|offer)\s+us\b|gimme\b"
+    r"|for (me|us|myself)\b"
     r"|(can|could|may) (i|we) (then |also |still |please |maybe |at least )?(get|have|take|keep)\b"
     r"|i'm taking\b|i'm getting\b|me\b"
     # "need both balls and hat": a want with its "I" left out, at the start of a sentence
@@ -337,6 +341,16 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
     return 1.0, False
 
 
+def _all_before(tokens: list[str], index: int) -> bool:
+    """Whether "all" is the count said before the item word at `index` ("all of the water")."""
+    for word in reversed(tokens[max(0, index - 4) : index]):
+        if word in _SENTENCE_MARKS or word in _ITEM_WORDS or _count_word(word) is not None:
+            return False
+        if word in _ALL:
+            return True
+    return False
+
+
 def _said_all(tokens: list[str], index: int) -> bool:
     """Whether the count before an item word is "all of them" ("the balls", "all the water")."""
     window = tokens[max(0, index - 4) : index]
@@ -523,6 +537,18 @@ def _read_claims(
                 last_count,
                 True,
             )  # "two of both water and food", "two each of X and Y"
+        if (
+            not explicit
+            and index > 1
+            and tokens[index - 1] in {"and", "&"}
+            and tokens[index - 2] in _ITEM_WORDS
+            and _all_before(tokens, index - 2)
+            # "I need all the firewood and food is a large need": a new clause, not a list
+            and (index + 1 >= len(tokens) or tokens[index + 1] not in _CLAUSE_VERBS)
+        ):
+            # "all the water and firewood": the "all" said before the first item counts
+            # the second one too
+            count, explicit = total_of(totals, item), True
         target = mine if owner == MINE else theirs
         if explicit and count is None:
             count = max(total_of(totals, item) or 0.0, 2.0)  # "the balls": all, at least two
