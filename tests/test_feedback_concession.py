@@ -356,6 +356,23 @@ def test_listing_price_and_ledger_positions() -> None:
 def test_quoted_and_refused_numbers_are_not_proposals() -> None:
     text = "It retails for $450 new. I can't do $250, but I can do $300."
     assert [p.value for p in read_proposals(text, "price", 400.0, 400.0)] == [300.0]
+    # a price that sells "for" is quoted ("it sells for $450 new"), but one asked or offered
+    # for this sale is put forward
+    assert read_proposals("It sells for $450 new.", "price", 400.0, 400.0) == []
+    asked = "Would you be willing to sell for $1500 if I sign a longer lease?"
+    assert [p.value for p in read_proposals(asked, "price", 2250.0, None)] == [1500.0]
+    offered = "I'd be willing to sell for $350."
+    assert [p.value for p in read_proposals(offered, "price", 400.0, 400.0)] == [350.0]
+
+
+def test_an_extra_of_ours_for_the_price_we_ask_is_a_trade() -> None:
+    context = (
+        "seller: If you're willing to sign a longer lease agreement I can come down a bit.",
+        "buyer: Yes I could be willing to do that. What condition is it in?",
+        "seller: The area is very safe and very well kept.",
+    )
+    text = "Would you be willing to sell for $1500 if I move in right away and sign a longer lease?"
+    assert concession_labels(text, context, "buyer", "listing price $2250") == [TRADED]
 
 
 def test_sizes_marked_in_inches_are_not_proposals() -> None:

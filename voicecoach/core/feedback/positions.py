@@ -184,7 +184,8 @@ _REFERENCE_BEFORE = CaseBlindPattern(
     r"\W(retails?|retail(ing)?|paid|bought|"
     r"(?<!only )(?<!just )(?<!is )(?<!'s )(?<!its )worth|kbb|blue ?book|value[ds]?|msrp|originally|"
     r"new (one|ones|for)|"
-    r"sells? for|goes for|go for around|going for|on amazon|amazon|ebay|elsewhere|"
+    # "would you sell for $1500", "willing to sell for 1500": a price put forward, not quoted
+    r"(?<!you )(?<!to )sells? for|goes for|go for around|going for|on amazon|amazon|ebay|elsewhere|"
     r"costs?|spent|saw (one|it)|similar|market|another offer|other offer|had an offer|"
     r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax|"
     # our ask recalled, not put forward again: "I was asking $10, ... I can do $6"
