@@ -1900,3 +1900,24 @@ def test_a_yes_to_them_taking_the_rest_with_what_we_asked_still_gives() -> None:
         "them: no, you can have the book , i take the rest",
     )
     assert concession_labels("ok", context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
+
+
+@pytest.mark.parametrize("spoken", [False, True])
+def test_a_condition_that_is_only_our_own_number_does_not_pay_for_the_move(spoken: bool) -> None:
+    """Rubric: a condition must cost the other side something real; our price is not one."""
+    context = (
+        "seller: No, I can't deliver it, it is too big for my car.",
+        "buyer: I'd like to offer 185 since I have to travel 60 miles to get it.",
+    )
+    text = (
+        "i understand your travel costs if you come up to one hundred ninety i think we have a deal"
+        if spoken
+        else "I understand your travel costs, if you come up to $190 I think we have a deal."
+    )
+    setting = "listing price $200"
+    assert concession_labels(text, context, "seller", setting) == [UNPAID]
+    # cash on the spot is a real cost, and an extra of ours goes with the price we ask
+    cash = "If you come up to $190 in cash we have a deal."
+    assert concession_labels(cash, context, "seller", setting) == [TRADED]
+    extra = "I will throw in the stand if you can do $190."
+    assert concession_labels(extra, context, "seller", setting) == [TRADED]

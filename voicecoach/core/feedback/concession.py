@@ -73,6 +73,24 @@ _COSTLY = re.compile(
     r"hear|listen|wait|work with)\w+)",
     re.I,
 )
+_NUMBER_WORDS = (
+    r"(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|grand|and)\s*)+"
+)
+# "if you come up to $190": the condition asks only that they take the number we move to,
+# which costs them nothing beyond the price itself (rubric: a condition must cost them
+# something real); "if you come up to 125 in cash" still ties the move to cash
+_PRICE_ONLY_IF = re.compile(
+    r"^(?:if|when|once)\s+(?:you|u|ya)\s+(?:can\s+|could\s+|would\s+|will\s+)?"
+    r"(?:go|come up|come|do|pay|meet me|bump (?:it )?up|make it)(?:\s+up)?(?:\s+(?:to|at))?\s*"
+    r"(?:\$\s*)?(?:\d[\d,.]*k?|" + _NUMBER_WORDS + r")\s*(?:\$|dollars|bucks|usd)?"
+    r"(?:\s*(?:a|per|/|\\)\s*month)?\s*[,.;!]?\s*"
+    # ... and what it buys is only the yes: "we have a deal", "it's yours"
+    r"(?:$|(?:then\s+)?(?:i think\s+)?(?:we|you)(?:'ve|'ll|'re| have| will| can| could| would)?"
+    r"\s*(?:have |got |make |call it )?(?:a |it a )?deal\b|(?:it'?s|its) yours\b|deal\b)",
+    re.I,
+)
 _MAIN_CLAUSE = re.compile(
     r",\s*(?:i|we|then)\b|\s(?:i|we)\s(?:can|could|will|would)\b|\s(?:ill|i'll)\b", re.I
 )
@@ -961,6 +979,8 @@ def _concessions(
     if not gives:
         return []
     give = gives[0]
+    if condition and not extra and _PRICE_ONLY_IF.match(condition):
+        condition = None  # an extra with it is still bundled with our price: a package
     if give.kind == "extra" and not condition and _holds_price(text, ledger):
         condition = "your price in return"  # an extra bundled with one's own price ask: a package
     if condition and _offered_already(condition, ledger.last_other_line):
