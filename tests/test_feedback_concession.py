@@ -1921,3 +1921,21 @@ def test_a_condition_that_is_only_our_own_number_does_not_pay_for_the_move(spoke
     assert concession_labels(cash, context, "seller", setting) == [TRADED]
     extra = "I will throw in the stand if you can do $190."
     assert concession_labels(extra, context, "seller", setting) == [TRADED]
+
+
+def test_an_item_kept_only_by_not_handing_it_over_is_not_asked_back() -> None:
+    """Holding back what they asked for refuses; it asks nothing of them (rubric: a tie is said)."""
+    setting = "splitting books, hats and balls"
+    context = (
+        "trader: hello i can offer you just the ball",
+        "them: that's not enough for me , i need the ball and at least one book .",
+    )
+    held = concession_labels("how about the ball and one hat", context, "trader", setting)
+    assert held == [UNPAID]
+    # an item claimed in so many words ("one of each") is still asked back
+    claimed = (
+        "trader: that doesn't seem fair . so in that case i will take all 3 of the books .",
+        "them: you said you wanted 1 book and 2 balls ?",
+    )
+    text = "now i actually want 1 of each , you can have the rest ."
+    assert concession_labels(text, claimed, "trader", setting) == [TRADED]

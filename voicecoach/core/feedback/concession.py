@@ -570,6 +570,7 @@ def _item_gives(
     gives: list[Give] = []
     asked: str | None = None
     own_now = _shares(current, totals, items)  # what this turn leaves us of each item
+    named_now = split_items.items_named(text)
 
     def ask_back(term: str) -> str | None:
         """The item to ask for in return: the one the speaker has claimed most of before."""
@@ -614,6 +615,9 @@ def _item_gives(
                 and before is None
                 and item not in claimed_before
                 and share > offered
+                # kept only by not being handed over ("how about the ball and one hat" to
+                # their ask for a book): holding it back asks nothing of them
+                and (item in named_now or item in current.mine)
             ):
                 asked = asked or _item_span(text, item)
                 continue
@@ -707,7 +711,6 @@ def _item_gives(
         )
         if closing and not asked:
             return [], None
-        named_now = split_items.items_named(text)
         if any(
             own_now.get(item, -1.0) > share + 1e-9 and item in named_now
             for item, share in accepted.items()
