@@ -1939,3 +1939,32 @@ def test_an_item_kept_only_by_not_handing_it_over_is_not_asked_back() -> None:
     )
     text = "now i actually want 1 of each , you can have the rest ."
     assert concession_labels(text, claimed, "trader", setting) == [TRADED]
+
+
+def test_an_owner_said_after_a_list_binds_the_list() -> None:
+    casino = CASINO_ITEMS
+    text = "how about 1 food, 3 water and 1 wood for me and 2 food and 2 wood for you?"
+    both = read_claims(text, 3.0, casino)
+    assert both.mine == {"food": 1.0, "water": 3.0, "firewood": 1.0}
+    assert both.theirs == {"food": 2.0, "firewood": 2.0}
+    # a list that names its first item again holds two owners' shares
+    two = read_claims("So, 3 firewood for you and 1 water, 2 water for me", 3.0, casino)
+    assert two.theirs == {"firewood": 3.0, "water": 1.0}
+    assert two.mine == {"water": 2.0}
+    # more of an item counted for both sides than there is: a slip, neither share is read
+    slip = read_claims("how about 3 water for me and 3 water and firewood for you?", 3.0, casino)
+    assert "water" not in slip.mine and "water" not in slip.theirs
+    # "all" said for them and for us is still the give ("we have all we need")
+    given = read_claims("you can have all the water, we have all we need", 3.0, casino)
+    assert given.theirs == {"water": 3.0}
+
+
+def test_holding_our_own_split_said_the_other_way_round_gives_nothing() -> None:
+    setting = "splitting books, hats and balls"
+    context = (
+        "trader: give me hat and balls",
+        "them: okay , 2 books for me hat and balls for you .",
+    )
+    assert concession_labels("deal", context, "trader", setting) == []
+    held = ("trader: the balls and one book for me", "them: i got to have the both books")
+    assert concession_labels("balls and one book for me", held, "trader", setting) == []

@@ -168,6 +168,13 @@ _LIST_TO = re.compile(
     r"(?:(?:\d+|one|two|three|four|a|an|the|all|both|and|,|food|water|firewood|wood|book|hat|"
     r"ball|basketball)s?\s*)+\bto (me|us|you|u)\b"
 )
+# "1 food, 3 water and 1 wood for me and 2 food and 2 wood for you": an owner said right
+# after a list binds the list, whatever cue came before it
+_LIST_FOR = re.compile(
+    r"(?:(?:\d+|one|two|three|four|zero|no|a|an|the|all|both|and|,|/|&|of|packages?|packs?|"
+    r"food|water|firewood|wood|fire|book|hat|ball|basketball)s?\s*)+?"
+    r"(?<![a-z])for (me|us|myself|you|u)\b"
+)
 _OWNER_AFTER_REST = re.compile(
     r"\s*,?\s*(?:(?P<theirs>(?:you|u)(?: can| could| will| may)? (?:have|take|get|keep)|"
     r"(?:is|are|goes|go) (?:to )?(?:yours|you)|for (?:you|u)|to (?:you|u))"
@@ -341,6 +348,21 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
     return 1.0, False
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "both", "your", "my", "some", "those", "these"})
+
+
+def _exchanged_after(tokens: list[str], index: int) -> bool:
+    """Whether the words from `index` on name what is swapped back ("for 3 water", "for all
+    the hats", "for your firewood"), not a purpose ("1 food for hiking", "for the trip")."""
+    word = tokens[index]
+    if word in _ITEM_WORDS or word in _ALL or _count_word(word) is not None:
+        return True
+    if word in _DETERMINERS and index + 1 < len(tokens):
+        after = tokens[index + 1]
+        return after in _ITEM_WORDS or after in _ALL or _count_word(after) is not None
+    return False
+
+
 def _all_before(tokens: list[str], index: int) -> bool:
     """Whether "all" is the count said before the item word at `index` ("all of the water")."""
     for word in reversed(tokens[max(0, index - 4) : index]):
@@ -507,6 +529,7 @@ def _read_claims(
             and owned_in_sentence
             and index + 1 < len(tokens)
             and tokens[index + 1] not in {"me", "us", "you", "myself", "my", "your", "the rest"}
+            and _exchanged_after(tokens, index + 1)
         ):
             swapped = True
             continue
@@ -583,6 +606,10 @@ def _read_claims(
         total = total_of(totals, item)
         if total is not None and mine[item] + theirs[item] > total:
             del mine[item]  # "you can have all the water, we have all we need": the give stands
+            if item not in loose:
+                # "3 water for me and 3 water and firewood for you": counted for both sides,
+                # more than there is, is a slip of the tongue; neither share can be read
+                del theirs[item]
     rest_owner = turn.rest_owner
     if rest_owner is not None and turn.rest_only:
         target = mine if rest_owner == MINE else theirs
@@ -688,6 +715,13 @@ _CUE_REACH = 100
 
 def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | None:
     """The owner cue that governs a word: the nearest before it in the same sentence."""
+    listed = _LIST_FOR.match(text, position)
+    if listed:
+        words = re.findall(r"[a-z]+", text[position : listed.start(1)])
+        # "3 firewood for you and 1 water, 2 water for me": a list that names its first
+        # item again holds two owners' shares, and the first belongs with the cue before
+        if words and words[0] not in words[1:]:
+            return MINE if listed.group(1) in {"me", "us", "myself"} else THEIRS
     owner: str | None = None
     for start, who in spans:
         if start > position:
