@@ -1954,6 +1954,11 @@ def test_an_owner_said_after_a_list_binds_the_list() -> None:
     # more of an item counted for both sides than there is: a slip, neither share is read
     slip = read_claims("how about 3 water for me and 3 water and firewood for you?", 3.0, casino)
     assert "water" not in slip.mine and "water" not in slip.theirs
+    # "for" before a purpose swaps nothing back; before an item it does
+    purpose = "You would get 2 water, I would get 1 water and 1 food for hiking and 3 firewood."
+    assert read_claims(purpose, 3.0, casino).mine == {"water": 1.0, "food": 1.0, "firewood": 3.0}
+    swap = read_claims("I will give you 2 water for 3 firewood", 3.0, casino)
+    assert swap.mine == {"firewood": 3.0} and swap.theirs == {"water": 2.0}
     # "all" said for them and for us is still the give ("we have all we need")
     given = read_claims("you can have all the water, we have all we need", 3.0, casino)
     assert given.theirs == {"water": 3.0}
