@@ -271,10 +271,16 @@ def test_their_needs_question_handed_back_is_credited() -> None:
         "And what would you like in return",
         "What do you want in exchange?",
         "What would be your budget?",
+        "I don't wanna give it away but how much are you able to spend?",
+        "what can you afford",
     ],
 )
 def test_what_they_want_back_and_their_budget_are_needs_questions(text: str) -> None:
     assert labels(text) == [QUESTION]
+
+
+def test_what_they_would_pay_asks_a_price_not_their_budget() -> None:
+    assert QUESTION not in labels("How much would you pay for it?")
 
 
 @pytest.mark.parametrize(

@@ -222,6 +222,10 @@ _QUESTION = compile_terms(
         r"|wanting|planning) to",
         r"how (?:important|valuable|useful|necessary|essential) (?:is|are|would|will)(?: \w+){0,3}"
         r" (?:to|for) (?:you|u)",
+        # their budget asked the long way: "how much are you able to spend?", "what can you
+        # afford?" (as "what is your budget?"; "how much would you pay?" asks a price)
+        r"how much (?:\w+ ){0,2}(?:can|could|are|r) (?:you|u) (?:able to )?(?:afford|spend)",
+        r"what (?:can|could) (?:you|u) afford",
         r"(?:whats|what is|what are) (?:her|his|their)"
         r" (?:budget|situation|needs?|priorit\w+|timeline)",
         # "what items are of preference for you?", "what is priority pls tell me"
