@@ -309,3 +309,28 @@ def test_our_own_moves_and_statements_of_their_ranking_are_not_needs_questions(
     text: str,
 ) -> None:
     assert QUESTION not in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yeah sure, I will share with you all the food. What about firewood?",
+        "Water is really important for me as well. How about firewood or food?",
+        "what about the food",
+    ],
+)
+def test_asking_where_they_stand_on_an_item_at_the_end_is_a_needs_question(text: str) -> None:
+    assert labels(text) == [QUESTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And what about water? I was hoping to get an extra bottle or two if possible.",
+        "how about the books and the hat?",
+        "How about 2 firewood?",
+    ],
+)
+def test_an_item_asked_for_or_proposed_is_not_a_needs_question(text: str) -> None:
+    """A lead-in to our own want, a bundle or a count proposes; it explores nothing."""
+    assert QUESTION not in labels(text)

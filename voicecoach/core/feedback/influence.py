@@ -332,6 +332,16 @@ _PRIORITY_TALK = re.compile(
 )
 
 
+_ITEM = r"(?:the )?(?:food|water|firewood|wood|books?|hats?|balls?|basketballs?)"
+# "... what about the food?" ending a turn asks where they stand on an item, like "where do
+# you stand on water?"; "how about" asks it only of one item or a choice ("how about firewood
+# or food?"): "how about the books and the hat?" proposes a bundle
+_ITEM_STANCE = re.compile(
+    r"(?:(?:and|so|ok|okay|now|but|yea|yeah|then|well)\W+)*"
+    rf"(?:what (?:is )?about {_ITEM}(?: (?:and|or) {_ITEM})?|how about {_ITEM}(?: or {_ITEM})?)"
+)
+
+
 def _exploring_question(normal: str, context: Sequence[str] = ()) -> str | None:
     """The open needs question in the turn, if any.
 
@@ -340,11 +350,14 @@ def _exploring_question(normal: str, context: Sequence[str] = ()) -> str | None:
     """
     # Typed text shows its sentences; spoken text has no punctuation at all.
     has_marks = any(mark in normal for mark in ".?!")
-    for clause in _clauses(normal):
+    clauses = list(_clauses(normal))
+    for at, clause in enumerate(clauses):
         bare = clause.rstrip(".?!; ")
         if _NOT_EXPLORING.search(bare):
             continue
         match = _QUESTION.search(bare)
+        if match is None and at == len(clauses) - 1:
+            match = _ITEM_STANCE.fullmatch(bare)
         if match is None or _EMBEDDED.search(bare, max(0, match.start() - 30), match.start()):
             continue
         if (
