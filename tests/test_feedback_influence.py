@@ -334,3 +334,21 @@ def test_asking_where_they_stand_on_an_item_at_the_end_is_a_needs_question(text:
 def test_an_item_asked_for_or_proposed_is_not_a_needs_question(text: str) -> None:
     """A lead-in to our own want, a bundle or a count proposes; it explores nothing."""
     assert QUESTION not in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So your second priority is water, then?",
+        "Are you most interested in the food?",
+        "You need water the most?",
+        "Thank you for discussing this so openly! Is your main objective to get one of each?",
+    ],
+)
+def test_their_priorities_checked_back_are_needs_questions(text: str) -> None:
+    assert labels(text) == [QUESTION]
+
+
+def test_their_priority_said_as_a_fact_is_not_a_question() -> None:
+    assert QUESTION not in labels("I know you need water the most.")
+    assert QUESTION not in labels("Are you interested in my bike?")

@@ -193,7 +193,13 @@ _QUESTION = compile_terms(
         r"(?:are|will|would|do) (?:you|u) (?:camping|going|planning|doing|hoping|using|cooking"
         r"|staying|expecting|working)",
         r"(?<![a-z] )(?:is|are) (?:your|ur) (?:main |biggest |top |first )?(?:focus|concern"
-        r"|priority|worry)",
+        r"|priority|worry|objective|goal)",
+        # their priorities checked back: "so your second priority is water, then?", "are you
+        # most interested in the food?", "you need water the most?" (only said as a question)
+        r"(?:your|ur) (?:main |top |first |second |third |biggest |highest |lowest |bottom )?"
+        r"(?:priority|objective|goal) is",
+        r"(?:are|r) (?:you|u) (?:most|more|mostly) interested in",
+        r"(?:you|u) (?:need|want|prefer|value) (?:the )?\w+ (?:the )?most$",
         r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
         # what they want for a give of ours: "and what would you like in return?"
         r"what (?:would|do|will) (?:you|u) (?:like|want|need|prefer) (?:in return|in exchange)",
