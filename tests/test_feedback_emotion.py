@@ -66,6 +66,7 @@ CALM = [
     "I'm not crazy about the colour, but the price is right.",
     "Wow, thank you so much!! I'm excited to pick it up.",
     "It's stupid cheap for what you get.",
+    "Perfect, sorry about the dumb question. I only have a budget of 400, could that work?",
     "I can't take that deal, but I can take 2 books.",
     "I've had it for two years and it runs fine.",
     "I could take the books, or else the hats, your choice.",

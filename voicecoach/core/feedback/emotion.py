@@ -125,7 +125,7 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"(?:thats|that is) (?:real|very|so|how) mature(?: of you)?(?= *[.!?]| *$)",
     r"(?:idiot|moron|imbecile|jerk|loser|sucker)s?",
     r"stupid(?! (?:expensive|cheap|good|fast|easy|simple|low|high|nice|fun|questions?))",
-    r"dumb(?! ?bells?)",
+    r"dumb(?! ?bells?| questions?)",  # "sorry about the dumb question": at oneself
     r"shut up",
     r"get out of my (?:store|shop|office|house|face|way|sight|car|room)",
     r"(?<![a-z] )get lost",
