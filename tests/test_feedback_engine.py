@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """4,900 turns of the negotiation files, labelled by eighteen more labellers (refs)."""
+    """5,200 turns of the negotiation files, labelled by nineteen more labellers (refs)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "craigslistbargain", "validation.json")
     shared_path("corpora", "casino", "casino_test.json")
@@ -187,6 +187,7 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("seventeenth", 300),
         ("eighteenth", 300),
         ("nineteenth", 300),
+        ("twentieth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
@@ -197,9 +198,9 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     assert sum(not row["context"] for row in rows) < len(rows) // 20  # a few opening turns
     table = scores(rows, [predict(row) for row in rows])
     # a little below docs/feedback.md ("Other labellers"), so a regression fails
-    assert table["concession.unpaid"]["f1"] >= 0.78
-    assert table["concession.traded"]["f1"] >= 0.68
-    assert table["influence.question"]["f1"] >= 0.79
+    assert table["concession.unpaid"]["f1"] >= 0.79
+    assert table["concession.traded"]["f1"] >= 0.67
+    assert table["influence.question"]["f1"] >= 0.82
 
 
 def test_deal_or_no_deal_context_is_read_from_the_speakers_side() -> None:

@@ -715,7 +715,7 @@ _CUE_REACH = 100
 
 def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | None:
     """The owner cue that governs a word: the nearest before it in the same sentence."""
-    listed = _LIST_FOR.match(text, position)
+    listed = _LIST_FOR.match(text, position) if "for " in text else None
     if listed:
         words = re.findall(r"[a-z]+", text[position : listed.start(1)])
         # "3 firewood for you and 1 water, 2 water for me": a list that names its first
