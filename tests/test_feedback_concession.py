@@ -1925,7 +1925,7 @@ def test_a_condition_that_is_only_our_own_number_does_not_pay_for_the_move(spoke
 
 def test_an_item_kept_only_by_not_handing_it_over_is_not_asked_back() -> None:
     """Holding back what they asked for refuses; it asks nothing of them (rubric: a tie is said)."""
-    setting = "splitting books, hats and balls"
+    setting = BOOKS_HATS_BALLS
     context = (
         "trader: hello i can offer you just the ball",
         "them: that's not enough for me , i need the ball and at least one book .",
@@ -1965,7 +1965,7 @@ def test_an_owner_said_after_a_list_binds_the_list() -> None:
 
 
 def test_holding_our_own_split_said_the_other_way_round_gives_nothing() -> None:
-    setting = "splitting books, hats and balls"
+    setting = BOOKS_HATS_BALLS
     context = (
         "trader: give me hat and balls",
         "them: okay , 2 books for me hat and balls for you .",
