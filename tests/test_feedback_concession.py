@@ -1973,3 +1973,17 @@ def test_holding_our_own_split_said_the_other_way_round_gives_nothing() -> None:
     assert concession_labels("deal", context, "trader", setting) == []
     held = ("trader: the balls and one book for me", "them: i got to have the both books")
     assert concession_labels("balls and one book for me", held, "trader", setting) == []
+
+
+def test_items_said_as_alternatives_are_one_of_them_not_both() -> None:
+    games = GAME_ITEMS
+    either = read_claims("i'd need the hat and i'd like either 2 books or 2 balls", None, games)
+    assert either.mine == {"hat": 1.0}
+    assert {"book", "ball"} <= either.vague
+    assert read_claims("i want 2 or 3 waters", 3.0, CASINO_ITEMS).mine == {"water": 2.0}
+    context = (
+        "trader: hello , may i have 3 hats and either 1 book or 1 ball ?",
+        "them: ok three hats and one ball for you then",
+    )
+    # they gave one of the two we named: the yes gives nothing up
+    assert concession_labels("deal , thank you .", context, "trader", BOOKS_HATS_BALLS) == []

@@ -363,6 +363,20 @@ def _exchanged_after(tokens: list[str], index: int) -> bool:
     return False
 
 
+def _alternative(tokens: list[str], index: int) -> bool:
+    """Whether the item word at `index` is one side of "X or Y" ("a book or a ball"), not
+    a count range ("2 or 3 waters")."""
+    after = tokens[index + 1 : index + 5]
+    if after[:1] == ["or"] and any(word in _ITEM_WORDS for word in after[1:]):
+        return True
+    before = tokens[max(0, index - 3) : index]
+    for pos, word in enumerate(before):
+        start = max(0, index - 3) + pos
+        if word == "or" and start > 0 and tokens[start - 1] in _ITEM_WORDS:
+            return True
+    return False
+
+
 def _all_before(tokens: list[str], index: int) -> bool:
     """Whether "all" is the count said before the item word at `index` ("all of the water")."""
     for word in reversed(tokens[max(0, index - 4) : index]):
@@ -572,6 +586,8 @@ def _read_claims(
             # "all the water and firewood": the "all" said before the first item counts
             # the second one too
             count, explicit = total_of(totals, item), True
+        if explicit and _alternative(tokens, index):
+            explicit = False  # "either 2 books or 2 balls": one of them, not both
         target = mine if owner == MINE else theirs
         if explicit and count is None:
             count = max(total_of(totals, item) or 0.0, 2.0)  # "the balls": all, at least two
