@@ -570,7 +570,6 @@ def _item_gives(
     gives: list[Give] = []
     asked: str | None = None
     own_now = _shares(current, totals, items)  # what this turn leaves us of each item
-    named_now = split_items.items_named(text)
 
     def ask_back(term: str) -> str | None:
         """The item to ask for in return: the one the speaker has claimed most of before."""
@@ -595,6 +594,7 @@ def _item_gives(
             for item in items
         ):
             return [], None
+    named_now = split_items.items_named(text)
     if not current.empty and (previous_own or claimed_before):
         for item in items:
             share = own_now.get(item)

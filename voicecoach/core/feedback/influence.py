@@ -356,7 +356,7 @@ def _exploring_question(normal: str, context: Sequence[str] = ()) -> str | None:
     """
     # Typed text shows its sentences; spoken text has no punctuation at all.
     has_marks = any(mark in normal for mark in ".?!")
-    clauses = list(_clauses(normal))
+    clauses = _clauses(normal)
     for at, clause in enumerate(clauses):
         bare = clause.rstrip(".?!; ")
         if _NOT_EXPLORING.search(bare):

@@ -369,12 +369,10 @@ def _alternative(tokens: list[str], index: int) -> bool:
     after = tokens[index + 1 : index + 5]
     if after[:1] == ["or"] and any(word in _ITEM_WORDS for word in after[1:]):
         return True
-    before = tokens[max(0, index - 3) : index]
-    for pos, word in enumerate(before):
-        start = max(0, index - 3) + pos
-        if word == "or" and start > 0 and tokens[start - 1] in _ITEM_WORDS:
-            return True
-    return False
+    return any(
+        tokens[at] == "or" and at > 0 and tokens[at - 1] in _ITEM_WORDS
+        for at in range(max(0, index - 3), index)
+    )
 
 
 def _all_before(tokens: list[str], index: int) -> bool:
