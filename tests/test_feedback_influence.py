@@ -352,3 +352,38 @@ def test_their_priorities_checked_back_are_needs_questions(text: str) -> None:
 def test_their_priority_said_as_a_fact_is_not_a_question() -> None:
     assert QUESTION not in labels("I know you need water the most.")
     assert QUESTION not in labels("Are you interested in my bike?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That sucks. What supplies do you require? My family loves to grill.",
+        "What is it that you need?",
+        "I can work with what you share. Is there a certain amount of food you need?",
+        "How about you let me know what you're most in the market for?",
+        "How many people are in your party?",
+        "how much is hat to you ?",
+        "would you rather have that than have everything but the hat ?",
+    ],
+)
+def test_their_needs_asked_in_other_words_are_needs_questions(text: str) -> None:
+    """Other words for the same probe: what they require, how much an item is worth to them."""
+    assert labels(text) == [QUESTION]
+    assert labels(spoken(text)) == [QUESTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need food the most, how bout you?",
+        "Me too! I am in great need of water and food. How about you?",
+    ],
+)
+def test_how_bout_you_after_our_needs_hands_the_question_back(text: str) -> None:
+    assert labels(text) == [QUESTION]
+
+
+def test_asking_what_they_think_of_our_split_or_small_talk_is_not_a_needs_question() -> None:
+    assert QUESTION not in labels("I take 2 firewood and 1 food. Let me know what you think")
+    assert QUESTION not in labels("It could be better, but it's cool. How bout you?")
+    assert QUESTION not in labels("I am in the market for a newer tv and I came across your ad.")

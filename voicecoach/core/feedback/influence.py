@@ -118,7 +118,7 @@ _NEEDS = (
     r"|constraints?|feel|feeling|thinking|take on|think about|think of|opinion|ideal|work for you"
     r"|would help"
     r"|help you|make (?:this|it|that) work|like to (?:have|get|see|do|bring|take)|requirements?"
-    r"|looking to (?:get|have|take|bring))"
+    r"|looking to (?:get|have|take|bring)|require|in the market for)"
 )
 _QUESTION = compile_terms(
     (
@@ -136,13 +136,13 @@ _QUESTION = compile_terms(
         r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important"
         r"|main|biggest"
         r"|ideal|thoughts|story|reason|use|constraints?|requirements?)",
-        r"(?:what|how) about (?:you|yourself|u)(?= *[?.!]| *$)",
+        r"(?:what|how) (?:about|bout) (?:you|yourself|u)(?= *[?.!]| *$)",
         r"(?:what|how) about your (?:needs|side|family|group|priorities)",
-        r"how about you(?= *[?.!]| *$)",
         r"and you\b[?]",
         r"why (?:do|would|is|are|does) (?:you|it|that|the \w+|this)(?: \w+){0,5}"
         r" (?:need|want|important|matter|matters|prefer|so|such)",
-        r"is there (?:anything|something|any (?!chance)\w+)(?: \w+){0,3} (?:you|your|youre|youd)",
+        r"is there (?:anything|something|any (?!chance)\w+|a (?:certain|specific|particular) \w+)"
+        r"(?: \w+){0,3} (?:you|your|youre|youd)",
         # "any items in particular you need?", "how stocked up are you on food?"
         r"any (?:\w+ ){0,3}(?:you|u) (?:need|want|prefer|would like|are looking for|care about)",
         r"any (?:\w+ ){0,3}(?:youre|ur|u are|you are) (?:looking for|hoping for|needing|after)",
@@ -152,6 +152,8 @@ _QUESTION = compile_terms(
         # their own valuation, which only they know: "what value does that give you?"
         r"(?:what|how much) (?:value|points?|worth) (?:\w+ ){0,3}(?:give|gives|get|have for)"
         r" (?:you|u)",
+        r"how much (?:is|are) (?:the |a |that |those )?\w+ (?:worth )?to (?:you|u)",
+        r"(?:would|do) (?:you|u) rather",
         r"how (?:\w+ ){0,2}(?:are|r) (?:you|u) (?:on|with|for) \w+",
         r"how (?:long|often|far|many people|many of you|many (?:nights|days|weeks))"
         r" (?:\w+ ){0,2}(?:will|are|do|would|did)"
@@ -208,7 +210,7 @@ _QUESTION = compile_terms(
         r" (?:need|want|like|use|eat|drink|go through|burn|bring|pack|carry|be bringing"
         r"|be packing|be carrying)",
         # their trip, which sets their needs: "how long is your camping trip?"
-        r"how (?:long|many (?:nights|days|people)) (?:is|are|will be) (?:your|ur)"
+        r"how (?:long|many (?:nights|days|people)) (?:is|are|will be) (?:in |with |on )?(?:your|ur)"
         r" (?:\w+ )?(?:trip|stay|camping|vacation|visit|group|family|party)",
         r"is there a (?:particular |specific |special )?reason (?:why )?(?:you|your)",
         # what would move them: "what could I do to get you home in this car?"
@@ -220,7 +222,10 @@ _QUESTION = compile_terms(
         r"(?:do|would|will) you have any(?: \w+){0,5} (?:you|u)(?: \w+)? (?:need|want|prefer"
         r"|value|care)",
         r"(?:do|would|will) you have (?:any |a )?(?:top )?(?:priority|priorities)",
-        r"what (?:\w+ )?(?:you|u) (?:need|want|prefer|are looking for)$",
+        r"what (?:is it (?:that )?|\w+ )?(?:you|u) (?:need|want|prefer|are looking for)$",
+        # "let me know what you're most in the market for", not "let me know what you think"
+        r"let me know what (?:\w+ )?(?:you|u|youre|you are)(?: most| really)? (?:need|want|prefer"
+        r"|looking for|in the market for|hoping for)",
         # "can I ask why you do not want food as much?", a bare "why?" after their refusal
         r"why (?:you|u) (?:\w+ ){0,2}(?:need|want|prefer|value|care)",
         r"^why$",
@@ -327,13 +332,13 @@ _EMBEDDED = re.compile(
 
 # "... what about you?" explores only after the speaker has put their own priorities on the
 # table ("I need water the most, followed by food. What about you?")
-_RETURNED = re.compile(r"(?:what|how) about (?:you|yourself|u)|how about you|and you|you")
+_RETURNED = re.compile(r"(?:what|how) (?:about|bout) (?:you|yourself|u)|and you|you")
 _PRIORITY_TALK = re.compile(
     r"\b(?:most|least|lowest|highest|top|priority|priorities|important|followed by|more than"
     r"|value|values|(?:high|low) on (?:my|the|our) list"
     # "I would like some firewood to start off with. What about you?": a want of an item
-    r"|(?:need|want|like|prefer|hoping for|hope for) (?:some |the |more |extra |all (?:the )?"
-    r"|a lot of )?"
+    r"|(?:need|need of|want|like|prefer|hoping for|hope for)"
+    r" (?:some |the |more |extra |all (?:the )?|a lot of )?"
     r"(?:food|water|firewood|wood|books?|hats?|balls?))\b"
 )
 
