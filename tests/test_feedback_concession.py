@@ -1987,3 +1987,62 @@ def test_items_said_as_alternatives_are_one_of_them_not_both() -> None:
     )
     # they gave one of the two we named: the yes gives nothing up
     assert concession_labels("deal , thank you .", context, "trader", BOOKS_HATS_BALLS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no can do , the ball is worth too much to me .", "i won't let go of that ball"],
+)
+def test_holding_an_item_they_want_is_no_list_handed_over(text: str) -> None:
+    """After "i really want the ball", naming the ball to keep it hands nothing over."""
+    context = (
+        "them: how about you take two books and the hat ?",
+        "me: i'd rather have the ball and the hat . the ball is most valuable to me .",
+        "them: i really want the ball . how about i take the ball and one book ?",
+    )
+    assert concession_labels(text, context, "trader", BOOKS_HATS_BALLS) == []
+
+
+def test_only_if_after_ok_is_a_condition_not_a_proposal_frame() -> None:
+    context = (
+        "me: i want the book , the ball , and a hat .",
+        "them: no way ! i just want the ball .",
+    )
+    text = "ok , only if i get everything else ."
+    assert concession_labels(text, context, "trader", BOOKS_HATS_BALLS) == [TRADED]
+    # "ok if I get ..." still frames a proposal of our own share
+    assert has_condition("ok , only if i get everything else .") is not None
+
+
+def test_holding_the_item_for_them_is_a_real_condition() -> None:
+    context = (
+        "seller: Okay, what are you offering?",
+        "buyer: I could offer $100 right now",
+        "seller: I can't take that. I would need at least $150. It is vintage and rare.",
+    )
+    text = "I don't know...if you can hold it a week I can maybe go upto $125"
+    assert concession_labels(text, context, "buyer", "listing price $160") == [TRADED]
+
+
+def test_asking_them_to_go_below_a_number_does_not_make_it_ours() -> None:
+    """'Would you go lower than 250?' bounds their price; it is no offer of 250 by the buyer."""
+    assert read_proposals("could you go a bit lower than 250?", "price", 250.0, None) == []
+    assert (
+        read_proposals("would you take less than $600? i am desperate.", "price", 650.0, None) == []
+    )
+    assert read_proposals("I can't go lower than 200.", "price", 250.0, None) != []
+    context = (
+        "seller: It is covered for another 6 months thru the bike shop.",
+        "buyer: ok! Is it possible you would be willing to go a bit lower than 250?",
+        "seller: I can go down to $225.",
+    )
+    assert concession_labels("I can do 225! Sure", context, "buyer", "listing price $250") == []
+
+
+def test_a_recap_of_the_agreed_split_gives_nothing() -> None:
+    context = (
+        "me: I'll take 2 food and 2 water, you take all 3 firewood, 1 food and 1 water.",
+        "them: That sounds good to me.  Do you go camping frequently?",
+    )
+    text = "So let's recap. I'll send you 3 firewood packages and 1 food and 1 water."
+    assert concession_labels(text, context, "camper", CASINO) == []

@@ -66,6 +66,8 @@ _COSTLY = re.compile(
     # work done for the other side: "if you will update the fluids", "if you fix the brakes"
     r"fix|fixes|repair|replace|update|service (it|the)|clean|detail|paint|install|assemble|mow|"
     r"maintain|change the|"
+    # keeping it for them, turning other buyers away: "if you can hold it a week"
+    r"hold (?:it|them|on to it|onto it)\b|"
     # a number said in words, as a recogniser writes it ("if you do four hundred")
     r"hundred|thousand|grand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     # "if you're willing to keep the grounds immaculate": a commitment, unless only to talk
@@ -738,7 +740,8 @@ _ALSO = re.compile(r"\b(also|too|as well|plus)\b", re.I)  # "you can have the ba
 # correct?") proposes nothing new, so it gives nothing.
 _RECAP = CaseBlindPattern(
     r"\W(am i (correct|right)|just to (clarify|confirm|be clear|recap)|to recap|so to confirm|"
-    r"to confirm|is that (correct|right)\?|did i get that right|what do you mean)(?!\w)",
+    r"to confirm|is that (correct|right)\?|did i get that right|what do you mean"
+    r"|let'?s recap|let me recap)(?!\w)",
     spaced=True,
 )
 _YOU = re.compile(r"\b(you|u|ya)\b", re.I)
@@ -827,7 +830,12 @@ _NOT_A_LIST = re.compile(
     rf"\b(?:without (?:the |a |any |my |your |that )?{split_items.ITEM_WORD}\b"
     rf"|{split_items.ITEM_WORD} (?:is|are) "
     r"(?:a must|essential|necessary|non ?-?negotiable|vital|crucial)\b"
-    rf"|^\W*no {split_items.ITEM_WORD}\W*(?:no deal\W*)?$)",
+    rf"|^\W*no {split_items.ITEM_WORD}\W*(?:no deal\W*)?$"
+    # holding one: "the ball is worth too much to me", "i won't let go of that book"
+    rf"|{split_items.ITEM_WORD} (?:is|are) (?:worth (?:too much|a lot|more)|too (?:valuable"
+    r"|important))\b"
+    r"|\b(?:won\W?t|will not|can\W?t|cannot|not going to|not gonna) (?:let go of|give up"
+    rf"|part with) (?:the |that |my |this |those )?(?:\w+ )?{split_items.ITEM_WORD}\b)",
     re.I,
 )
 _ASKS_WHAT_WE_WANT = CaseBlindPattern(
@@ -940,7 +948,11 @@ def _concessions(
             return []
         self_role = infer_self_role(lines, role)
         condition = has_condition(text)
-        if condition and _PROPOSAL_IF.search(text, 0, max(text.find(condition), 0)):
+        if (
+            condition
+            and not condition.lower().startswith("only")
+            and _PROPOSAL_IF.search(text, 0, max(text.find(condition), 0))
+        ):
             condition = None  # "what if I get the ball and one book?": a proposal, not a tie
         give = gives[0]
         if condition:

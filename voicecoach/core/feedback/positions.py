@@ -215,6 +215,12 @@ _REFUSED_AFTER = re.compile(
 _FLOOR_BEFORE = re.compile(
     r"\b(less than|lower than|below|under|more than|higher than|above|over)\s*\$?\s*$", re.I
 )
+# "would you take less than $600?": the number is the far side of what we ask of them
+_ASKED_PAST_BEFORE = re.compile(
+    r"\b(?:you|u)\s+(?:\w+\s+){0,4}?(?:go|come|do|take|accept|sell|part|let)\b[^.?!]{0,25}?"
+    r"\b(?:lower|less|below|under|cheaper|higher|more|above|over)(?:\s+than)?\s*\$?\s*$",
+    re.I,
+)
 # "50 off", "150 less than what I'm asking"; "1200, lower than that I'd feel cheated" compares
 _RELATIVE_OFF_AFTER = re.compile(
     r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b(?!\s+than\s+(?:that|this|it)\b)",
@@ -502,6 +508,10 @@ def _proposals(
             continue
         if _REFUSED_AFTER.match(after):
             continue  # "150 is too high": their number, turned down
+        if term == "price" and _ASKED_PAST_BEFORE.search(
+            text, max(0, amount.start - 80), amount.start
+        ):
+            continue  # "would you go a bit lower than 250?": a bound on their number, not ours
         found.append(Proposal(amount.value, amount.text))
     return tuple(found)
 
