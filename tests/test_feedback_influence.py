@@ -387,3 +387,23 @@ def test_asking_what_they_think_of_our_split_or_small_talk_is_not_a_needs_questi
     assert QUESTION not in labels("I take 2 firewood and 1 food. Let me know what you think")
     assert QUESTION not in labels("It could be better, but it's cool. How bout you?")
     assert QUESTION not in labels("I am in the market for a newer tv and I came across your ad.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I assume you value water the least?",
+        "Great! Anything else that you need with it?",
+        "are you hiking alone?",
+        "Do you have a small group, like I do?",
+        "I was wondering how much food and water your looking for so we can split accordingly",
+    ],
+)
+def test_their_lowest_priority_their_party_and_anything_else_they_need_are_needs_questions(
+    text: str,
+) -> None:
+    assert labels(text) == [QUESTION]
+
+
+def test_anything_else_they_need_to_know_is_about_the_product() -> None:
+    assert QUESTION not in labels("Anything else you need to know about the bike?")

@@ -144,7 +144,13 @@ _QUESTION = compile_terms(
         r"is there (?:anything|something|any (?!chance)\w+|a (?:certain|specific|particular) \w+)"
         r"(?: \w+){0,3} (?:you|your|youre|youd)",
         # "any items in particular you need?", "how stocked up are you on food?"
-        r"any (?:\w+ ){0,3}(?:you|u) (?:need|want|prefer|would like|are looking for|care about)",
+        r"any(?:thing)? (?:\w+ ){0,3}(?:you|u) (?:need|want|prefer|would like|are looking for"
+        r"|care about)(?! to know)",
+        # who they travel with sets their needs: "are you hiking alone?", "do you have a small
+        # group, like I do?"
+        r"(?:are|r) (?:you|u) (?:hiking|camping|going|traveling|travelling) (?:alone|solo"
+        r"|by yourself|with)",
+        r"(?:do|will) (?:you|u) have a (?:small|large|big) (?:group|family|party)",
         r"any (?:\w+ ){0,3}(?:youre|ur|u are|you are) (?:looking for|hoping for|needing|after)",
         # their shortfall: "are you short on anything?", "are you low on water?"
         r"(?:are|r) (?:you|u) (?:\w+ )?(?:(?:short|low|lacking|missing) (?:on|of|in) \w+"
@@ -201,10 +207,12 @@ _QUESTION = compile_terms(
         r"(?:your|ur) (?:main |top |first |second |third |biggest |highest |lowest |bottom )?"
         r"(?:priority|objective|goal) is",
         r"(?:are|r) (?:you|u) (?:most|more|mostly) interested in",
-        r"(?:you|u) (?:need|want|prefer|value) (?:the )?\w+ (?:the )?most$",
+        r"(?:you|u) (?:need|want|prefer|value) (?:the )?\w+ (?:the )?(?:most|least)$",
         r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
         # what they want for a give of ours: "and what would you like in return?"
         r"what (?:would|do|will) (?:you|u) (?:like|want|need|prefer) (?:in return|in exchange)",
+        # "how much food your looking for": "your" written for "you're"
+        r"how much(?: \w+){0,3} your (?:looking|hoping) for",
         r"how (?:badly|much|many)(?: \w+){0,3} (?:(?:do|would|will) )?(?:you|u|ya)"
         r"(?: think you| think youd| think youll)?(?: would| will| might)?"
         r" (?:need|want|like|use|eat|drink|go through|burn|bring|pack|carry|be bringing"
