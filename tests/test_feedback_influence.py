@@ -407,3 +407,27 @@ def test_their_lowest_priority_their_party_and_anything_else_they_need_are_needs
 
 def test_anything_else_they_need_to_know_is_about_the_product() -> None:
     assert QUESTION not in labels("Anything else you need to know about the bike?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to keep 3 firewood if possible. Are there supplies that you would like?",
+        "Are you bringing guest?",
+    ],
+)
+def test_supplies_they_would_like_and_who_they_bring_are_needs_questions(text: str) -> None:
+    assert labels(text) == [QUESTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's warm where I'm going. How do you feel about you get 2 wood and I get 1?",
+        "do you want extra firewood if I take extra water?",
+        "What are your thoughts on taking less? That's kinda pricey.",
+    ],
+)
+def test_a_proposal_put_as_a_question_about_their_feelings_is_not_credited(text: str) -> None:
+    assert QUESTION not in labels(text)
+    assert QUESTION in labels("How do you feel about the firewood?")

@@ -151,6 +151,8 @@ _QUESTION = compile_terms(
         r"(?:are|r) (?:you|u) (?:hiking|camping|going|traveling|travelling) (?:alone|solo"
         r"|by yourself|with)",
         r"(?:do|will) (?:you|u) have a (?:small|large|big) (?:group|family|party)",
+        r"(?:are|r) (?:you|u) (?:bringing|taking) (?:a |any |your )?(?:guests?|anyone|anybody|kids"
+        r"|children|family|friends|people)",
         r"any (?:\w+ ){0,3}(?:youre|ur|u are|you are) (?:looking for|hoping for|needing|after)",
         # their shortfall: "are you short on anything?", "are you low on water?"
         r"(?:are|r) (?:you|u) (?:\w+ )?(?:(?:short|low|lacking|missing) (?:on|of|in) \w+"
@@ -166,7 +168,8 @@ _QUESTION = compile_terms(
         r" (?:you|u)",
         r"how much (?:\w+ ){0,2}(?:is|are|would be) (?:required|needed|necessary) for (?:you|u)",
         r"what (?:would|do) (?:you|u) like(?: best| most)?$",
-        r"(?:are|is) there any(?: \w+){0,5} (?:that )?you (?:want|need|prefer|care)",
+        r"(?:are|is) there (?:any(?: \w+){0,5}|\w+) (?:that )?you (?:want|need|prefer|care"
+        r"|would like)",
         r"(?:going to be|be|is|are) (?:a |the )?(?:priority|important|essential|useful) (?:to"
         r"|for) (?:you|u)",
         # "is you ..." is no question ("it really is you will never want ..." when spoken)
@@ -282,6 +285,13 @@ _NOT_EXPLORING = compile_terms(
         # "do you want to trade firewood for food?": a proposal put as a question
         r"(?:do|would|will) you (?:want|like|be willing) to (?:trade|swap|exchange|split)",
         r"how (?:do|would|will) you (?:like to )?pay",
+        # a proposal put as a question about their feelings or wants: "how do you feel about
+        # you get 2 wood and I get 1?", "do you want extra firewood if I take extra water?",
+        # "what are your thoughts on taking less?"
+        r"(?:how do|what do) you (?:feel|think) about (?:(?:you|u|me|i|us|we) (?:get|take|have"
+        r"|getting|taking|having)|(?:my|this|that|the) (?:offer|deal|proposal|split|price)|\d)",
+        r"(?:do|would) you (?:want|like) (?:\w+ ){0,3}if (?:i|we)\b",
+        r"thoughts on (?:taking|going|paying|accepting|doing|a lower|less|my offer|the price|\d)",
         # "what do you need to know?" invites questions about the product, not about them
         r"(?:do|would) you (?:need|want|like) to know",
     )
