@@ -2046,3 +2046,27 @@ def test_a_recap_of_the_agreed_split_gives_nothing() -> None:
     )
     text = "So let's recap. I'll send you 3 firewood packages and 1 food and 1 water."
     assert concession_labels(text, context, "camper", CASINO) == []
+
+
+def test_items_given_for_some_of_theirs_are_an_exchange() -> None:
+    context = (
+        "me: i could give you 2 water bottles and 3 food if you can do 3 firewood",
+        "them: OK. Are you need Extra food packages?",
+        "me: I figured if i gave you 2 water and 3 food you might be able to spare the 3 firewood",
+        "them: No I cant give you all the firewood. I will take atleast one firewood. Also can I "
+        "have all three water bottles.",
+    )
+    text = (
+        "the most water I can spare is 2. I can give you 2 water and 1 food for 2 of your firewood"
+    )
+    assert concession_labels(text, context, "camper", CASINO) == [TRADED]
+
+
+def test_a_lease_term_named_with_the_number_is_the_condition() -> None:
+    context = (
+        "seller: The rent is $1800 a month.",
+        "buyer: Would you be willing to sell for $1500 if I move in right away and sign a longer "
+        "lease?",
+    )
+    text = "I could do 1650 and a 2 year lease."
+    assert concession_labels(text, context, "seller", "listing price $1800") == [TRADED]
