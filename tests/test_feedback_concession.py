@@ -2070,3 +2070,12 @@ def test_a_lease_term_named_with_the_number_is_the_condition() -> None:
     )
     text = "I could do 1650 and a 2 year lease."
     assert concession_labels(text, context, "seller", "listing price $1800") == [TRADED]
+
+
+def test_a_mileage_said_with_a_k_is_no_price() -> None:
+    context = (
+        "buyer: Hi, I seen your ad for this corvette. Can you tell me what is the milage, etc?",
+    )
+    text = "It is a beauty. I bought it brand new. It only has 15K for the millage."
+    assert concession_labels(text, context, "seller", "listing price $30600") == []
+    assert read_proposals("I could do 15K for it", "price", 30600.0, None) != []

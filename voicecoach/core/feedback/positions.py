@@ -291,6 +291,11 @@ _MODEL_BEFORE = CaseBlindPattern(
 )
 
 
+_MILEAGE_AFTER = re.compile(
+    r"^\W*(?:on it\W+|for the\W+|on the\W+)?(?:mileage|millage|miles|mi|km|odometer)\b", re.I
+)
+
+
 def _listed(window: str) -> bool:
     return _LISTED_AFTER.match(window) is not None or _LISTED_BEFORE.search(window) is not None
 
@@ -301,6 +306,8 @@ def offer_like(text: str, amount: Amount) -> bool:
     after = text[amount.end : amount.end + 25]
     if _listed(before) or _listed(after) or _MODEL_BEFORE.search(before):
         return False
+    if _MILEAGE_AFTER.match(after):
+        return False  # "it only has 15K for the mileage": a reading, even with a "k"
     if amount.unit == "currency":
         return True
     next_word = _WORD_AFTER.match(after)  # "2004 Chevy", not "2000. It's a great deal"
