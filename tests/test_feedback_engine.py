@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """5,500 turns of the negotiation files, labelled by twenty more labellers (refs)."""
+    """5,800 turns of the negotiation files, labelled by twenty-one more labellers (refs)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "craigslistbargain", "validation.json")
     shared_path("corpora", "casino", "casino_test.json")
@@ -189,6 +189,7 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("nineteenth", 300),
         ("twentieth", 300),
         ("twentyfirst", 300),
+        ("twentysecond", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
