@@ -818,7 +818,7 @@ def _claims_of(
     if claims.empty and answered is not None:
         owner = _default_owner(answered, speaker or SELF)
         listed = split_items.read_claims(text, totals, items, owner)
-        if not listed.empty and not _NOT_A_LIST.search(text):
+        if not listed.empty and not _not_a_list(text):
             return listed
     return claims
 
@@ -831,14 +831,29 @@ _NOT_A_LIST = re.compile(
     rf"\b(?:without (?:the |a |any |my |your |that )?{split_items.ITEM_WORD}\b"
     rf"|{split_items.ITEM_WORD} (?:is|are) "
     r"(?:a must|essential|necessary|non ?-?negotiable|vital|crucial)\b"
-    rf"|^\W*no {split_items.ITEM_WORD}\W*(?:no deal\W*)?$"
-    # holding one: "the ball is worth too much to me", "i won't let go of that book"
-    rf"|{split_items.ITEM_WORD} (?:is|are) (?:worth (?:too much|a lot|more)|too (?:valuable"
-    r"|important))\b"
-    r"|\b(?:won\W?t|will not|can\W?t|cannot|not going to|not gonna) (?:let go of|give up"
-    rf"|part with) (?:the |that |my |this |those )?(?:\w+ )?{split_items.ITEM_WORD}\b)",
+    rf"|^\W*no {split_items.ITEM_WORD}\W*(?:no deal\W*)?$)",
     re.I,
 )
+# Holding one: "the ball is worth too much to me", "i won't let go of that book". Searched
+# only when one of its verbs is in the text (`_HOLD_WORDS`): most turns have none (speed).
+_HOLDS_ITEM = re.compile(
+    rf"{split_items.ITEM_WORD} (?:is|are) (?:worth (?:too much|a lot|more)|too (?:valuable"
+    r"|important))\b"
+    r"|\b(?:won\W?t|will not|can\W?t|cannot|not going to|not gonna) (?:let go of|give up"
+    rf"|part with) (?:the |that |my |this |those )?(?:\w+ )?{split_items.ITEM_WORD}\b",
+    re.I,
+)
+_HOLD_WORDS = ("worth", "too ", "let go", "give up", "part with")
+
+
+def _not_a_list(text: str) -> bool:
+    """Whether items named with no owner insist on, refuse or hold one rather than list a split."""
+    if _NOT_A_LIST.search(text):
+        return True
+    low = text.lower()
+    return any(word in low for word in _HOLD_WORDS) and _HOLDS_ITEM.search(text) is not None
+
+
 _ASKS_WHAT_WE_WANT = CaseBlindPattern(
     r"\W(?:what (would|do|will) (you|u) (like|want|need|prefer)|which (would|do) (you|u))",
     spaced=True,
