@@ -221,3 +221,38 @@ def test_enough_as_a_quantity_does_not_make_emphasis_a_shout() -> None:
     # "enough!" itself is exasperation, and the same capitals then read as a shout
     assert detect_overreach("That is ENOUGH, I am DONE WITH THIS", ())
     assert detect_overreach("Enough already. STOP THE GAMES NOW, ok?", ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly I think you are a selfish person, so I'm done here.",
+        "Your rude manner is not helping.",
+        "Do you not understand what firm means?",
+        "Please don't try to boss me around.",
+        "You really messed up by turning down my deal.",
+        "I'm not liking your attitude, so it's this split or nothing.",
+        "We are in pretty desperate need of water.",
+        "I wouldn't have enough money for food this week if I paid that.",
+    ],
+)
+def test_a_verdict_on_their_character_rebukes_and_hardship_pleas_are_overreach(
+    text: str,
+) -> None:
+    """Insults, condescension, blame and pleading in the rubric's sense; typed and recognised."""
+    assert detect_overreach(text, ())
+    assert detect_overreach(spoken(text), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a bad person to ask about engines, sorry.",
+        "Do you not need the firewood at all?",
+        "I like your attitude, let's make a deal.",
+        "Is there enough money left for food after rent?",
+        "I have enough money for food, I just need the water.",
+    ],
+)
+def test_lookalikes_of_insults_rebukes_and_hardship_are_calm(text: str) -> None:
+    assert not detect_overreach(text, ())

@@ -203,6 +203,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     assert table["concession.unpaid"]["f1"] >= 0.79
     assert table["concession.traded"]["f1"] >= 0.67
     assert table["influence.question"]["f1"] >= 0.82
+    assert table["emotion.overreach"]["f1"] >= 0.64
+    assert table["influence.push"]["f1"] >= 0.40
 
 
 def test_deal_or_no_deal_context_is_read_from_the_speakers_side() -> None:

@@ -431,3 +431,31 @@ def test_supplies_they_would_like_and_who_they_bring_are_needs_questions(text: s
 def test_a_proposal_put_as_a_question_about_their_feelings_is_not_credited(text: str) -> None:
     assert QUESTION not in labels(text)
     assert QUESTION in labels("How do you feel about the firewood?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your horses could probably graze, and you can just catch a fish for dinner.",
+        "I get that it's cold, but why not wear a thicker jacket?",
+        "You can always boil the lake water, so the water should be mine.",
+        "With what you save on gas you could easily pay the asking price.",
+    ],
+)
+def test_waving_their_need_away_is_push(text: str) -> None:
+    """Telling them how easily they could do without is "I know what's best for you"."""
+    assert labels(text) == [PUSH]
+    assert PUSH in labels(spoken(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll give you the extra firewood so you can boil more water easily.",
+        "If you can just find some dry wood, could you spare a water?",
+        "Could you probably catch fish where you're going?",
+        "We can always boil water from the stream, so take the water.",
+    ],
+)
+def test_a_give_a_question_or_our_own_fallback_is_not_push(text: str) -> None:
+    assert PUSH not in labels(text)

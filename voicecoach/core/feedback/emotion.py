@@ -114,6 +114,10 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"|joke|clown|jerk|lunatic|greedy|delusional|dreaming|out of your mind|crazy|insane|nuts"
     r"|nothing)",
     r"you (?:liar|thief|crook|cheater|idiot|moron|fool|jerk|clown|bastard|loser)",
+    # a verdict on their character: "I think you are a bad person", "your rude manner"
+    r"(?:youre|you are|your) (?:\w+ )?(?:a |an |such an? )?(?:bad|terrible|horrible|awful|evil"
+    r"|cruel|mean|nasty|selfish|greedy|heartless|rude|pathetic)"
+    r" (?:person|people|human|man|woman|negotiator|manner|attitude)",
     # "you must think me a fool", "do I look like an idiot?": sarcasm at their view of us
     r"(?:you must|do you|you) (?:think|take) (?:me|us|im|i am) (?:for )?(?:a|an|some)"
     r" (?:fool|idiot|moron|sucker|rich man|millionaire)",
@@ -184,7 +188,10 @@ _PLEADING_TERMS: tuple[str, ...] = (
     r"(?:im|i am|were|we are|so|getting|really|quite) desperate",
     r"desperately",
     r"desperation",
-    r"(?:in|of) (?:dire|desperate|urgent) need",
+    r"(?:in|of) (?:\w+ )?(?:dire|desperate|urgent) need",
+    # hardship laid on the table: "I wouldn't have enough money for food this week"
+    r"(?:dont|doesnt|didnt|wont|wouldnt|cant|couldnt|not) (?:have |has |had )?enough money"
+    r" (?:for|to) (?:\w+ ){0,3}(?:food|eat|rent|feed|dinner|groceries|live|survive)",
     r"i really really (?:need|want)",
     r"i (?:need|want) (?:this|it) (?:so|really) (?:bad|badly)",
     r"have (?:a heart(?! of)|some mercy|mercy|pity|some pity)",
@@ -253,6 +260,8 @@ _CONDESCENSION_TERMS: tuple[str, ...] = (
     r"|touchy|hysterical|immature|ridiculous|silly|stupid|difficult|unreasonable|greedy"
     r"|selfish)",
     r"(?:act|be) (?:like )?(?:an adult|a grown ?up|your age)",
+    r"(?:do|did|can) you not (?:understand|get|read|hear|see)",
+    r"(?:order|boss|push) (?:me|us) around",
     # exasperated repetition: "as I have explained now twice"
     r"as i(?:ve| have)? (?:already |now )?(?:explained|said|told you|mentioned) (?:now |it )?"
     r"(?:twice|three times|(?:so )?many times|over and over)",
@@ -288,6 +297,8 @@ _BLAME_TERMS: tuple[str, ...] = (
     r"why (?:didnt|did|wont|would) you (?:lie|tell me|listen)",
     r"why dont you (?:listen|watch where|ever|get it)",
     r"you (?:lied|tricked|cheated|set me up|screwed)",
+    r"you (?:really |totally |completely )?(?:messed|screwed|blew) (?:up|it)",
+    r"(?:dont|do not|not) (?:like|liking|appreciate|appreciating) your (?:attitude|tone)",
     # calling them a liar to their face: "Don't lie to me.", "you're lying"
     r"(?:dont|do not|stop|quit) (?:lie|lying) to (?:me|us)",
     r"(?:youre|you are) (?:just )?lying(?! down)",

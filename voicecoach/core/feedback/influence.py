@@ -103,6 +103,14 @@ _PUSH = compile_terms(
         r"(?<!if )(?<!think )(?<!sure )(?:you|she|he) (?:should|will|ll|would|d)"
         r" (?:still )?(?:have enough|do (?:well|fine|ok|okay|just fine|alright) with"
         r" (?:less|fewer|only|just))(?![^.!?]*\?)",
+        # their need waved away with how easily they could do without: "your dogs could
+        # probably hunt for something", "why not wear warm clothing?", "you could easily pay
+        # the full price"; not the purpose of a give ("so you can boil more water easily")
+        r"(?<!so )(?<!said )(?<!if )(?:you|your \w+) (?:can|could|should|might) (?:probably"
+        r"|easily|just|always|simply) (?:\w+ )?(?:hunt|fish|forage|gather|catch|wear|boil"
+        r"|purify|make do|get by|find)\b(?![^.!?]*\?)",
+        r"why not (?:just )?(?:wear|gather|hunt|fish|forage|find|boil|pack|bring)\b",
+        r"you (?:can|could) easily (?:pay|afford)",
     )
 )
 
