@@ -2079,3 +2079,57 @@ def test_a_mileage_said_with_a_k_is_no_price() -> None:
     text = "It is a beauty. I bought it brand new. It only has 15K for the millage."
     assert concession_labels(text, context, "seller", "listing price $30600") == []
     assert read_proposals("I could do 15K for it", "price", 30600.0, None) != []
+
+
+def test_a_model_year_after_a_determiner_is_no_price() -> None:
+    context = (
+        "buyer: Is the van still for sale?",
+        "seller: It is. It's a 2006, a work van with new brakes.",
+        "buyer: Could you lower the price a bit?",
+    )
+    assert concession_labels("I can do 7500", context, "seller", "listing price $8200") == [UNPAID]
+    assert concession_labels("It is a 2006.", context[:2], "seller", "listing price $8200") == []
+
+
+def test_a_yes_to_talking_then_their_own_number_is_an_offer_to_accept() -> None:
+    context = (
+        "seller: Let's keep this simple and find a price that works.",
+        "buyer: Works for me! I like the place, but I'd like to pay $1,500",
+    )
+    text = "Sounds excellent to me. I want it rented this week."
+    assert concession_labels(text, context, "seller", "listing price $1800") == [UNPAID]
+
+
+def test_a_number_and_we_have_a_deal_is_an_offer() -> None:
+    context = (
+        "seller: What price did you have in mind?",
+        "buyer: 300",
+        "seller: That is low, 380 seems fair to me.",
+    )
+    text = "ok 360 and we have a deal, I really can't go higher"
+    assert concession_labels(text, context, "buyer", "listing price $400") == [UNPAID]
+
+
+def test_our_own_number_again_with_a_yes_word_gives_nothing() -> None:
+    context = (
+        "buyer: $30 is the most I can pay. Deal?",
+        "seller: $35 is my bottom line.",
+    )
+    assert concession_labels("$30 Deal", context, "buyer", "listing price $45") == []
+
+
+def test_closing_after_our_own_yes_last_turn_gives_nothing_again() -> None:
+    context = (
+        "buyer: I can't afford much. How about $40?",
+        "seller: 40, but you collect it yourself. Deal?",
+        "buyer: I suppose that will work. $40 it is.",
+    )
+    assert concession_labels("great, deal", context, "seller", "listing price $55") == []
+
+
+def test_paying_the_full_price_and_adding_to_a_collection_are_no_extras() -> None:
+    assert (
+        adds_extra("I would be willing to pay the full 75 then. You got yourself a deal!") is None
+    )
+    assert adds_extra("It's the car I've been looking for to add to my collection.") is None
+    assert adds_extra("I'll pay the delivery fee.") is not None

@@ -157,10 +157,12 @@ _ASK_INCLUDE = CaseBlindPattern(
 # The speaker adds something of value: an extra, a service, a waived cost.
 _EXTRA = CaseBlindPattern(
     r"\W(?:(i|we)\b(?:(?!\byou\b|\bif\b|\bdoes\b|\bdid\b)[^.?!]){0,30}?\b"
-    r"(throw in|throw that in|throw it in|throwing in|include|add in|add|deliver|drop it off|"
-    r"bring it|waive|"
+    # "to add to my collection" is a purpose, not an extra
+    r"(throw in|throw that in|throw it in|throwing in|include|add in|add(?! to (my|our)\b)|"
+    r"deliver|drop it off|bring it|waive|"
     r"provide|(take|drop|drive|haul) (it|them) (over |off )?(to|by|at) (you|your)|"
-    r"cover the|cover your|pay for the|pay the|pay your|help (you )?(load|move|carry)|"
+    r"cover the|cover your|pay for the|pay the(?! (full|whole|entire|asking|list|listed|listing|"
+    r"price|\$|\d))|pay your|help (you )?(load|move|carry)|"
     r"give you (my|a|the|an|free)|"
     # "I'll make sure it's clean", not "I need to make sure I keep money for tolls"
     r"not require|not charge|skip the|get it (tuned|cleaned|detailed|fixed)|"
@@ -197,6 +199,7 @@ _ACCEPT_OPENING = CaseBlindPattern(
 )
 _ACCEPT = CaseBlindPattern(
     r"\W(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|ok|okay|fine|"
+    r"excellent|perfect|wonderful|awesome|fantastic|amazing|doable|acceptable|agreeable|"
     r"like a (deal|plan))|that (works|would work|"
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
@@ -225,6 +228,16 @@ _STRONG_ACCEPT = re.compile(
     r"let'?s do (it|that|this))",
     re.I,
 )
+# "Works for me! I'm interested, but I'd like to do it for $1,800": a yes to talking, then
+# their own number
+_BUT = re.compile(r"\bbut\b", re.I)
+
+
+def _counter_after_yes(their: str, term: str, reference: float | None) -> bool:
+    but = _BUT.search(their)
+    return but is not None and bool(read_proposals(their[but.end() :], term, reference, None))
+
+
 # "Go to $1795 and we have a deal": a number put forward, not a yes to ours
 _PROPOSED_DEAL = re.compile(
     r"\band (?:we|you)(?:'ve| have)? (?:have|got) (?:a|yourself a) deal", re.I
@@ -478,18 +491,31 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
         if own is not None and other is not None and abs(own - other) > 1e-9:
             if split_move(text):
                 gives.append(Give("move", "split the difference", (own + other) / 2, own, term))
-            elif term == "price" and is_acceptance(text) and not _holds(text, own):
+            elif (
+                term == "price"
+                # "$14. Deal?": our own number again, not a yes to theirs ("I wanted $30 but
+                # I'll accept your offer" is a yes)
+                and not (restating and not _BUT.search(text))
+                and is_acceptance(text)
+                and not _holds(text, own)
+            ):
                 their = ledger.last_other_line
                 offered = read_proposals(their, term, ledger.reference, None)
                 if not offered or (
                     is_acceptance(their)
                     and _STRONG_ACCEPT.search(their)
                     and not _PROPOSED_DEAL.search(their)
+                    and not _counter_after_yes(their, term, ledger.reference)
                 ):
                     continue  # nothing on the table, or they accepted and this confirms
                 value = offered[-1].value
                 if abs(value - own) < 1e-9:
                     continue  # they accepted our number: closing, not giving
+                if any(
+                    abs(p.value - value) < 1e-9
+                    for p in read_proposals(ledger.last_self_line, term, ledger.reference, None)
+                ):
+                    continue  # we named their number last turn: that turn gave, this one closes
                 if _moved_toward(value, own, None, ledger.direction):
                     gives.append(Give("accept", text.strip()[:60], value, own, term))
     own_price = ledger.last("price", SELF)

@@ -266,7 +266,8 @@ _OFFER_BEFORE = re.compile(
     r"(?:" + grouped_alternation(_OFFER_WORDS) + r")\W{0,3}(\w+\W{1,3}){0,2}$", re.I
 )
 _OFFER_AFTER = re.compile(
-    r"^\W{0,3}(\?|and (it'?s|they'?re|you|i'?ll|i will|i can|i'?d)|is (my|the|as|fine|good|ok)|"
+    r"^\W{0,3}(\?|and (it'?s|they'?re|you|i'?ll|i will|i can|i'?d|we('ve| have)? (have|got) a "
+    r"deal)|is (my|the|as|fine|good|ok)|"
     r"final|cash|firm|works|then|it is(?=\s*(then\b|[.!,]|$))|"
     r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/|work|"
     r"maybe|perhaps|may|might|should|could|"
@@ -291,6 +292,9 @@ _MODEL_BEFORE = CaseBlindPattern(
 )
 
 
+# "It is a 2004, company truck", "my 2008 Honda": a year after a determiner names the model;
+# "the" is left out ("I can do the 2000.")
+_YEAR_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|my|your|his|her|our|this)\s+$", re.I)
 _MILEAGE_AFTER = re.compile(
     r"^\W*(?:on it\W+|for the\W+|on the\W+)?(?:mileage|millage|miles|mi|km|odometer)\b", re.I
 )
@@ -313,6 +317,8 @@ def offer_like(text: str, amount: Amount) -> bool:
     next_word = _WORD_AFTER.match(after)  # "2004 Chevy", not "2000. It's a great deal"
     if 1950 <= amount.value <= 2035 and next_word and next_word.group(1)[0].isupper():
         return False  # "2004 Chevy": a model year
+    if 1950 <= amount.value <= 2035 and _YEAR_DETERMINER_BEFORE.search(before):
+        return False
     if len(_WORD.findall(text)) <= 3 or not _ALNUM.search(text, 0, amount.start):
         return True
     if not _ALNUM.search(text, amount.end):
