@@ -2133,3 +2133,29 @@ def test_paying_the_full_price_and_adding_to_a_collection_are_no_extras() -> Non
     )
     assert adds_extra("It's the car I've been looking for to add to my collection.") is None
     assert adds_extra("I'll pay the delivery fee.") is not None
+
+
+def test_our_number_said_with_the_pickup_they_offered_is_a_package() -> None:
+    context = (
+        "seller: It's solid oak, barely used.",
+        "buyer: It's listed at 200 but I can only do 120. I can pick it up myself.",
+    )
+    text = "Glad you can pick it up yourself, so I could let it go for $170."
+    assert concession_labels(text, context, "seller", "listing price $200") == [TRADED]
+    waved = "Picking it up is nice but it's not enough. I could do $170."
+    assert concession_labels(waved, context, "seller", "listing price $200") == [UNPAID]
+
+
+def test_their_ask_that_we_pick_up_handed_back_buys_nothing() -> None:
+    context = (
+        "buyer: Would you take $10?",
+        "seller: I can do $16 if you come over and pick it up. Does that work?",
+    )
+    text = "If I have to come pick it up, how about $13?"
+    assert concession_labels(text, context, "buyer", "listing price $25") == [UNPAID]
+
+
+def test_paying_the_full_price_is_a_real_condition() -> None:
+    context = ("buyer: Could you include any of the utilities?",)
+    text = "If you go with the full price, I can add internet and cover the water bill."
+    assert concession_labels(text, context, "seller", "listing price $1500") == [TRADED]

@@ -68,6 +68,8 @@ _COSTLY = re.compile(
     r"maintain|change the|"
     # keeping it for them, turning other buyers away: "if you can hold it a week"
     r"hold (?:it|them|on to it|onto it)\b|"
+    # "if you go with the full price, I can get you cable": no haggling is a cost to them
+    r"(?:full|asking|list|listed|listing) (?:price|amount)|"
     # a number said in words, as a recogniser writes it ("if you do four hundred")
     r"hundred|thousand|grand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     # "if you're willing to keep the grounds immaculate": a commitment, unless only to talk
@@ -1084,9 +1086,52 @@ def _concessions(
             )
         ):
             return []
+    if give.kind == "move" and not condition:
+        # "I can pick it up." - "It's great that you can pick it up yourself, I could let it go
+        # for $140": our number said with the cost they offered, a package in which both move
+        condition = _their_cost_echoed(text, ledger.last_other_line)
     if condition:
         return [_traded(give, condition, text)]
     return [_unpaid(give, self_role)]
+
+
+# "I can pick it up", "if I came to pick it up today": the cost offered in the first person
+_THEY_OFFER_THEMSELVES = re.compile(
+    r"\b(?:i|we)(?:'d| would|'ll| will| can| could)? (?:be )?(?:(?:willing|happy|glad|able) to )?"
+    r"(?:came|come|pick (?:it |them )?up|pay (?:you )?(?:in )?cash|bring (?:you )?cash)\b",
+    re.I,
+)
+_COST_ECHO = re.compile(
+    r"\b(?:pick(?:ing)? (?:it |them |the \w+ )?up|pickup|cash|today|tonight|right now)\b", re.I
+)
+
+
+def _their_cost_echoed(text: str, their: str) -> str | None:
+    """Our words that repeat a pickup, cash or date the other side just offered, or None."""
+    if not _THEY_OFFER_THEMSELVES.search(their):
+        return None  # "if you come and pick it up": their ask of us, handed back buys nothing
+    offered = {_cost_key(m.group(0)) for m in _COST_ECHO.finditer(their)}
+    for echo in _COST_ECHO.finditer(text):
+        if _cost_key(echo.group(0)) not in offered:
+            continue
+        sentence = _sentence_around(text, echo.start())
+        if not _WAVED_OFF.search(sentence):  # not "cash sounds nice but that's not enough"
+            return _clause(text, echo.start())
+    return None
+
+
+_WAVED_OFF = re.compile(r"\b(?:but|however|not|no)\b|n'?t\b", re.I)
+
+
+def _sentence_around(text: str, index: int) -> str:
+    starts = [m.end() for m in _SENTENCE_SPLIT.finditer(text, 0, index)]
+    end = _SENTENCE_SPLIT.search(text, index)
+    return text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+
+
+def _cost_key(words: str) -> str:
+    low = words.lower()
+    return "pickup" if low.startswith("pick") else low
 
 
 # "how about ...?", "what if ...?", "can I ...?": a question that proposes, not one that checks
