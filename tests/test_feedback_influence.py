@@ -459,3 +459,21 @@ def test_waving_their_need_away_is_push(text: str) -> None:
 )
 def test_a_give_a_question_or_our_own_fallback_is_not_push(text: str) -> None:
     assert PUSH not in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What do you want the most?",
+        "Which supplies do you want the most?",
+        "Ok, what are some of your priorities?",
+        "what are your values ?",
+    ],
+)
+def test_what_they_want_most_and_some_of_their_priorities_are_needs_questions(text: str) -> None:
+    assert QUESTION in labels(text)
+    assert QUESTION in labels(spoken(text))
+
+
+def test_what_they_want_for_the_item_still_asks_a_price() -> None:
+    assert QUESTION not in labels("What do you want for the table?")

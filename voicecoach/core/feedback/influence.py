@@ -138,7 +138,8 @@ _QUESTION = compile_terms(
         r"(?: \w+){0,6} " + _NEEDS,
         r"(?:what|which|how|why) (?:\w+ ){0,2}(?:matters|is important|is most important|are your)"
         r"(?: \w+){0,4} (?:to|for) (?:you|your)",
-        r"(?:whats|what is|what are|what would be|what will be) (?:your|ur) (?:\w+ )?(?:situation"
+        r"(?:whats|what is|what are|what would be|what will be) (?:some of |any of )?(?:your|ur)"
+        r" (?:\w+ )?(?:situation|values"
         r"|take|priority|priorities"
         r"|needs?|plans?"
         r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important"
@@ -277,7 +278,7 @@ _NOT_EXPLORING = compile_terms(
     (
         r"(?:what|how much)(?: \w+){0,3} (?:do|would|will) you (?:want|pay|take|give|offer|propose"
         r"|accept)"
-        r"(?: (?:for|to pay for))? (?:it|this|that|them|the \w+)?$",
+        r"(?: (?:for|to pay for))? (?:it|this|that|them|the (?!most\b|least\b)\w+)?$",
         r"how much (?:\$ )?(?:(?:do|would|will|are) )?you"
         r" (?:want|willing|asking|pay|take|give|offer|like|thinking"
         r"|looking|have)",
