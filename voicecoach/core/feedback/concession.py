@@ -1101,18 +1101,19 @@ _THEY_OFFER_THEMSELVES = re.compile(
     r"(?:came|come|pick (?:it |them )?up|pay (?:you )?(?:in )?cash|bring (?:you )?cash)\b",
     re.I,
 )
-_COST_ECHO = re.compile(
-    r"\b(?:pick(?:ing)? (?:it |them |the \w+ )?up|pickup|cash|today|tonight|right now)\b", re.I
-)
+
+
+# the costs that fall on the buyer's side: pickup, cash, today, tonight (by _costs_named)
+_THEIR_SIDE_COSTS = frozenset({"pick", "cash", "toda", "toni"})
 
 
 def _their_cost_echoed(text: str, their: str) -> str | None:
     """Our words that repeat a pickup, cash or date the other side just offered, or None."""
     if not _THEY_OFFER_THEMSELVES.search(their):
         return None  # "if you come and pick it up": their ask of us, handed back buys nothing
-    offered = {_cost_key(m.group(0)) for m in _COST_ECHO.finditer(their)}
-    for echo in _COST_ECHO.finditer(text):
-        if _cost_key(echo.group(0)) not in offered:
+    offered = _costs_named(their) & _THEIR_SIDE_COSTS
+    for echo in _CONCRETE_COST.finditer(text):
+        if echo.group(1).lower()[:4] not in offered:
             continue
         sentence = _sentence_around(text, echo.start())
         if not _WAVED_OFF.search(sentence):  # not "cash sounds nice but that's not enough"
@@ -1127,11 +1128,6 @@ def _sentence_around(text: str, index: int) -> str:
     starts = [m.end() for m in _SENTENCE_SPLIT.finditer(text, 0, index)]
     end = _SENTENCE_SPLIT.search(text, index)
     return text[starts[-1] if starts else 0 : end.start() if end else len(text)]
-
-
-def _cost_key(words: str) -> str:
-    low = words.lower()
-    return "pickup" if low.startswith("pick") else low
 
 
 # "how about ...?", "what if ...?", "can I ...?": a question that proposes, not one that checks
