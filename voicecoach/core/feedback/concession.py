@@ -1113,7 +1113,7 @@ def _their_cost_echoed(text: str, their: str) -> str | None:
         return None  # "if you come and pick it up": their ask of us, handed back buys nothing
     offered = _costs_named(their) & _THEIR_SIDE_COSTS
     for echo in _CONCRETE_COST.finditer(text):
-        if echo.group(1).lower()[:4] not in offered:
+        if _cost_key(echo) not in offered:
             continue
         sentence = _sentence_around(text, echo.start())
         if not _WAVED_OFF.search(sentence):  # not "cash sounds nice but that's not enough"
@@ -1202,12 +1202,17 @@ def _their_yes_to_our_ask(our_line: str, their_line: str) -> bool:
     return bool(_ACCEPT_OPENING.match(their_line) or is_acceptance(their_line))
 
 
+def _cost_key(match: re.Match[str]) -> str:
+    """A cost mention by the first four letters of its word ("pick", "cash", "toda")."""
+    return match.group(1).lower()[:4]
+
+
 def _costs_named(text: str, pattern: re.Pattern[str] = _CONCRETE_COST) -> set[str]:
-    """The concrete costs a turn names, each by its first four letters ("pick", "cash", "toda").
+    """The concrete costs a turn names, each by its `_cost_key`.
 
     `pattern` narrows which mentions count (its group 1 is the cost's word): by default any.
     """
-    return {m.group(1).lower()[:4] for m in pattern.finditer(text)}
+    return {_cost_key(m) for m in pattern.finditer(text)}
 
 
 def _our_cost_back(their_line: str, our_line: str) -> bool:

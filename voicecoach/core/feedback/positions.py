@@ -314,11 +314,11 @@ def offer_like(text: str, amount: Amount) -> bool:
         return False  # "it only has 15K for the mileage": a reading, even with a "k"
     if amount.unit == "currency":
         return True
-    next_word = _WORD_AFTER.match(after)  # "2004 Chevy", not "2000. It's a great deal"
-    if 1950 <= amount.value <= 2035 and next_word and next_word.group(1)[0].isupper():
-        return False  # "2004 Chevy": a model year
-    if 1950 <= amount.value <= 2035 and _YEAR_DETERMINER_BEFORE.search(before):
-        return False
+    if 1950 <= amount.value <= 2035:
+        next_word = _WORD_AFTER.match(after)  # "2004 Chevy", not "2000. It's a great deal"
+        named_model = next_word is not None and next_word.group(1)[0].isupper()
+        if named_model or _YEAR_DETERMINER_BEFORE.search(before):
+            return False  # a model year: "2004 Chevy", "it is a 2004, company truck"
     if len(_WORD.findall(text)) <= 3 or not _ALNUM.search(text, 0, amount.start):
         return True
     if not _ALNUM.search(text, amount.end):
