@@ -477,3 +477,50 @@ def test_what_they_want_most_and_some_of_their_priorities_are_needs_questions(te
 
 def test_what_they_want_for_the_item_still_asks_a_price() -> None:
     assert QUESTION not in labels("What do you want for the table?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What are the sorts of things that you need for the trip?",
+        "Could I ask what supplies you most need?",
+        "So what is the item that you value the most?",
+        "Which items were you looking for?",
+        "Which one is your top item?",
+        "What's more important for you, water or firewood?",
+        "Sure, the hats are yours. How come you want the ball?",
+        "What are you using the extra water for?",
+        "Do your kids drink a lot of water?",
+        "Are you going to require much firewood?",
+        "Your priorities were water and then food, right?",
+        "What are your reasons for moving out?",
+    ],
+)
+def test_needs_asked_through_a_relative_clause_a_ranking_or_a_use_are_needs_questions(
+    text: str,
+) -> None:
+    """The same probe in other shapes: "what ... that you need", "your top", "using it for"."""
+    assert labels(text) == [QUESTION]
+    assert labels(spoken(text)) == [QUESTION]
+
+
+def test_their_need_checked_back_with_right_is_a_needs_question() -> None:
+    assert labels("So you'll want some of the food, right?") == [QUESTION]
+    assert QUESTION not in labels("So you want 2 food, right?")  # their split said back
+    assert QUESTION not in labels("You need to pay the deposit, right?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just tell me which bundle you want.",
+        "It's up to you which one you want to keep.",
+        "I'll give you the food or the water, whichever you need more.",
+        "What were you thinking for the price?",
+        "I can come down a little. What were you thinking?",
+        "I need to know what my budget is and you need to know it too.",
+    ],
+)
+def test_a_choice_left_to_them_or_a_price_fished_for_is_not_a_needs_question(text: str) -> None:
+    assert QUESTION not in labels(text)
+    assert QUESTION not in labels(spoken(text))

@@ -144,7 +144,7 @@ _QUESTION = compile_terms(
         r"|needs?|plans?"
         r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important"
         r"|main|biggest"
-        r"|ideal|thoughts|story|reason|use|constraints?|requirements?)",
+        r"|ideal|thoughts|story|reasons?|use|constraints?|requirements?)",
         r"(?:what|how) (?:about|bout) (?:you|yourself|u)(?= *[?.!]| *$)",
         r"(?:what|how) about your (?:needs|side|family|group|priorities)",
         r"and you\b[?]",
@@ -186,7 +186,7 @@ _QUESTION = compile_terms(
         r"(?: \w+){0,3} (?:need|want|prefer"
         r"|have any preference|have (?:any |specific |special |big )?plans"
         r"|have (?:any|a) preferences?|have enough|value|care|feel|going to need|planning|plan"
-        r"|hoping)",
+        r"|hoping|require|going to require)",
         r"(?:are|is) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any )?(?:value|important|a priority"
         r"|useful)"
         r" (?:to|for) (?:you|u)",
@@ -217,7 +217,7 @@ _QUESTION = compile_terms(
         # their priorities checked back: "so your second priority is water, then?", "are you
         # most interested in the food?", "you need water the most?" (only said as a question)
         r"(?:your|ur) (?:main |top |first |second |third |biggest |highest |lowest |bottom )?"
-        r"(?:priority|objective|goal) is",
+        r"(?:priority|priorities|objective|goal|goals) (?:is|are|was|were)\b",
         r"(?:are|r) (?:you|u) (?:most|more|mostly) interested in",
         r"(?:you|u) (?:need|want|prefer|value) (?:the )?\w+ (?:the )?(?:most|least)$",
         r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
@@ -268,6 +268,32 @@ _QUESTION = compile_terms(
         r" (?:your (?:\w+ )?(?:priorit\w*|needs?|preferences?|reasons?|situation|plans?)|what"
         r" (?:\w+ ){0,2}(?:you|u) (?:need|want|prefer)|why (?:you|u))",
         r"what (?:you|u|your \w+) (?:need|want|use) (?:the |that |those |all )?\w+ for\b",
+        # the need asked in a relative clause: "what are the kind of things that you need?",
+        # "what camping supplies you most need?", "what is the item that you prefer the most?"
+        # (not embedded in a statement: "tell me which bundle you want", "up to you which one")
+        r"(?<!tell me )(?<!to you )(?<!pick )(?<!know )(?<!choose )(?<!decide )"
+        r"(?:what|which) (?:(?!if\b|i\b|me\b|we\b|and\b|but\b|ever\b)\w+ ){1,6}(?:that |which )?"
+        r"(?:you|u)"
+        r" (?:most |really |mostly |more |would )?(?:need|want|prefer|require|value|care about)",
+        # what they were after: "what items were you looking for specifically?"
+        r"(?:what|which) (?:\w+ ){0,3}(?:were|was) (?:you|u) (?:looking for|hoping for|needing"
+        r"|wanting|planning)",
+        # which item ranks where for them: "which item is your highest?", "what's more
+        # important to you, food or water?"
+        r"(?:which|what) (?:\w+ )?(?:is|are) (?:your|ur) (?:highest|lowest|top|biggest|first"
+        r"|second|third|last|main|most important|least important)",
+        r"(?:whats|what is|which is|which are|what are) (?:more|most|less|least) (?:important"
+        r"|valuable|useful|needed|necessary|pressing)(?: \w+){0,2} (?:to|for) (?:you|u)",
+        r"how come (?:you|u)(?: \w+){0,2} (?:need|want|prefer|value|care)",
+        # what they will use it for: "what are you using all the firewood for?"
+        r"what (?:are|r|will|would) (?:you|u) (?:be )?using (?:\w+ ){0,3}for",
+        # how much of an item they go through: "do you drink a lot of water?"
+        r"(?:do|will|would) (?:you|u|your \w+) (?:\w+ )?(?:drink|eat|use|burn|go through)"
+        r" (?:a lot|lots|much|more|extra|plenty)",
+        # their need checked back: "so you're going to want some firewood, right?"
+        r"(?:(?:youre|you are|u are|ur) going to |youll |youd |(?:you|u) (?:will |would )?)"
+        r"(?:need|want|prefer)(?! to\b)(?: (?!\d|one\b|two\b|three\b|all\b)\w+){1,4},?"
+        r" (?:right|correct)$",
         # "why is gathering food an issue for you?"
         r"why (?:is|are|would) (?:\w+ ){1,3}(?:an issue|a problem|a concern|important|a priority"
         r"|necessary|needed|essential|difficult|hard|so important) (?:for|to) (?:you|u)",
@@ -376,7 +402,8 @@ _ITEM = r"(?:the )?(?:food|water|firewood|wood|books?|hats?|balls?|basketballs?)
 # or food?"): "how about the books and the hat?" proposes a bundle
 _ITEM_STANCE = re.compile(
     r"(?:(?:and|so|ok|okay|now|but|yea|yeah|then|well)\W+)*"
-    rf"(?:what (?:is )?about {_ITEM}(?: (?:and|or) {_ITEM})?|how about {_ITEM}(?: or {_ITEM})?)"
+    rf"(?:what (?:is )?about {_ITEM}(?: (?:and|or) {_ITEM})?|how about {_ITEM}(?: or {_ITEM})?"
+    rf"|{_ITEM} what do (?:you|u) think)"
 )
 
 
