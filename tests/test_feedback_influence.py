@@ -440,6 +440,8 @@ def test_a_proposal_put_as_a_question_about_their_feelings_is_not_credited(text:
         "I get that it's cold, but why not wear a thicker jacket?",
         "You can always boil the lake water, so the water should be mine.",
         "With what you save on gas you could easily pay the asking price.",
+        "Your group can surely get by with the basic supplies.",
+        "Honestly, you can survive without the extra firewood.",
     ],
 )
 def test_waving_their_need_away_is_push(text: str) -> None:
@@ -455,6 +457,9 @@ def test_waving_their_need_away_is_push(text: str) -> None:
         "If you can just find some dry wood, could you spare a water?",
         "Could you probably catch fish where you're going?",
         "We can always boil water from the stream, so take the water.",
+        "You said you could get by with one firewood, so here is the deal.",
+        "If you can manage with two waters, I'll take the third.",
+        "Do you think you can survive without the firewood?",
     ],
 )
 def test_a_give_a_question_or_our_own_fallback_is_not_push(text: str) -> None:

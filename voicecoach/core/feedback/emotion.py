@@ -128,6 +128,10 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"^(?:real|very|so|how) mature(?: of you)?(?= *[.!?]| *$)",
     r"(?:thats|that is) (?:real|very|so|how) mature(?: of you)?(?= *[.!?]| *$)",
     r"(?:idiot|moron|imbecile|jerk|loser|sucker)s?",
+    # a slur on their politics or character: "you are probably a white supremacist"
+    r"(?:racist|bigot|white supremacist|nazi)s?",
+    # "I'm going to ignore that nonsense": their proposal dismissed with contempt
+    r"(?:that|this|your|such|the|what) (?:nonsense|rubbish|bullshit)",
     r"stupid(?! (?:expensive|cheap|good|fast|easy|simple|low|high|nice|fun|questions?))",
     r"dumb(?! ?bells?| questions?)",  # "sorry about the dumb question": at oneself
     r"shut up",
@@ -184,6 +188,8 @@ _PLEADING_TERMS: tuple[str, ...] = (
     r"i beg (?:you|of you)",
     r"begging (?:you|here)",
     r"please,? please",
+    # a bare plea closing the sentence: "I have kids so I need it, please help me"
+    r"please help (?:me|us)(?: (?:friend|please|out))?(?= *[.!?]| *$)",
     r"pretty please",
     r"(?:im|i am|were|we are|so|getting|really|quite) desperate",
     r"desperately",

@@ -111,6 +111,10 @@ _PUSH = compile_terms(
         r"|purify|make do|get by|find)\b(?![^.!?]*\?)",
         r"why not (?:just )?(?:wear|gather|hunt|fish|forage|find|boil|pack|bring)\b",
         r"you (?:can|could) easily (?:pay|afford)",
+        # "you can survive without them", "I think you can make it off the basic supplies"
+        r"(?<!if )(?<!so )(?<!said )(?<!you think )(?:you|u|your \w+) (?:can|could|should|will"
+        r"|ll|would) (?:probably |easily |just |still |surely )?(?:make it|make do|get by"
+        r"|survive|manage|live|cope) (?:off|on|with|without)\b(?![^.!?]*\?)",
     )
 )
 
