@@ -529,3 +529,23 @@ def test_their_need_checked_back_with_right_is_a_needs_question() -> None:
 def test_a_choice_left_to_them_or_a_price_fished_for_is_not_a_needs_question(text: str) -> None:
     assert QUESTION not in labels(text)
     assert QUESTION not in labels(spoken(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a bit short on water, so I'd like a fair share of it. What about you?",
+        "I need 3 packs of firewood and 1 food. What about you?",
+        "So water and food are your most pressing needs?",
+    ],
+)
+def test_our_counts_or_shortfall_then_what_about_you_hand_the_needs_question_over(
+    text: str,
+) -> None:
+    """After our own needs (counted, or a shortfall), "what about you?" asks for theirs."""
+    assert labels(text) == [QUESTION]
+    assert labels(spoken(text)) == [QUESTION]
+
+
+def test_small_talk_about_supplies_then_what_about_you_is_not_a_needs_question() -> None:
+    assert QUESTION not in labels("Doing fine, just short of a few supplies. How about you?")

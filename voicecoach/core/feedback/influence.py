@@ -223,6 +223,8 @@ _QUESTION = compile_terms(
         r"(?:your|ur) (?:main |top |first |second |third |biggest |highest |lowest |bottom )?"
         r"(?:priority|priorities|objective|goal|goals) (?:is|are|was|were)\b",
         r"(?:are|r) (?:you|u) (?:most|more|mostly) interested in",
+        # "so firewood and water are your two most pressing needs?"
+        r"(?:is|are) (?:your|ur) (?:\w+ ){0,3}(?:needs|priorities)$",
         r"(?:you|u) (?:need|want|prefer|value) (?:the )?\w+ (?:the )?(?:most|least)$",
         r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
         # what they want for a give of ours: "and what would you like in return?"
@@ -395,8 +397,11 @@ _PRIORITY_TALK = re.compile(
     r"|value|values|(?:high|low) on (?:my|the|our) list"
     # "I would like some firewood to start off with. What about you?": a want of an item
     r"|(?:need|need of|want|like|prefer|hoping for|hope for)"
-    r" (?:some |the |more |extra |all (?:the )?|a lot of )?"
-    r"(?:food|water|firewood|wood|books?|hats?|balls?))\b"
+    r" (?:some |the |more |extra |all (?:the )?|a lot of "
+    r"|(?:\d|one|two|three) (?:packs? |packages? )?(?:of )?)?"
+    r"(?:food|water|firewood|wood|books?|hats?|balls?)"
+    # "I'm kind of low on water. What about you?": a shortfall of ours on the table
+    r"|(?:low|short) on (?:food|water|firewood|wood))\b"
 )
 
 
