@@ -234,6 +234,10 @@ def test_enough_as_a_quantity_does_not_make_emphasis_a_shout() -> None:
         "I'm not liking your attitude, so it's this split or nothing.",
         "We are in pretty desperate need of water.",
         "I wouldn't have enough money for food this week if I paid that.",
+        "I won't even answer that nonsense, try again.",
+        "Anyone who asks that is probably a bigot.",
+        "My kids are sick and the water ran out. Please help me.",
+        "I need all the food for my family, please help us friend",
     ],
 )
 def test_a_verdict_on_their_character_rebukes_and_hardship_pleas_are_overreach(
@@ -252,34 +256,10 @@ def test_a_verdict_on_their_character_rebukes_and_hardship_pleas_are_overreach(
         "I like your attitude, let's make a deal.",
         "Is there enough money left for food after rent?",
         "I have enough money for food, I just need the water.",
-    ],
-)
-def test_lookalikes_of_insults_rebukes_and_hardship_are_calm(text: str) -> None:
-    assert not detect_overreach(text, ())
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I won't even answer that nonsense, try again.",
-        "Anyone who asks that is probably a bigot.",
-        "My kids are sick and the water ran out. Please help me.",
-        "I need all the food for my family, please help us friend",
-    ],
-)
-def test_their_offer_called_nonsense_a_slur_and_a_closing_plea_are_overreach(text: str) -> None:
-    """Contempt for the proposal, an insult, and pleading laid on as the last word."""
-    assert detect_overreach(text, ())
-    assert detect_overreach(spoken(text), ())
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "Could you please help me with the pickup time?",
         "Please help me understand what you need most.",
         "It's not nonsense to ask for a receipt.",
     ],
 )
-def test_a_request_for_help_with_something_and_a_denied_nonsense_are_calm(text: str) -> None:
+def test_lookalikes_of_insults_rebukes_and_hardship_are_calm(text: str) -> None:
     assert not detect_overreach(text, ())

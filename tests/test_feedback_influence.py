@@ -364,10 +364,28 @@ def test_their_priority_said_as_a_fact_is_not_a_question() -> None:
         "How many people are in your party?",
         "how much is hat to you ?",
         "would you rather have that than have everything but the hat ?",
+        # through a relative clause, a ranking or a use
+        "What are the sorts of things that you need for the trip?",
+        "Could I ask what supplies you most need?",
+        "So what is the item that you value the most?",
+        "Which items were you looking for?",
+        "Which one is your top item?",
+        "What's more important for you, water or firewood?",
+        "Sure, the hats are yours. How come you want the ball?",
+        "What are you using the extra water for?",
+        "Do your kids drink a lot of water?",
+        "Are you going to require much firewood?",
+        "Your priorities were water and then food, right?",
+        "What are your reasons for moving out?",
+        # after our own needs (counted, or a shortfall), "what about you?" asks for theirs
+        "I'm a bit short on water, so I'd like a fair share of it. What about you?",
+        "I need 3 packs of firewood and 1 food. What about you?",
+        "So water and food are your most pressing needs?",
     ],
 )
 def test_their_needs_asked_in_other_words_are_needs_questions(text: str) -> None:
-    """Other words for the same probe: what they require, how much an item is worth to them."""
+    """Other words for the same probe: what they require, how much an item is worth to them,
+    "what ... that you need", "which is your top", "what are you using it for"."""
     assert labels(text) == [QUESTION]
     assert labels(spoken(text)) == [QUESTION]
 
@@ -484,31 +502,6 @@ def test_what_they_want_for_the_item_still_asks_a_price() -> None:
     assert QUESTION not in labels("What do you want for the table?")
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "What are the sorts of things that you need for the trip?",
-        "Could I ask what supplies you most need?",
-        "So what is the item that you value the most?",
-        "Which items were you looking for?",
-        "Which one is your top item?",
-        "What's more important for you, water or firewood?",
-        "Sure, the hats are yours. How come you want the ball?",
-        "What are you using the extra water for?",
-        "Do your kids drink a lot of water?",
-        "Are you going to require much firewood?",
-        "Your priorities were water and then food, right?",
-        "What are your reasons for moving out?",
-    ],
-)
-def test_needs_asked_through_a_relative_clause_a_ranking_or_a_use_are_needs_questions(
-    text: str,
-) -> None:
-    """The same probe in other shapes: "what ... that you need", "your top", "using it for"."""
-    assert labels(text) == [QUESTION]
-    assert labels(spoken(text)) == [QUESTION]
-
-
 def test_their_need_checked_back_with_right_is_a_needs_question() -> None:
     assert labels("So you'll want some of the food, right?") == [QUESTION]
     assert QUESTION not in labels("So you want 2 food, right?")  # their split said back
@@ -529,22 +522,6 @@ def test_their_need_checked_back_with_right_is_a_needs_question() -> None:
 def test_a_choice_left_to_them_or_a_price_fished_for_is_not_a_needs_question(text: str) -> None:
     assert QUESTION not in labels(text)
     assert QUESTION not in labels(spoken(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I'm a bit short on water, so I'd like a fair share of it. What about you?",
-        "I need 3 packs of firewood and 1 food. What about you?",
-        "So water and food are your most pressing needs?",
-    ],
-)
-def test_our_counts_or_shortfall_then_what_about_you_hand_the_needs_question_over(
-    text: str,
-) -> None:
-    """After our own needs (counted, or a shortfall), "what about you?" asks for theirs."""
-    assert labels(text) == [QUESTION]
-    assert labels(spoken(text)) == [QUESTION]
 
 
 def test_small_talk_about_supplies_then_what_about_you_is_not_a_needs_question() -> None:
