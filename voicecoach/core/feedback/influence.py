@@ -279,8 +279,8 @@ _QUESTION = compile_terms(
         # (not embedded in a statement: "tell me which bundle you want", "up to you which one")
         r"(?<!tell me )(?<!to you )(?<!pick )(?<!know )(?<!choose )(?<!decide )"
         r"(?:what|which) (?:(?!if\b|i\b|me\b|we\b|and\b|but\b|ever\b)\w+ ){1,6}(?:that |which )?"
-        r"(?:you|u)"
-        r" (?:most |really |mostly |more |would )?(?:need|want|prefer|require|value|care about)",
+        r"(?:you|u) (?:most |really |mostly |more |would )?(?:need|want|prefer|require|value"
+        r"|care about)",
         # what they were after: "what items were you looking for specifically?"
         r"(?:what|which) (?:\w+ ){0,3}(?:were|was) (?:you|u) (?:looking for|hoping for|needing"
         r"|wanting|planning)",
@@ -408,7 +408,8 @@ _PRIORITY_TALK = re.compile(
 _ITEM = r"(?:the )?(?:food|water|firewood|wood|books?|hats?|balls?|basketballs?)"
 # "... what about the food?" ending a turn asks where they stand on an item, like "where do
 # you stand on water?"; "how about" asks it only of one item or a choice ("how about firewood
-# or food?"): "how about the books and the hat?" proposes a bundle
+# or food?"): "how about the books and the hat?" proposes a bundle; "... and the wood, what do
+# you think?" asks it too
 _ITEM_STANCE = re.compile(
     r"(?:(?:and|so|ok|okay|now|but|yea|yeah|then|well)\W+)*"
     rf"(?:what (?:is )?about {_ITEM}(?: (?:and|or) {_ITEM})?|how about {_ITEM}(?: or {_ITEM})?"
