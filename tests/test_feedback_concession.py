@@ -788,6 +788,9 @@ def test_their_conditional_offer_named_back_keeps_the_tie() -> None:
         ("I could do $8000 cash you pick up this week.", True),
         ("Can you pick it up?", False),
         ("Would you be willing to lower the price if I sign a 3 year lease?", True),
+        ("Fine, $300, but you have to help me load it into the van.", True),
+        ("I'll go to 90, but you'd have to deliver it to my place.", True),
+        ("You have to see it to believe it.", False),
     ],
 )
 def test_more_condition_forms(text: str, condition: bool) -> None:

@@ -113,7 +113,8 @@ _FREE_IF = re.compile(
 _CONDITION_PHRASES = CaseBlindPattern(
     r"\W(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to (pay|pick|come|sign|bring|"
-    r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load)|"
+    r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load|deliver|"
+    r"help (me |us )?(load|move|carry|lift))|"
     r"you must (pay|pick|come|sign|bring|cover|take|buy|agree|commit)|but you (pay|"
     r"cover|bring|"
     r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign|drop|deliver|ship|handle|"
