@@ -524,5 +524,10 @@ def test_a_choice_left_to_them_or_a_price_fished_for_is_not_a_needs_question(tex
     assert QUESTION not in labels(spoken(text))
 
 
+def test_an_emoji_before_the_item_question_is_read_past() -> None:
+    flags = detect_influence("Sure, you can have 1 of the wood. 🙂  What about the water?", ())
+    assert [(f.label, f.span) for f in flags] == [(QUESTION, "what about the water")]
+
+
 def test_small_talk_about_supplies_then_what_about_you_is_not_a_needs_question() -> None:
     assert QUESTION not in labels("Doing fine, just short of a few supplies. How about you?")

@@ -411,7 +411,8 @@ _ITEM = r"(?:the )?(?:food|water|firewood|wood|books?|hats?|balls?|basketballs?)
 # or food?"): "how about the books and the hat?" proposes a bundle; "... and the wood, what do
 # you think?" asks it too
 _ITEM_STANCE = re.compile(
-    r"(?:(?:and|so|ok|okay|now|but|yea|yeah|then|well)\W+)*"
+    # an emoji or a dash before it ("🙂 what about the food?") leads in like "and"
+    r"\W*(?:(?:and|so|ok|okay|now|but|yea|yeah|then|well)\W+)*"
     rf"(?:what (?:is )?about {_ITEM}(?: (?:and|or) {_ITEM})?|how about {_ITEM}(?: or {_ITEM})?"
     rf"|{_ITEM} what do (?:you|u) think)"
 )
@@ -445,8 +446,11 @@ def _exploring_question(normal: str, context: Sequence[str] = ()) -> str | None:
         # spoken text has none, so the question words carry it alone.
         if has_marks and not clause.endswith("?") and _QUESTION_WORD_START.match(clause) is None:
             continue
-        return match.group(0)
+        return _LEADING_NON_WORD.sub("", match.group(0))
     return None
+
+
+_LEADING_NON_WORD = re.compile(r"^\W+")
 
 
 def _asked_of_us(context: Sequence[str]) -> bool:
