@@ -329,11 +329,20 @@ def test_asking_where_they_stand_on_an_item_at_the_end_is_a_needs_question(text:
         "And what about water? I was hoping to get an extra bottle or two if possible.",
         "how about the books and the hat?",
         "How about 2 firewood?",
+        # a choice left to them, or their number fished for
+        "Just tell me which bundle you want.",
+        "It's up to you which one you want to keep.",
+        "I'll give you the food or the water, whichever you need more.",
+        "What were you thinking for the price?",
+        "I can come down a little. What were you thinking?",
+        "I need to know what my budget is and you need to know it too.",
     ],
 )
 def test_an_item_asked_for_or_proposed_is_not_a_needs_question(text: str) -> None:
-    """A lead-in to our own want, a bundle or a count proposes; it explores nothing."""
+    """A lead-in to our own want, a bundle or a count proposes; a choice left to them or a
+    price fished for asks nothing about them; none explores."""
     assert QUESTION not in labels(text)
+    assert QUESTION not in labels(spoken(text))
 
 
 @pytest.mark.parametrize(
@@ -506,22 +515,6 @@ def test_their_need_checked_back_with_right_is_a_needs_question() -> None:
     assert labels("So you'll want some of the food, right?") == [QUESTION]
     assert QUESTION not in labels("So you want 2 food, right?")  # their split said back
     assert QUESTION not in labels("You need to pay the deposit, right?")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Just tell me which bundle you want.",
-        "It's up to you which one you want to keep.",
-        "I'll give you the food or the water, whichever you need more.",
-        "What were you thinking for the price?",
-        "I can come down a little. What were you thinking?",
-        "I need to know what my budget is and you need to know it too.",
-    ],
-)
-def test_a_choice_left_to_them_or_a_price_fished_for_is_not_a_needs_question(text: str) -> None:
-    assert QUESTION not in labels(text)
-    assert QUESTION not in labels(spoken(text))
 
 
 def test_an_emoji_before_the_item_question_is_read_past() -> None:
