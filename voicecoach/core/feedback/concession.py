@@ -380,6 +380,15 @@ _ASKS_RETURN = re.compile(
 _CLAUSE_LEAD = re.compile(r"^\W*(?:(?:what|so|and|but|ok|okay|well|then)\b)?\W*", re.I)
 
 
+def _sentence_bounds(
+    text: str, start: int, end: int, marks: re.Pattern[str] = _SENTENCE_SPLIT
+) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins, and where it ends (past its mark)."""
+    begin = max((m.end() for m in marks.finditer(text, 0, start)), default=0)
+    stop = marks.search(text, end)
+    return begin, stop.end() if stop else len(text)
+
+
 def _rest_of_our_if(text: str, extra: str) -> str | None:
     """The rest of the sentence when the extra sits in an "if I ..." clause of ours, or None.
 
@@ -389,12 +398,11 @@ def _rest_of_our_if(text: str, extra: str) -> str | None:
     at = text.find(extra)
     if at < 0:
         return None
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    start, stop = _sentence_bounds(text, at, at + len(extra), _CLAUSE_END)
     head = _OUR_IF.search(text, start, at + len(extra))
     if head is None:
         return None
-    end = _CLAUSE_END.search(text, at + len(extra))
-    after = text[at + len(extra) : end.end() if end else len(text)]
+    after = text[at + len(extra) : stop]
     comma = after.find(",")
     rest = text[start : head.start()] + (after[comma:] if comma >= 0 else after[-1:])
     return _CLAUSE_LEAD.sub("", rest, count=1) or None
@@ -1116,19 +1124,13 @@ def _their_cost_echoed(text: str, their: str) -> str | None:
     for echo in _CONCRETE_COST.finditer(text):
         if _cost_key(echo) not in offered:
             continue
-        sentence = _sentence_around(text, echo.start())
-        if not _WAVED_OFF.search(sentence):  # not "cash sounds nice but that's not enough"
+        begin, end = _sentence_bounds(text, echo.start(), echo.start())
+        if not _WAVED_OFF.search(text[begin:end]):  # not "cash sounds nice but that's not enough"
             return _clause(text, echo.start())
     return None
 
 
 _WAVED_OFF = re.compile(r"\b(?:but|however|not|no)\b|n'?t\b", re.I)
-
-
-def _sentence_around(text: str, index: int) -> str:
-    starts = [m.end() for m in _SENTENCE_SPLIT.finditer(text, 0, index)]
-    end = _SENTENCE_SPLIT.search(text, index)
-    return text[starts[-1] if starts else 0 : end.start() if end else len(text)]
 
 
 # "how about ...?", "what if ...?", "can I ...?": a question that proposes, not one that checks

@@ -418,6 +418,10 @@ _ITEM_STANCE = re.compile(
 )
 
 
+# an emoji or dash the item question may lead in with; the flag's span starts at the words
+_LEADING_NON_WORD = re.compile(r"^\W+")
+
+
 def _exploring_question(normal: str, context: Sequence[str] = ()) -> str | None:
     """The open needs question in the turn, if any.
 
@@ -448,9 +452,6 @@ def _exploring_question(normal: str, context: Sequence[str] = ()) -> str | None:
             continue
         return _LEADING_NON_WORD.sub("", match.group(0))
     return None
-
-
-_LEADING_NON_WORD = re.compile(r"^\W+")
 
 
 def _asked_of_us(context: Sequence[str]) -> bool:
