@@ -469,6 +469,10 @@ def test_a_proposal_put_as_a_question_about_their_feelings_is_not_credited(text:
         "With what you save on gas you could easily pay the asking price.",
         "Your group can surely get by with the basic supplies.",
         "Honestly, you can survive without the extra firewood.",
+        "You already have your basic supplies; this food is just extra.",
+        "Your basic supplies will keep your kids warm enough.",
+        "The basic package was enough for a trip like yours.",
+        "The additional packages are just a bonus, you know.",
     ],
 )
 def test_waving_their_need_away_is_push(text: str) -> None:
@@ -487,6 +491,8 @@ def test_waving_their_need_away_is_push(text: str) -> None:
         "You said you could get by with one firewood, so here is the deal.",
         "If you can manage with two waters, I'll take the third.",
         "Do you think you can survive without the firewood?",
+        "We all have the basic package, but my group is bigger this year.",
+        "Do you already have the basic supplies with you?",
     ],
 )
 def test_a_give_a_question_or_our_own_fallback_is_not_push(text: str) -> None:
@@ -524,3 +530,35 @@ def test_an_emoji_before_the_item_question_is_read_past() -> None:
 
 def test_small_talk_about_supplies_then_what_about_you_is_not_a_needs_question() -> None:
     assert QUESTION not in labels("Doing fine, just short of a few supplies. How about you?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Water matters most to me. What's yours?",
+        "Please let me know your requirements.",
+        "Let me know how many packs of firewood you would need.",
+        "Any health reasons that make you need that much water?",
+        "I'll take the books; is the hat of high value to you?",
+        "Is their anything your hoping to get?",
+        "Sure, I can spare a water, but you want food as well?",
+    ],
+)
+def test_their_needs_asked_back_requested_or_checked_are_needs_questions(text: str) -> None:
+    assert labels(text) == [QUESTION]
+    assert labels(spoken(text)) == [QUESTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My offer is 300. What's yours?",
+        "Let me know if you want it.",
+        "Let me know what you think.",
+        "It sounds like you need water too.",
+    ],
+)
+def test_a_price_asked_back_or_a_request_for_a_verdict_is_not_a_needs_question(
+    text: str,
+) -> None:
+    assert QUESTION not in labels(text)

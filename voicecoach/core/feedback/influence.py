@@ -115,6 +115,18 @@ _PUSH = compile_terms(
         r"(?<!if )(?<!so )(?<!said )(?<!you think )(?:you|u|your \w+) (?:can|could|should|will"
         r"|ll|would) (?:probably |easily |just |still |surely )?(?:make it|make do|get by"
         r"|survive|manage|live|cope) (?:off|on|with|without)\b(?![^.!?]*\?)",
+        # their need waved off with what they already have: "you already have your basic
+        # supplies, these are just bonus", "your basic supplies should keep you fed", "the
+        # basic supplies were enough for your trip"; not ours ("we all have the basic package")
+        r"(?:you|u) (?:already |also |still )?have (?:your|the) basic (?:supplies|package|pack"
+        r"|stuff)(?![^.!?]*\?)",
+        r"your basic (?:supplies|package|pack|stuff) (?:should|will|would|are|is|were)",
+        r"basic (?:supplies|package|pack|stuff) (?:were|was|are|is|should be|will be)"
+        r" (?:more than )?enough",
+        r"(?:additional|extra|other) (?:supplies|packages|items) are (?:just|only)"
+        r" (?:extra|bonus|a bonus)",
+        r"(?:these|those|they) are (?:just|only) (?:bonus|extra)",
+        r"the rest (?:is|are) (?:just )?(?:extra|bonus)",
     )
 )
 
@@ -150,11 +162,15 @@ _QUESTION = compile_terms(
         r"|main|biggest"
         r"|ideal|thoughts|story|reasons?|use|constraints?|requirements?)",
         r"(?:what|how) (?:about|bout) (?:you|yourself|u)(?= *[?.!]| *$)",
+        # "my priority is firewood. what's yours?": handed back like "what about you?"
+        r"(?:whats|what is|what are|and|how about|what about) (?:yours|urs)(?= *[?.!]| *$)",
         r"(?:what|how) about your (?:needs|side|family|group|priorities)",
         r"and you\b[?]",
         r"why (?:do|would|is|are|does) (?:you|it|that|the \w+|this)(?: \w+){0,5}"
         r" (?:need|want|important|matter|matters|prefer|so|such)",
-        r"is there (?:anything|something|any (?!chance)\w+|a (?:certain|specific|particular) \w+)"
+        # "is their something your more interested in?": the homophones typed for each other
+        r"is (?:there|their) (?:anything|something|any (?!chance)\w+|a (?:certain|specific"
+        r"|particular) \w+)"
         r"(?: \w+){0,3} (?:you|your|youre|youd)",
         # "any items in particular you need?", "how stocked up are you on food?"
         r"any(?:thing)? (?:\w+ ){0,3}(?:you|u) (?:need|want|prefer|would like|are looking for"
@@ -191,7 +207,8 @@ _QUESTION = compile_terms(
         r"|have any preference|have (?:any |specific |special |big )?plans"
         r"|have (?:any|a) preferences?|have enough|value|care|feel|going to need|planning|plan"
         r"|hoping|require|going to require)",
-        r"(?:are|is) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any )?(?:value|important|a priority"
+        r"(?:are|is) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any |high |much |great |little |more "
+        r"|less |low )?(?:value|important|a priority"
         r"|useful)"
         r" (?:to|for) (?:you|u)",
         r"tell me (?:about|what|more about|why|how) (?:\w+ ){0,3}(?:you|your)",
@@ -300,6 +317,15 @@ _QUESTION = compile_terms(
         r"(?:(?:youre|you are|u are|ur) going to |youll |youd |(?:you|u) (?:will |would )?)"
         r"(?:need|want|prefer)(?! to\b)(?: (?!\d|one\b|two\b|three\b|all\b)\w+){1,4},?"
         r" (?:right|correct)$",
+        # what lies behind their need: "any medical issues that make you need so much water?"
+        r"(?:what|any (?:\w+ ){0,3}(?:that|which)) (?:makes?|made) (?:you|u|your \w+)"
+        r" (?:need|want|prefer|require)",
+        # their need checked back: "but you need firewood as well?"
+        r"(?:you|u) (?:also |still )?(?:need|want) (?:some |the |more |extra )?\w+"
+        r" (?:as well|too|also)$",
+        # an ask put as a request: "let me know your requirements"
+        r"let me know (?:your|ur) (?:\w+ )?(?:needs?|requirements?|priorit\w+|preferences?"
+        r"|situation|concerns?|plans?)",
         # "why is gathering food an issue for you?"
         r"why (?:is|are|would) (?:\w+ ){1,3}(?:an issue|a problem|a concern|important|a priority"
         r"|necessary|needed|essential|difficult|hard|so important) (?:for|to) (?:you|u)",
@@ -341,7 +367,7 @@ _CLAUSE = re.compile(r"[^.?!;\n]+[.?!;]*")
 _QUESTION_WORD_START = re.compile(
     r"^(?:so |and |but |well |ok |okay |oh |hi |hello |great |then |also |now )*"
     r"(?:what|which|how|why|where|when|who|do|does|did|is|are|would|will|can|could|should|have|has"
-    r"|tell)\b"
+    r"|tell|(?:please )?let me know)\b"
 )
 _PITCH_WORDS = compile_terms(
     (
@@ -391,7 +417,10 @@ _EMBEDDED = re.compile(
 
 # "... what about you?" explores only after the speaker has put their own priorities on the
 # table ("I need water the most, followed by food. What about you?")
-_RETURNED = re.compile(r"(?:what|how) (?:about|bout) (?:you|yourself|u)|and you|you")
+_RETURNED = re.compile(
+    r"(?:what|how) (?:about|bout) (?:you|yourself|u)|and you|you"
+    r"|(?:whats|what is|what are|and|how about|what about) (?:yours|urs)"
+)
 _PRIORITY_TALK = re.compile(
     r"\b(?:most|least|lowest|highest|top|priority|priorities|important|followed by|more than"
     r"|value|values|(?:high|low) on (?:my|the|our) list"
