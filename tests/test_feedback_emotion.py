@@ -263,3 +263,32 @@ def test_a_verdict_on_their_character_rebukes_and_hardship_pleas_are_overreach(
 )
 def test_lookalikes_of_insults_rebukes_and_hardship_are_calm(text: str) -> None:
     assert not detect_overreach(text, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You want every hat? Sure, and I want a million dollars.",
+        "I've been more than patient with you, take the offer.",
+        "Please show some mercy, my kids will go hungry.",
+        "Now you're trying to lowball me after all that?",
+        "Let's drop that nonesense and talk real numbers.",
+    ],
+)
+def test_mockery_scolding_a_plea_for_mercy_and_a_charge_of_lowballing_are_overreach(
+    text: str,
+) -> None:
+    assert detect_overreach(text, ())
+    assert detect_overreach(spoken(text), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't mean to lowball you, but 200 is my budget.",
+        "Thanks for being patient with me while I checked.",
+        "If I had a million dollars I'd take all of it, but I don't.",
+    ],
+)
+def test_our_own_lowball_thanks_for_patience_and_a_wistful_million_are_calm(text: str) -> None:
+    assert not detect_overreach(text, ())

@@ -108,7 +108,8 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"bait and switch",
     r"(?:one of those|a|some) baiting",
     r"what (?:kind|sort) of (?:operation|game|scam|racket|con) (?:are you|is this)",
-    r"(?:are you|youre|you are) trying to (?:scam|cheat|con|rip off|swindle|trick|fool) (?:me|us)",
+    r"(?:are you|youre|you are) trying to (?:scam|cheat|con|rip off|swindle|trick|fool|low ?ball"
+    r"|high ?ball) (?:me|us)",
     r"(?:youre|you are|are you) (?:a |an |such an? )?(?:liar|thief|crook|cheat|cheater|idiot"
     r"|moron|fool"
     r"|joke|clown|jerk|lunatic|greedy|delusional|dreaming|out of your mind|crazy|insane|nuts"
@@ -131,7 +132,11 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     # a slur on their politics or character: "you are probably a white supremacist"
     r"(?:racist|bigot|white supremacist|nazi)s?",
     # "I'm going to ignore that nonsense": their proposal dismissed with contempt
-    r"(?:that|this|your|such|the|what) (?:nonsense|rubbish|bullshit)",
+    r"(?:that|this|your|such|the|what) (?:nonsense|nonesense|rubbish|bullshit)",
+    # their ask mocked with one of our own: "and I want a million dollars"
+    r"(?:i|and) (?:\w+ )?(?:want|would like|like) a (?:million|billion|zillion) (?:dollars|bucks)",
+    # a scolding: "I've been very patient with you"
+    r"(?:ive|i have) been (?:very |really |more than |extremely |so )?patient with (?:you|u)",
     r"stupid(?! (?:expensive|cheap|good|fast|easy|simple|low|high|nice|fun|questions?))",
     r"dumb(?! ?bells?| questions?)",  # "sorry about the dumb question": at oneself
     r"shut up",
@@ -200,7 +205,7 @@ _PLEADING_TERMS: tuple[str, ...] = (
     r" (?:for|to) (?:\w+ ){0,3}(?:food|eat|rent|feed|dinner|groceries|live|survive)",
     r"i really really (?:need|want)",
     r"i (?:need|want) (?:this|it) (?:so|really) (?:bad|badly)",
-    r"have (?:a heart(?! of)|some mercy|mercy|pity|some pity)",
+    r"(?:have|show) (?:a heart(?! of)|some mercy|mercy|pity|some pity|a little mercy)",
     r"take pity",
     r"for the love of god",
     r"for gods sake",
