@@ -2162,3 +2162,22 @@ def test_paying_the_full_price_is_a_real_condition() -> None:
     context = ("buyer: Could you include any of the utilities?",)
     text = "If you go with the full price, I can add internet and cover the water bill."
     assert concession_labels(text, context, "seller", "listing price $1500") == [TRADED]
+
+
+def test_pickup_asked_with_our_number_is_a_condition_but_its_logistics_are_not() -> None:
+    """Pickup costs the buyer (rubric); asking it with our move ties the move to it."""
+    assert concession_labels(
+        "I could do 450 for it, could you pick it up today?", HAGGLE, "seller"
+    ) == [TRADED]
+    assert concession_labels(
+        "I can do 450. Would you be able to come pick it up?", HAGGLE, "seller"
+    ) == [TRADED]
+    # the deal's logistics, asked after the move: the move is still unpaid
+    assert concession_labels("Ok, 450. When can you pick it up?", HAGGLE, "seller") == [UNPAID]
+    # their ask that we pick up is no cost of theirs, and our yes gives nothing
+    asked_pickup = (
+        "seller: I could go $7 and throw in the charger.",
+        "buyer: Okay, that will work for me.",
+        "seller: Great, could you pick them up today?",
+    )
+    assert concession_labels("Sure", asked_pickup, "buyer") == []

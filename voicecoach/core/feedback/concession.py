@@ -153,6 +153,26 @@ _ASK_EXTRA = CaseBlindPattern(
     r"|if (i|we) [^.?!]{0,40}?\b(you|u) (could|can|would) (come|go|bring (it|the price)) down\b)",
     spaced=True,
 )
+# Pickup asked of them with our own number: "$50 for it, could you pick up today?". Read only
+# on our turn: theirs asking us to pick up is the logistics of a sale, not a cost they bear.
+# Not the logistics of a deal made: "when can you pick it up?".
+_ASK_PICKUP = CaseBlindPattern(
+    r"\W(?<!when )(?<!where )(?<!time )(can|could|would|will)\s+(you|u)\s+(be able to\s+)?"
+    r"(come\s+(and\s+)?)?pick\s+((it|them|this|that|the\s+\w+)\s+)?up\b",
+    spaced=True,
+)
+
+
+def _our_condition(text: str) -> str | None:
+    """The condition our own turn sets: any real condition, or pickup asked of them."""
+    condition = has_condition(text)
+    if condition is None and "pick" in text.lower():
+        pickup = _ASK_PICKUP.search(text)
+        if pickup:
+            return _clause(text, pickup.start())
+    return condition
+
+
 # "please throw in the stand": read only when the words are there (speed, same matches)
 _ASK_INCLUDE = CaseBlindPattern(
     r"(^|[.!?,;]\s*)(please\s+)?(throw in|include)\s+(the|a|an|your|those|that)\b"
@@ -1000,7 +1020,7 @@ def _concessions(
         if not gives:
             return []
         self_role = infer_self_role(lines, role)
-        condition = has_condition(text)
+        condition = _our_condition(text)
         if (
             condition
             and not condition.lower().startswith("only")
@@ -1038,7 +1058,7 @@ def _concessions(
     granted = None if gives or extra else _granted_ask(text, ledger.last_other_line)
     if not gives and not extra and not granted:
         return []
-    condition = has_condition(text) or asked_back
+    condition = _our_condition(text) or asked_back
     if granted:
         gives.append(Give("extra", granted, None, ledger.last("price", SELF)))
     # whether their last turn set up an exchange: read only when a verdict depends on it
