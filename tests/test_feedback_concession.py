@@ -567,6 +567,12 @@ LOW_BID = ("buyer: Would you take $80?",)
             [TRADED],
         ),
         ("what if I sign a 1 year lease, what's my rent then?", RENT_ASKED, "buyer", [TRADED]),
+        (
+            "Would you come down a bit if I signed a multi-year lease?",
+            RENT_ASKED,
+            "buyer",
+            [TRADED],
+        ),
         # ... or given as the reason for turning their number down: nothing given
         ("That's really too low for me if I am going to also deliver it.", LOW_BID, "seller", []),
         # their move as the condition of ours: a package in which both sides move
