@@ -2187,3 +2187,21 @@ def test_pickup_asked_with_our_number_is_a_condition_but_its_logistics_are_not()
         "seller: Great, could you pick them up today?",
     )
     assert concession_labels("Sure", asked_pickup, "buyer") == []
+
+
+def test_accepting_their_number_that_only_asks_us_to_pick_up_still_gives_ground() -> None:
+    """Their pickup ask is how the sale happens, not a give of theirs (dev.jsonl's coach)."""
+    pickup_asked = (
+        "buyer: Would you be willing to take 300?",
+        "seller: I can't go that low. I could do 340 if you come and pick it up.",
+    )
+    assert concession_labels("Great, I'll pick it up. 340 it is!", pickup_asked, "buyer") == [
+        UNPAID
+    ]
+    assert concession_labels("ok sounds good", pickup_asked, "buyer") == [UNPAID]
+    # their number that came with something of theirs stays the closing half
+    delivered = (
+        "buyer: Would you be willing to take 300?",
+        "seller: I could do 340 and I'll deliver it to you.",
+    )
+    assert concession_labels("ok sounds good", delivered, "buyer") == []

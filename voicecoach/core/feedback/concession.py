@@ -1106,12 +1106,20 @@ def _concessions(
         # still a move of ours.
         # Their offer may also still be open from before our last turn: "... if I came by to
         # pick it up?" - "I could come down" - "35?" - "sure".
-        if (_THEY_OFFER.search(their) and not _our_cost_back(their, ledger.last_self_line)) or (
+        if (
+            _THEY_OFFER.search(their)
+            and not _our_cost_back(their, ledger.last_self_line)
+            and not _only_pickup_asked(their)
+        ) or (
             give.kind == "accept"
             and (
                 # "$400 if you could deliver" - "425 and I'll deliver it": the delivery was
                 # our own ask, so it pays for nothing
-                (_other_gave(their) and not _our_ask_granted(their, ledger.last_self_line))
+                (
+                    _other_gave(their)
+                    and not _our_ask_granted(their, ledger.last_self_line)
+                    and not _only_pickup_asked(their)
+                )
                 or _THEY_OFFER.search(_their_open_offer(lines))
             )
         ):
@@ -1123,6 +1131,27 @@ def _concessions(
     if condition:
         return [_traded(give, condition, text)]
     return [_unpaid(give, self_role)]
+
+
+# Pickup or cash asked of us with their number: "I could do 600 if you come and pick it up".
+_PICKUP_OR_CASH = re.compile(
+    r"\b(pick(ing)? (it |them |the \w+ )?up|come (and |to )?(get|pick|grab|collect)|cash)\b", re.I
+)
+
+
+def _only_pickup_asked(their: str) -> bool:
+    """Whether their offer's only condition is that we pick it up or pay cash.
+
+    Accepting it still gives ground (dev.jsonl's coach: "accepts 600 plus own pickup,
+    nothing asked back"): picking up is how the sale happens, not something they gave.
+    """
+    condition = has_condition(their)
+    return (
+        condition is not None
+        and _PICKUP_OR_CASH.search(condition) is not None
+        and not adds_extra(their)
+        and not _OTHER_TERMS.search(their)
+    )
 
 
 # "I can pick it up", "if I came to pick it up today": the cost offered in the first person
