@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """7,600 turns of the negotiation files, labelled by twenty-seven more labellers (refs)."""
+    """8,200 turns of the negotiation files, labelled by twenty-nine more labellers (refs)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "craigslistbargain", "validation.json")
     shared_path("corpora", "casino", "casino_test.json")
@@ -196,6 +196,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("twentysixth", 300),
         ("twentyseventh", 300),
         ("twentyeighth", 300),
+        ("twentyninth", 300),
+        ("thirtieth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
@@ -208,9 +210,9 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     # a little below docs/feedback.md ("Other labellers"), so a regression fails
     assert table["concession.unpaid"]["f1"] >= 0.79
     assert table["concession.traded"]["f1"] >= 0.65
-    assert table["influence.question"]["f1"] >= 0.84
-    assert table["emotion.overreach"]["f1"] >= 0.62
-    assert table["influence.push"]["f1"] >= 0.37
+    assert table["influence.question"]["f1"] >= 0.85
+    assert table["emotion.overreach"]["f1"] >= 0.64
+    assert table["influence.push"]["f1"] >= 0.40
 
 
 def test_deal_or_no_deal_context_is_read_from_the_speakers_side() -> None:
