@@ -238,6 +238,12 @@ def test_enough_as_a_quantity_does_not_make_emphasis_a_shout() -> None:
         "Anyone who asks that is probably a bigot.",
         "My kids are sick and the water ran out. Please help me.",
         "I need all the food for my family, please help us friend",
+        # mockery, a scolding, a plea for mercy, a charge of lowballing
+        "You want every hat? Sure, and I want a million dollars.",
+        "I've been more than patient with you, take the offer.",
+        "Please show some mercy, my kids will go hungry.",
+        "Now you're trying to lowball me after all that?",
+        "Let's drop that nonesense and talk real numbers.",
     ],
 )
 def test_a_verdict_on_their_character_rebukes_and_hardship_pleas_are_overreach(
@@ -259,36 +265,10 @@ def test_a_verdict_on_their_character_rebukes_and_hardship_pleas_are_overreach(
         "Could you please help me with the pickup time?",
         "Please help me understand what you need most.",
         "It's not nonsense to ask for a receipt.",
-    ],
-)
-def test_lookalikes_of_insults_rebukes_and_hardship_are_calm(text: str) -> None:
-    assert not detect_overreach(text, ())
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "You want every hat? Sure, and I want a million dollars.",
-        "I've been more than patient with you, take the offer.",
-        "Please show some mercy, my kids will go hungry.",
-        "Now you're trying to lowball me after all that?",
-        "Let's drop that nonesense and talk real numbers.",
-    ],
-)
-def test_mockery_scolding_a_plea_for_mercy_and_a_charge_of_lowballing_are_overreach(
-    text: str,
-) -> None:
-    assert detect_overreach(text, ())
-    assert detect_overreach(spoken(text), ())
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "I don't mean to lowball you, but 200 is my budget.",
         "Thanks for being patient with me while I checked.",
         "If I had a million dollars I'd take all of it, but I don't.",
     ],
 )
-def test_our_own_lowball_thanks_for_patience_and_a_wistful_million_are_calm(text: str) -> None:
+def test_lookalikes_of_insults_rebukes_and_hardship_are_calm(text: str) -> None:
     assert not detect_overreach(text, ())
