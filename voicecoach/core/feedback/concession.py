@@ -1106,22 +1106,18 @@ def _concessions(
         # still a move of ours.
         # Their offer may also still be open from before our last turn: "... if I came by to
         # pick it up?" - "I could come down" - "35?" - "sure".
-        if (
-            _THEY_OFFER.search(their)
-            and not _our_cost_back(their, ledger.last_self_line)
-            and not _only_pickup_asked(their)
+        exchanged = (
+            bool(_THEY_OFFER.search(their)) and not _our_cost_back(their, ledger.last_self_line)
         ) or (
+            # "$400 if you could deliver" - "425 and I'll deliver it": the delivery was our
+            # own ask, so it pays for nothing
             give.kind == "accept"
-            and (
-                # "$400 if you could deliver" - "425 and I'll deliver it": the delivery was
-                # our own ask, so it pays for nothing
-                (
-                    _other_gave(their)
-                    and not _our_ask_granted(their, ledger.last_self_line)
-                    and not _only_pickup_asked(their)
-                )
-                or _THEY_OFFER.search(_their_open_offer(lines))
-            )
+            and _other_gave(their)
+            and not _our_ask_granted(their, ledger.last_self_line)
+        )
+        # their number that only asks us to pick it up or pay cash sets up no exchange
+        if (exchanged and not _only_pickup_asked(their)) or (
+            give.kind == "accept" and _THEY_OFFER.search(_their_open_offer(lines))
         ):
             return []
     if give.kind == "move" and not condition:
