@@ -144,6 +144,12 @@ _NEEDS = (
     r"|help you|make (?:this|it|that) work|like to (?:have|get|see|do|bring|take)|requirements?"
     r"|looking to (?:get|have|take|bring)|require|in the market for)"
 )
+# Their side asked back: "what about you?", and after our own priority "what's yours?".
+# Credited only after our own priorities or their question to us (`_RETURNED` below).
+_ASKED_BACK = (
+    r"(?:what|how) (?:about|bout) (?:you|yourself|u)",
+    r"(?:whats|what is|what are|and|how about|what about) (?:yours|urs)",
+)
 _QUESTION = compile_terms(
     (
         # "how are you, I'm interested in ...": a greeting, then a new sentence (spoken text)
@@ -161,9 +167,7 @@ _QUESTION = compile_terms(
         r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important"
         r"|main|biggest"
         r"|ideal|thoughts|story|reasons?|use|constraints?|requirements?)",
-        r"(?:what|how) (?:about|bout) (?:you|yourself|u)(?= *[?.!]| *$)",
-        # "my priority is firewood. what's yours?": handed back like "what about you?"
-        r"(?:whats|what is|what are|and|how about|what about) (?:yours|urs)(?= *[?.!]| *$)",
+        *(asked + r"(?= *[?.!]| *$)" for asked in _ASKED_BACK),
         r"(?:what|how) about your (?:needs|side|family|group|priorities)",
         r"and you\b[?]",
         r"why (?:do|would|is|are|does) (?:you|it|that|the \w+|this)(?: \w+){0,5}"
@@ -417,10 +421,7 @@ _EMBEDDED = re.compile(
 
 # "... what about you?" explores only after the speaker has put their own priorities on the
 # table ("I need water the most, followed by food. What about you?")
-_RETURNED = re.compile(
-    r"(?:what|how) (?:about|bout) (?:you|yourself|u)|and you|you"
-    r"|(?:whats|what is|what are|and|how about|what about) (?:yours|urs)"
-)
+_RETURNED = re.compile("|".join((*_ASKED_BACK, r"and you", r"you")))
 _PRIORITY_TALK = re.compile(
     r"\b(?:most|least|lowest|highest|top|priority|priorities|important|followed by|more than"
     r"|value|values|(?:high|low) on (?:my|the|our) list"
