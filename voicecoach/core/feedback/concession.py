@@ -25,10 +25,8 @@ from voicecoach.core.feedback.positions import (
     Ledger,
     Line,
     build_ledger,
-    has_relative_move,
     infer_self_role,
     read_proposals,
-    relative_move,
     split_lines,
     split_move,
     term_of,
@@ -247,7 +245,7 @@ _STRONG_ACCEPT = re.compile(
     r"(?=[dilstwy])"  # skip positions no alternative starts at
     r"\b(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|"
     r"like a (fair |good |great )?deal)|that works|"
-    r"works for me|i accept|(we|you) (have|got) (a|yourself a) deal|it'?s a deal|"
+    r"works for me|i(?:'ll| will)? accept|(we|you) (have|got) (a|yourself a) deal|it'?s a deal|"
     r"(?<!the )(?<!this )(?<!that )(?<!our )(?<!your )(?<!any )deal[.!]*\s*$|"
     r"let'?s do (it|that|this))",
     re.I,
@@ -258,8 +256,9 @@ _BUT = re.compile(r"\bbut\b", re.I)
 
 
 def _counter_after_yes(their: str, term: str, reference: float | None) -> bool:
-    but = _BUT.search(their)
-    return but is not None and bool(read_proposals(their[but.end() :], term, reference, None))
+    """Whether a number follows their yes: "Sounds good. Could you take $199?" counters."""
+    cut = _BUT.search(their) or _STRONG_ACCEPT.search(their)
+    return cut is not None and bool(read_proposals(their[cut.end() :], term, reference, None))
 
 
 # "Go to $1795 and we have a deal": a number put forward, not a yes to ours
@@ -298,7 +297,7 @@ _REFUSAL = CaseBlindPattern(
 class Give:
     """Ground given in a turn: what kind, the words that show it, the new number if any."""
 
-    kind: str  # "move", "accept", "extra", "items", "relative" (a move with no number)
+    kind: str  # "move", "accept", "extra", "items"
     span: str
     new_value: float | None = None
     old_value: float | None = None
@@ -550,12 +549,6 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
                     continue  # we named their number last turn: that turn gave, this one closes
                 if _moved_toward(value, own, None, ledger.direction):
                     gives.append(Give("accept", text.strip()[:60], value, own, term))
-    own_price = ledger.last("price", SELF)
-    if not gives and own_price is not None:
-        # "I can come down a little": ground given toward them, though no number is said
-        words = relative_move(text, ledger.direction)
-        if words:
-            gives.append(Give("relative", words, None, own_price, "price"))
     return gives
 
 
@@ -1040,7 +1033,6 @@ def _concessions(
         or split_move(text)
         or is_acceptance(text)
         or extra
-        or has_relative_move(text)
         or _MODAL_YES.match(text)
     ):
         return []  # no number, split, acceptance, extra or move: nothing can be a give
@@ -1093,31 +1085,28 @@ def _concessions(
     # "Are you able to pay a deposit and sign a 6 month lease?" - "Yes I can" - "Then I can
     # do $930": their yes to the cost we asked for is what our move pays for
     if (
-        give.kind in {"move", "relative"}
+        give.kind == "move"
         and not condition
         and _their_yes_to_our_ask(ledger.last_self_line, ledger.last_other_line)
     ):
         return [_paid_by_their_yes(give, text)]
-    if give.kind in {"accept", "relative"} and not condition:
+    if give.kind == "accept" and not condition:
         their = ledger.last_other_line
         # The closing half of an exchange the other side just set up, or of their number or
-        # ask that came with pickup or cash: "... if I came by to pick it up myself?" - "I
-        # could come down a little". A counter of our own ("$350 and we have a deal") is
-        # still a move of ours.
+        # ask that came with pickup or cash: "$35 if I came by to pick it up myself?" -
+        # "sure". A counter of our own ("$350 and we have a deal") is still a move of ours.
         # Their offer may also still be open from before our last turn: "... if I came by to
-        # pick it up?" - "I could come down" - "35?" - "sure".
+        # pick it up?" - "what were you thinking?" - "35?" - "sure".
         exchanged = (
             bool(_THEY_OFFER.search(their)) and not _our_cost_back(their, ledger.last_self_line)
         ) or (
             # "$400 if you could deliver" - "425 and I'll deliver it": the delivery was our
             # own ask, so it pays for nothing
-            give.kind == "accept"
-            and _other_gave(their)
-            and not _our_ask_granted(their, ledger.last_self_line)
+            _other_gave(their) and not _our_ask_granted(their, ledger.last_self_line)
         )
         # their number that only asks us to pick it up or pay cash sets up no exchange
-        if (exchanged and not _only_pickup_asked(their)) or (
-            give.kind == "accept" and _THEY_OFFER.search(_their_open_offer(lines))
+        if (exchanged and not _only_pickup_asked(their)) or _THEY_OFFER.search(
+            _their_open_offer(lines)
         ):
             return []
     if give.kind == "move" and not condition:
@@ -1146,7 +1135,10 @@ def _only_pickup_asked(their: str) -> bool:
         condition is not None
         and _PICKUP_OR_CASH.search(condition) is not None
         and not adds_extra(their)
-        and not _OTHER_TERMS.search(their)
+        # "if you're willing to come pick it up tonight" only words the same ask
+        and not any(
+            not term.group().lower().startswith("if you") for term in _OTHER_TERMS.finditer(their)
+        )
     )
 
 
@@ -1405,12 +1397,6 @@ def _unpaid(give: Give, role: str | None) -> Flag:
     elif give.kind == "accept":
         tip = f"try: 'I can do {_fmt(give.new_value)} if {ask}.'"
         why = "You accepted a number you had resisted without getting anything for it."
-    elif give.kind == "relative":
-        tip = f"try: 'If {ask}, I can look at the price.' (or name the number and the condition)"
-        why = (
-            "You offered to move on price without naming a number or asking for anything back;"
-            " a give with no get is pocketed, and the other side will ask for more."
-        )
     elif give.kind == "extra":
         tip = f"try: 'I can add that if {ask}.'"
         why = "You added something of value unasked; extras are currency, trade them."
