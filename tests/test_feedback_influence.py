@@ -241,6 +241,8 @@ def test_their_shortfall_and_their_own_valuation_are_needs_questions(text: str) 
         "Let me know if you want it.",
         "Let me know what you think.",
         "It sounds like you need water too.",
+        "Would that be good for you?",
+        "I will be needing 3 water and 2 firewood.",
     ],
 )
 def test_lookalikes_of_needs_questions_are_not_credited(text: str) -> None:
@@ -408,6 +410,11 @@ def test_their_priority_said_as_a_fact_is_not_a_question() -> None:
         "I'll take the books; is the hat of high value to you?",
         "Is their anything your hoping to get?",
         "Sure, I can spare a water, but you want food as well?",
+        # "needing", a softener before the need, asked indirectly, or their interest
+        "That might work. What reasons do you have for needing those?",
+        "I'm excited too, are there any supplies that you really need?",
+        "I was wondering what your preferences are for the extra items we can bring?",
+        "Same, I need food. Will firewood be of interest to you as well?",
     ],
 )
 def test_their_needs_asked_in_other_words_are_needs_questions(text: str) -> None:

@@ -132,7 +132,8 @@ _PUSH = compile_terms(
 
 # Open questions about the other side: their needs, wants, priorities, situation, feelings.
 _NEEDS = (
-    r"(?:need|needs|want|wants|looking for|look for|hoping|hope|prefer|preference|preferences"
+    r"(?:need|needs|needing|want|wants|looking for|look for|hoping|hope|prefer|preference"
+    r"|preferences"
     r"|priority|priorities"
     r"|important|matters?|value|care about|care most|interested in|plans?|planning|going to do"
     r"|gonna do"
@@ -201,8 +202,8 @@ _QUESTION = compile_terms(
         r" (?:you|u)",
         r"how much (?:\w+ ){0,2}(?:is|are|would be) (?:required|needed|necessary) for (?:you|u)",
         r"what (?:would|do) (?:you|u) like(?: best| most)?$",
-        r"(?:are|is) there (?:any(?: \w+){0,5}|\w+) (?:that )?you (?:want|need|prefer|care"
-        r"|would like)",
+        r"(?:are|is) there (?:any(?: \w+){0,5}|\w+) (?:that )?you (?:really |most |truly )?"
+        r"(?:want|need|prefer|care|would like)",
         r"(?:going to be|be|is|are) (?:a |the )?(?:priority|important|essential|useful) (?:to"
         r"|for) (?:you|u)",
         # "is you ..." is no question ("it really is you will never want ..." when spoken)
@@ -211,9 +212,9 @@ _QUESTION = compile_terms(
         r"|have any preference|have (?:any |specific |special |big )?plans"
         r"|have (?:any|a) preferences?|have enough|value|care|feel|going to need|planning|plan"
         r"|hoping|require|going to require)",
-        r"(?:are|is) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any |high |much |great |little |more "
-        r"|less |low )?(?:value|important|a priority"
-        r"|useful)"
+        # "will firewood be of interest to you as well?", "are the books of any use to you?"
+        r"(?:are|is|be) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any |high |much |great |little "
+        r"|more |less |low |no )?(?:value|interest|use|important|a priority|useful)"
         r" (?:to|for) (?:you|u)",
         r"tell me (?:about|what|more about|why|how) (?:\w+ ){0,3}(?:you|your)",
         # "can you summarize your needs?", "what is the least valuable item for you?"
@@ -330,6 +331,9 @@ _QUESTION = compile_terms(
         # an ask put as a request: "let me know your requirements"
         r"let me know (?:your|ur) (?:\w+ )?(?:needs?|requirements?|priorit\w+|preferences?"
         r"|situation|concerns?|plans?)",
+        # asked the indirect way: "I was wondering what your preferences are for the items?"
+        r"(?:what|which) (?:your|ur) (?:\w+ )?(?:needs|requirements|priorities|preferences|plans"
+        r"|concerns) are\b",
         # "why is gathering food an issue for you?"
         r"why (?:is|are|would) (?:\w+ ){1,3}(?:an issue|a problem|a concern|important|a priority"
         r"|necessary|needed|essential|difficult|hard|so important) (?:for|to) (?:you|u)",
