@@ -244,6 +244,10 @@ def test_enough_as_a_quantity_does_not_make_emphasis_a_shout() -> None:
         "Please show some mercy, my kids will go hungry.",
         "Now you're trying to lowball me after all that?",
         "Let's drop that nonesense and talk real numbers.",
+        # desperation, blame for one's hardship, contempt for the offer
+        "Yes!! We are actually pretty desperate for a new apartment.",
+        "Why won't you help my kids? I did all the giving.",
+        "I am willing to negotiate, but 12 dollars is ignorantly low.",
     ],
 )
 def test_a_verdict_on_their_character_rebukes_and_hardship_pleas_are_overreach(
@@ -268,6 +272,8 @@ def test_a_verdict_on_their_character_rebukes_and_hardship_pleas_are_overreach(
         "I don't mean to lowball you, but 200 is my budget.",
         "Thanks for being patient with me while I checked.",
         "If I had a million dollars I'd take all of it, but I don't.",
+        "Why don't you help me understand what you need most?",
+        "I'm not desperate, I can wait for a better price.",
     ],
 )
 def test_lookalikes_of_insults_rebukes_and_hardship_are_calm(text: str) -> None:

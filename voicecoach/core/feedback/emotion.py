@@ -82,6 +82,7 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"(?<!at a )(?<!for a )ridiculous(?! (?:low|cheap|good))",
     r"absurd",
     r"insulting",
+    r"ignorant(?:ly)? (?:low|cheap|offer|price|of you)",
     r"an insult",
     r"outrageous",
     r"pathetic",
@@ -196,7 +197,9 @@ _PLEADING_TERMS: tuple[str, ...] = (
     # a bare plea closing the sentence: "I have kids so I need it, please help me"
     r"please help (?:me|us)(?: (?:friend|please|out))?(?= *[.!?]| *$)",
     r"pretty please",
-    r"(?:im|i am|were|we are|so|getting|really|quite) desperate",
+    r"(?:im|i am|were|we are|so|getting|really|quite|pretty|very|actually) desperate",
+    # the other side blamed for one's hardship: "why won't you help my kids?"
+    r"why (?:wont|wouldnt) you (?:\w+ )?help (?:me|us|my|our)",
     r"desperately",
     r"desperation",
     r"(?:in|of) (?:\w+ )?(?:dire|desperate|urgent) need",
