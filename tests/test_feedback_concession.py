@@ -137,6 +137,14 @@ CASES: list[tuple[str, str, tuple[str, ...], str | None, str | None, list[str]]]
     ("split the difference", "Let's split the difference.", HAGGLE, "seller", None, [UNPAID]),
     ("relative move", "I can take $50 off.", HAGGLE, "seller", None, [UNPAID]),
     (
+        "a relative move refused",
+        "I can't go 100 lower, so I'll have to reject your offer.",
+        HAGGLE,
+        "seller",
+        None,
+        [],
+    ),
+    (
         "the counterpart's listed price is its ask",
         "ok fine, I'll go up to 16500",
         (
@@ -330,6 +338,9 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("Fair enough, but 2100 is still too much.", False),
         # a limit restated after a yes word is no yes
         ("Ok. I can't go higher than 2000.", False),
+        # a yes word, then a refusal of their ask
+        ("yeah that not interesting to me", False),
+        ("Yes, but that's not fair.", False),
     ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:

@@ -269,9 +269,10 @@ _CONFIRM_DEAL = CaseBlindPattern(
     r"\W(so )?(do we have|is it|is that|have we got) a deal\W*$", spaced=True
 )
 _REJECT = CaseBlindPattern(
-    r"\W(?:(no deal|not (going to|gonna|able|happening)|can'?t|cannot|can not|could not|will not|"
-    r"won'?t|doesn'?t work|does not work|too (high|low|much|steep)|no way|"
-    r"not enough|never|decline|pass on|how about|what about|counter)\b"
+    r"\W(?:(no deal|not (going to|gonna|able|happening|interest\w*|acceptable|fair)|"
+    r"can'?t|cannot|can not|could not|will not|won'?t|doesn'?t work|does not work|"
+    r"too (high|low|much|steep)|no way|not enough|never|decline|pass on|how about|what about|"
+    r"counter)\b"
     r"|(is that|is this|does that|would that|will that|do we have)\b[^.!]*\bdeal\W*$)",
     spaced=True,
 )

@@ -505,8 +505,8 @@ def _proposals(
             relative_before = _RELATIVE_UP_BEFORE.search(before)
             if relative_off or relative_before:
                 base = anchor if anchor is not None else reference
-                if base is None or amount.value >= base:
-                    continue
+                if base is None or amount.value >= base or _NEGATED_BEFORE.search(before):
+                    continue  # "I can't go 500 lower" refuses the move
                 going_up = bool(
                     relative_before and re.search(r"\bup\b", relative_before.group(0), re.I)
                 )
