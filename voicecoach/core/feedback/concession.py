@@ -452,15 +452,20 @@ def _other_gave(line: str) -> bool:
     return bool(adds_extra(line) or has_condition(line) or _OTHER_TERMS.search(line))
 
 
-_OTHER_TERMS = re.compile(
-    r"(?=[fiw])(?:\b(with|for) (a|the)? ?(\d+|one|two|three|four|five|six|twelve)[ -](year|"
+# Terms of theirs beside a condition: a lease, an item left out, a service included
+_THEIR_TERMS = (
+    r"\b(with|for) (a|the)? ?(\d+|one|two|three|four|five|six|twelve)[ -](year|"
     r"month)s? (lease|contract|term)"
     # "without the stand" gives something up; "without a deposit" asks us to waive a cost
     r"|\bwithout (the|a|any)\b(?! (deposit|fees?|tax|taxes|charges?|interest|security))"
-    r"|\bif you('re| are) willing to\b"
     # "what if we offered water and garbage pickup included, could you do $1533?"
-    r"|\b(we|i)('d| would| could| can| will)? offer(ed)? [^.?!]{0,40}\bincluded\b)",
-    re.I,
+    r"|\b(we|i)('d| would| could| can| will)? offer(ed)? [^.?!]{0,40}\bincluded\b"
+)
+# (the lookahead skips positions no alternative starts at)
+_TERMS_BEYOND_THE_ASK = re.compile(r"(?=[fiw])(?:" + _THEIR_TERMS + ")", re.I)
+# ... or an exchange worded as one: "if you're willing to ..."
+_OTHER_TERMS = re.compile(
+    r"(?=[fiw])(?:" + _THEIR_TERMS + r"|\bif you('re| are) willing to\b)", re.I
 )
 
 
@@ -1137,9 +1142,7 @@ def _only_pickup_asked(their: str) -> bool:
         and _PICKUP_OR_CASH.search(condition) is not None
         and not adds_extra(their)
         # "if you're willing to come pick it up tonight" only words the same ask
-        and not any(
-            not term.group().lower().startswith("if you") for term in _OTHER_TERMS.finditer(their)
-        )
+        and not _TERMS_BEYOND_THE_ASK.search(their)
     )
 
 
