@@ -1549,6 +1549,31 @@ def test_a_yes_after_the_deal_was_closed_gives_nothing_new() -> None:
     assert concession_labels(context[2][4:], context[:2], "me", CASINO) == [UNPAID]
 
 
+def test_our_split_summed_up_after_their_plain_yes_gives_nothing() -> None:
+    context = (
+        "me: I would like 3 water, 2 food and 2 firewood.",
+        "them: I need firewood and food too. I can't give you that much.",
+        "me: I am ok with you taking two firewood, does that seem fair to you?",
+        "them: Yes, that seems fair to me.",
+    )
+    # the firewood was given up in the turn they said yes to; the recap gives nothing more
+    assert concession_labels(context[2][4:], context[:2], "me", CASINO) == [UNPAID]
+    for recap in (
+        "okay so I will take 1 firewood, 2 food and three waters",
+        "So you get 2 firewood and 1 food, and I get 3 water, 2 food and 1 firewood, deal?",
+    ):
+        assert concession_labels(recap, context, "me", CASINO) == [], recap
+    # "yes" to a question that holds their demand is no yes to a split of ours
+    asked = (
+        "me: i need the book and the hats .",
+        "them: i need the book .",
+        "me: do you refuse to give up the book in all cases ?",
+        "them: yes",
+    )
+    given = "ok , you take the book , and i will everything else , i agree ."
+    assert concession_labels(given, asked, "me", BOOKS_HATS_BALLS) == [UNPAID]
+
+
 def test_a_yes_tied_in_so_many_words_to_the_cost_they_offered_is_traded() -> None:
     context = (
         "seller: The TV is 1200.",

@@ -654,6 +654,17 @@ def _item_gives(
             for item in items
         ):
             return [], None
+    if (
+        not current.empty
+        and _plain_yes_to_ours(spoken, totals, items)
+        and has_condition(text) is None
+        and not _ALSO.search(text)
+        and not _hands_over_more(current, own_now, spoken, totals, items)
+    ):
+        # "so I take 3 food and you take the rest, deal?" after their plain yes to our
+        # split: the deal summed up, not a new give (unless it sets a condition or hands
+        # over more than that split: "ok, you have all the firewood", "a firewood too")
+        return [], None
     named_now = split_items.items_named(text)
     if not current.empty and (previous_own or claimed_before):
         for item in items:
@@ -815,6 +826,55 @@ _DEAL_REACHED = CaseBlindPattern(
     r"agreement)|(?:it'?s|that'?s) a deal)\b",
     spaced=True,
 )
+
+
+# A yes of theirs that counters or checks ("ok, but I need ...", "ok fine, is that your best
+# offer", "yes if you add a hat") is no plain yes
+_YES_WITH_MORE = re.compile(
+    r"\?|n't|\b(but|if|need|want|what|how|only|is (that|this)|no|dont|cant|wont)\b", re.I
+)
+
+
+_ASKS_THEIR_DEMAND = re.compile(r"\byou (really |still )?(refuse|insist|need|require)\b", re.I)
+
+
+def _plain_yes_to_ours(
+    spoken: Sequence[Line], totals: dict[str, float] | float | None, items: tuple[str, ...]
+) -> bool:
+    """Whether their last turn is a bare yes to the split of our turn before it."""
+    if len(spoken) < 2 or spoken[-1].speaker != OTHER or spoken[-2].speaker != SELF:
+        return False
+    theirs = spoken[-1].text
+    ours = spoken[-2].text
+    answered = spoken[-3] if len(spoken) > 2 else None
+    split = _claims_of(ours, totals, items, answered, SELF)
+    return (
+        # a split of ours with counts, or our yes to theirs; not a question
+        (bool(split.mine or split.theirs) or is_acceptance(ours))
+        and not _ASKS_THEIR_DEMAND.search(ours)  # "yes" to "do you refuse ...?" holds theirs
+        and is_acceptance(theirs)
+        and has_condition(theirs) is None
+        and not _YES_WITH_MORE.search(theirs)
+        and not _EARLIER_OFFER.search(theirs)  # "ok the first deal was cool": not ours
+        and split_items.read_claims(theirs, totals, items).empty
+    )
+
+
+def _hands_over_more(
+    current: split_items.Claims,
+    own_now: dict[str, float],
+    spoken: Sequence[Line],
+    totals: dict[str, float] | float | None,
+    items: tuple[str, ...],
+) -> bool:
+    """Whether an item we hand over now leaves us less of it than our turn before did."""
+    answered = spoken[-3] if len(spoken) > 2 else None
+    split = _claims_of(spoken[-2].text, totals, items, answered, SELF)
+    for item in current.theirs:
+        before = split.own_share(item, split_items.total_of(totals, item))
+        if before is not None and own_now.get(item, before) < before - 1e-9:
+            return True
+    return False
 
 
 def _deal_closed(spoken: Sequence[Line]) -> bool:
