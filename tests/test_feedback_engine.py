@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """8,200 turns of the negotiation files, labelled by twenty-nine more labellers (refs)."""
+    """9,400 turns of the negotiation files in thirty-three more labelled sets (refs)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "craigslistbargain", "validation.json")
     shared_path("corpora", "casino", "casino_test.json")
@@ -200,6 +200,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("thirtieth", 300),
         ("thirtyfirst", 300),
         ("thirtysecond", 300),
+        ("thirtythird", 300),
+        ("thirtyfourth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
@@ -210,10 +212,10 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     assert sum(not row["context"] for row in rows) < len(rows) // 20  # a few opening turns
     table = scores(rows, [predict(row) for row in rows])
     # a little below docs/feedback.md ("Other labellers"), so a regression fails
-    assert table["concession.unpaid"]["f1"] >= 0.79
-    assert table["concession.traded"]["f1"] >= 0.65
-    assert table["influence.question"]["f1"] >= 0.85
-    assert table["emotion.overreach"]["f1"] >= 0.63
+    assert table["concession.unpaid"]["f1"] >= 0.78
+    assert table["concession.traded"]["f1"] >= 0.64
+    assert table["influence.question"]["f1"] >= 0.84
+    assert table["emotion.overreach"]["f1"] >= 0.62
     assert table["influence.push"]["f1"] >= 0.39
 
 
