@@ -1574,6 +1574,19 @@ def test_our_split_summed_up_after_their_plain_yes_gives_nothing() -> None:
     assert concession_labels(given, asked, "me", BOOKS_HATS_BALLS) == [UNPAID]
 
 
+def test_if_so_after_asking_them_for_something_ties_the_move_to_it() -> None:
+    context = (
+        "seller: The laptop is $150.",
+        "buyer: Would you take $100?",
+        "seller: I can't go that low, maybe $140.",
+    )
+    tied = "Would you be willing to add a spare battery? If so, I could do $120."
+    assert concession_labels(tied, context, "buyer") == [TRADED]
+    # "if so" after a question about the item ties nothing
+    untied = "Does it still have the original battery? If so, I could do $120."
+    assert concession_labels(untied, context, "buyer") == [UNPAID]
+
+
 def test_a_yes_tied_in_so_many_words_to_the_cost_they_offered_is_traded() -> None:
     context = (
         "seller: The TV is 1200.",

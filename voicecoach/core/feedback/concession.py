@@ -164,11 +164,22 @@ _ASK_PICKUP = CaseBlindPattern(
 def _our_condition(text: str) -> str | None:
     """The condition our own turn sets: any real condition, or pickup asked of them."""
     condition = has_condition(text)
-    if condition is None and "pick" in text.lower():
+    low = text.lower()
+    if condition is None and "pick" in low:
         pickup = _ASK_PICKUP.search(text)
         if pickup:
             return _clause(text, pickup.start())
+    if condition is None and "if so" in low:
+        asked = _ASK_THEN_IF_SO.search(text)
+        if asked:
+            return asked.group(1).strip()
     return condition
+
+
+# "Would you throw in an oil change? If so I could swing $27000": the question is the condition
+_ASK_THEN_IF_SO = re.compile(
+    r"(?:^|[.!?]\s+)((?:would|could|can|will)\s+(?:you|u)\b[^.!?]*\?)\s*if so\b", re.I
+)
 
 
 # "please throw in the stand": read only when the words are there (speed, same matches)
