@@ -1587,6 +1587,22 @@ def test_if_so_after_asking_them_for_something_ties_the_move_to_it() -> None:
     assert concession_labels(untied, context, "buyer") == [UNPAID]
 
 
+def test_our_last_turn_said_again_gives_nothing_new() -> None:
+    context = (
+        "seller: It's $350, barely used.",
+        "buyer: Would you take 250?",
+        "seller: I can do $300, that's my lowest.",
+        "buyer: Ok I can do $300, that seems fair.",
+        "seller: Great.",
+    )
+    # the yes was given in the turn before; the same words again (a double send) give nothing
+    assert concession_labels("Ok I can do $300, that seems fair.", context, "buyer") == []
+    assert concession_labels(context[3][7:], context[:3], "buyer") == [UNPAID]
+    # an earlier position said again after moving away from it is still a move
+    moved = context[:3] + ("buyer: Ok, 300.", "seller: Thanks!", "buyer: Actually, 250.")
+    assert concession_labels("Ok, 300.", moved, "buyer") == [UNPAID]
+
+
 def test_a_yes_tied_in_so_many_words_to_the_cost_they_offered_is_traded() -> None:
     context = (
         "seller: The TV is 1200.",

@@ -1073,9 +1073,20 @@ def detect_concessions(
     if not text or not text.strip():
         return []
     flags = _concessions(text, context, role, setting)
-    if flags and _RECAP.search(text):
+    if flags and (_RECAP.search(text) or _said_again(text, context, role)):
         return []  # read last: the few turns with a give pay for it (speed, same verdicts)
     return flags
+
+
+_NOT_WORDS = re.compile(r"\W+")
+
+
+def _said_again(text: str, context: Sequence[str], role: str | None) -> bool:
+    """Whether the turn repeats our own last turn word for word: nothing new is given."""
+    ours = [line.text for line in split_lines(context, role) if line.speaker == SELF]
+    return bool(ours) and (
+        _NOT_WORDS.sub(" ", ours[-1].lower()).strip() == _NOT_WORDS.sub(" ", text.lower()).strip()
+    )
 
 
 def _concessions(
