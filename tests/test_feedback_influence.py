@@ -555,3 +555,34 @@ def test_an_emoji_before_the_item_question_is_read_past() -> None:
 
 def test_small_talk_about_supplies_then_what_about_you_is_not_a_needs_question() -> None:
     assert QUESTION not in labels("Doing fine, just short of a few supplies. How about you?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ok. What are you thinking?",
+        "I can live with that split. What is your opinion?",
+        "What are your thoughts?",
+        "What would you think of an offer of 350 for the lamp?",
+    ],
+)
+def test_their_verdict_asked_for_bare_is_not_a_needs_question(text: str) -> None:
+    assert QUESTION not in labels(text)
+    assert QUESTION not in labels(spoken(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great. What's your third most needed item?",
+        "I can't go that low. Is there anything I could do for you to make it work?",
+        "Anything in particular you have a big need for?",
+        "Are some of the supplies more important to you than the rest?",
+        "What are you thinking of doing with the firewood?",
+    ],
+)
+def test_their_ranking_what_would_help_them_and_what_matters_more_are_needs_questions(
+    text: str,
+) -> None:
+    assert QUESTION in labels(text)
+    assert QUESTION in labels(spoken(text))

@@ -166,7 +166,7 @@ _QUESTION = compile_terms(
         r"|take|priority|priorities"
         r"|needs?|plans?"
         r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important"
-        r"|main|biggest"
+        r"|most needed|least needed|most wanted|least wanted|main|biggest"
         r"|ideal|thoughts|story|reasons?|use|constraints?|requirements?)",
         *(asked + r"(?= *[?.!]| *$)" for asked in _ASKED_BACK),
         r"(?:what|how) about your (?:needs|side|family|group|priorities)",
@@ -178,8 +178,8 @@ _QUESTION = compile_terms(
         r"|particular) \w+)"
         r"(?: \w+){0,3} (?:you|your|youre|youd)",
         # "any items in particular you need?", "how stocked up are you on food?"
-        r"any(?:thing)? (?:\w+ ){0,3}(?:you|u) (?:need|want|prefer|would like|are looking for"
-        r"|care about)(?! to know)",
+        r"any(?:thing)? (?:\w+ ){0,3}(?:you|u) (?:have (?:a |any )?(?:\w+ )?)?(?:need|want|prefer"
+        r"|would like|are looking for|care about)(?! to know)",
         # who they travel with sets their needs: "are you hiking alone?", "do you have a small
         # group, like I do?"
         r"(?:are|r) (?:you|u) (?:hiking|camping|going|traveling|travelling) (?:alone|solo"
@@ -206,6 +206,9 @@ _QUESTION = compile_terms(
         r"(?:want|need|prefer|care|would like)",
         r"(?:going to be|be|is|are) (?:a |the )?(?:priority|important|essential|useful) (?:to"
         r"|for) (?:you|u)",
+        # "are some of them more important to you than others?"
+        r"(?:is|are) (?:\w+ ){1,4}(?:more|most|less|least|very|really) important (?:to|for)"
+        r" (?:you|u)",
         # "is you ..." is no question ("it really is you will never want ..." when spoken)
         r"(?:(?:do|would|will|are|did) you|(?:do|does|would|will|are|is|did) your \w+)"
         r"(?: \w+){0,3} (?:need|want|prefer"
@@ -263,6 +266,7 @@ _QUESTION = compile_terms(
         r"is there a (?:particular |specific |special )?reason (?:why )?(?:you|your)",
         # what would move them: "what could I do to get you home in this car?"
         r"what (?:can|could|would|should) (?:i|we) do (?:to|for) (?:\w+ ){0,4}(?:you|u)\b",
+        r"anything (?:else )?(?:i|we) (?:can|could) do (?:to|for) (?:\w+ ){0,4}(?:you|u)\b",
         # "is water your least preferred item?": their priority, asked item by item
         r"(?:is|are) (?:the )?\w+ (?:your|ur) (?:least|most) (?:prefer\w*|important|valuable"
         r"|needed|wanted|favou?rite)",
@@ -349,8 +353,13 @@ _NOT_EXPLORING = compile_terms(
         r" (?:want|willing|asking|pay|take|give|offer|like|thinking"
         r"|looking|have)",
         r"what (?:do|would) you (?:propose|suggest|offer)",
-        r"what do you think (?:about|of)"
-        r" (?:this|that|it|my|me|if|us|the price|\$?\d+|[a-z]+ hundred|[a-z]+ thousand)",
+        r"what (?:do|would) you think (?:about|of)"
+        r" (?:this|that|it|my|me|if|us|the price|\$?\d+|[a-z]+ hundred|[a-z]+ thousand"
+        r"|(?:an|a|our) (?:offer|price|deal|counter))",
+        # their verdict asked for, bare, like "what do you think?": "what are you thinking?",
+        # "what is your opinion?" (not "what are you thinking of doing?")
+        r"what (?:are|r) (?:you|u) thinking$",
+        r"(?:whats|what is|what are) (?:your|ur) (?:opinion|thoughts)$",
         r"looking (?:for|to get) for (?:it|this|that|them)",
         r"(?:whats|what is) your (?:best |lowest |final |highest )?(?:price|offer|number|counter"
         r"|bottom line)",
