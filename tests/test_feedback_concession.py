@@ -1603,6 +1603,20 @@ def test_our_last_turn_said_again_gives_nothing_new() -> None:
     assert concession_labels("Ok, 300.", moved, "buyer") == [UNPAID]
 
 
+def test_a_yes_with_a_service_or_a_payment_asked_in_return_is_traded() -> None:
+    context = (
+        "seller: The desk is $300.",
+        "buyer: Would you take 250?",
+        "seller: How about $280?",
+    )
+    helped = "Yes, but is it possible for you to help me load it for that price?"
+    assert concession_labels(helped, context, "buyer") == [TRADED]
+    assert concession_labels("Yes, $280 is fine.", context, "buyer") == [UNPAID]
+    asked = ("seller: It's $600.", "buyer: I can pay 500.", "seller: Can't, 560?", "buyer: 540?")
+    advance = "Okay, I can give it to you for $540 but I will need a deposit today."
+    assert concession_labels(advance, asked, "seller") == [TRADED]
+
+
 def test_a_yes_tied_in_so_many_words_to_the_cost_they_offered_is_traded() -> None:
     context = (
         "seller: The TV is 1200.",

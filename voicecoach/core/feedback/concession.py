@@ -139,10 +139,13 @@ _CONDITION_PHRASES = CaseBlindPattern(
     spaced=True,
 )
 _ASK_EXTRA = CaseBlindPattern(
-    r"\W(?:(can|could|would|will)\s+(you|u)\s+(please\s+|also\s+|actually\s+|"
+    r"\W(?:((can|could|would|will)\s+(you|u)|(is|would)\s+it\s+(be\s+)?possible\s+for\s+"
+    r"(you|u)\s+to)\s+(please\s+|also\s+|actually\s+|"
     r"at least\s+|be able to\s+)?(take care of|pay|cover|deliver|"
     r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
-    r"replace|hold|lower the deposit)\b"
+    r"replace|hold|lower the deposit|help (me|us) (move|load|carry|lift))\b"
+    # a payment asked with our yes: "... $540 but I will need some advance today"
+    r"|but (i|we)('ll| will| would| do)? need (a |an |some )?(advance|deposit|down payment)\b"
     # asking them to move in the same breath as one's own give: "would you lower the price if
     # I sign a 3 year lease?"
     r"|(can|could|would|will)\s+(you|u)\s+(please\s+|be willing to\s+|be will to\s+|"
