@@ -139,7 +139,7 @@ _CONDITION_PHRASES = CaseBlindPattern(
     spaced=True,
 )
 _ASK_EXTRA = CaseBlindPattern(
-    r"\W(?:((can|could|would|will)\s+(you|u)|(is|would)\s+it\s+(be\s+)?possible\s+for\s+"
+    r"\W(?=[bciw])(?:((can|could|would|will)\s+(you|u)|(is|would)\s+it\s+(be\s+)?possible\s+for\s+"
     r"(you|u)\s+to)\s+(please\s+|also\s+|actually\s+|"
     r"at least\s+|be able to\s+)?(take care of|pay|cover|deliver|"
     r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
@@ -167,16 +167,18 @@ _ASK_PICKUP = CaseBlindPattern(
 def _our_condition(text: str) -> str | None:
     """The condition our own turn sets: any real condition, or pickup asked of them."""
     condition = has_condition(text)
+    if condition is not None:
+        return condition
     low = text.lower()
-    if condition is None and "pick" in low:
+    if "pick" in low:
         pickup = _ASK_PICKUP.search(text)
         if pickup:
             return _clause(text, pickup.start())
-    if condition is None and "if so" in low:
+    if "if so" in low:
         asked = _ASK_THEN_IF_SO.search(text)
         if asked:
             return asked.group(1).strip()
-    return condition
+    return None
 
 
 # "Would you throw in an oil change? If so I could swing $27000": the question is the condition
@@ -860,18 +862,20 @@ def _plain_yes_to_ours(
         return False
     theirs = spoken[-1].text
     ours = spoken[-2].text
-    answered = spoken[-3] if len(spoken) > 2 else None
-    split = _claims_of(ours, totals, items, answered, SELF)
-    return (
-        # a split of ours with counts, or our yes to theirs; not a question
-        (bool(split.mine or split.theirs) or is_acceptance(ours))
-        and not _ASKS_THEIR_DEMAND.search(ours)  # "yes" to "do you refuse ...?" holds theirs
-        and is_acceptance(theirs)
-        and has_condition(theirs) is None
-        and not _YES_WITH_MORE.search(theirs)
-        and not _EARLIER_OFFER.search(theirs)  # "ok the first deal was cool": not ours
-        and split_items.read_claims(theirs, totals, items).empty
-    )
+    if (
+        _YES_WITH_MORE.search(theirs)
+        or _ASKS_THEIR_DEMAND.search(ours)  # "yes" to "do you refuse ...?" holds theirs
+        or _EARLIER_OFFER.search(theirs)  # "ok the first deal was cool": not ours
+        or not is_acceptance(theirs)
+        or has_condition(theirs) is not None
+        or not split_items.read_claims(theirs, totals, items).empty
+    ):
+        return False
+    if is_acceptance(ours):
+        return True
+    # a split of ours with counts; not a question
+    split = _claims_of(ours, totals, items, spoken[-3] if len(spoken) > 2 else None, SELF)
+    return bool(split.mine or split.theirs)
 
 
 def _hands_over_more(
