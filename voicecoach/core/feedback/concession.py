@@ -597,10 +597,13 @@ def _item_gives(
     last_other_line: Line | None = None  # the turn `last_other` was read from
     their_splits: list[split_items.Claims] = []  # each of their turns that named counts
     other_before_last: dict[str, float] = {}
+    second_last: split_items.Claims | None = None  # the claims of the turn before the last
     refused_theirs = False  # we turned down a split of theirs ("not going to happen")
     named_every_item = False  # our latest split gave a count for every item
     for at, line in enumerate(spoken):
         claims = _claims_of(line.text, totals, items, spoken[at - 1] if at else None, line.speaker)
+        if at == len(spoken) - 2:
+            second_last = claims
         if line.speaker == SELF and their_splits and _rejects(line.text):
             refused_theirs = True
         if claims.empty:
@@ -672,10 +675,11 @@ def _item_gives(
             return [], None
     if (
         not current.empty
-        and _plain_yes_to_ours(spoken, totals, items)
+        and second_last is not None
+        and _plain_yes_to_ours(spoken, second_last, totals, items)
         and has_condition(text) is None
         and not _ALSO.search(text)
-        and not _hands_over_more(current, own_now, spoken, totals, items)
+        and not _hands_over_more(current, own_now, second_last, totals)
     ):
         # "so I take 3 food and you take the rest, deal?" after their plain yes to our
         # split: the deal summed up, not a new give (unless it sets a condition or hands
@@ -855,9 +859,15 @@ _ASKS_THEIR_DEMAND = re.compile(r"\byou (really |still )?(refuse|insist|need|req
 
 
 def _plain_yes_to_ours(
-    spoken: Sequence[Line], totals: dict[str, float] | float | None, items: tuple[str, ...]
+    spoken: Sequence[Line],
+    ours_read: split_items.Claims,
+    totals: dict[str, float] | float | None,
+    items: tuple[str, ...],
 ) -> bool:
-    """Whether their last turn is a bare yes to the split of our turn before it."""
+    """Whether their last turn is a bare yes to the split of our turn before it.
+
+    `ours_read` is that turn's claims, as `_item_gives` read them.
+    """
     if len(spoken) < 2 or spoken[-1].speaker != OTHER or spoken[-2].speaker != SELF:
         return False
     theirs = spoken[-1].text
@@ -871,25 +881,19 @@ def _plain_yes_to_ours(
         or not split_items.read_claims(theirs, totals, items).empty
     ):
         return False
-    if is_acceptance(ours):
-        return True
-    # a split of ours with counts; not a question
-    split = _claims_of(ours, totals, items, spoken[-3] if len(spoken) > 2 else None, SELF)
-    return bool(split.mine or split.theirs)
+    # our yes to their split, or a split of ours with counts; not a question
+    return is_acceptance(ours) or bool(ours_read.mine or ours_read.theirs)
 
 
 def _hands_over_more(
     current: split_items.Claims,
     own_now: dict[str, float],
-    spoken: Sequence[Line],
+    ours_before: split_items.Claims,
     totals: dict[str, float] | float | None,
-    items: tuple[str, ...],
 ) -> bool:
     """Whether an item we hand over now leaves us less of it than our turn before did."""
-    answered = spoken[-3] if len(spoken) > 2 else None
-    split = _claims_of(spoken[-2].text, totals, items, answered, SELF)
     for item in current.theirs:
-        before = split.own_share(item, split_items.total_of(totals, item))
+        before = ours_before.own_share(item, split_items.total_of(totals, item))
         if before is not None and own_now.get(item, before) < before - 1e-9:
             return True
     return False
