@@ -136,7 +136,8 @@ _YEAR_BEFORE = {"in", "since", "from", "model", "year", "circa", "of", "until", 
 _YEAR_AFTER = {"model", "models", "edition"}
 
 
-_NUMBER_WORDS = frozenset(
+# The words a number is spelt in; the concession rules read prices said in words with them.
+NUMBER_WORDS = frozenset(
     {
         "zero",
         "one",
@@ -174,7 +175,7 @@ _NUMBER_WORDS = frozenset(
     }
 )
 _A_FOLLOWERS = frozenset({"hundred", "thousand", "million", "billion", "grand"})
-_MAY_START = _NUMBER_WORDS | {"a"}  # with digits: the tokens where a number may begin
+_MAY_START = NUMBER_WORDS | {"a"}  # with digits: the tokens where a number may begin
 
 
 # The tokens with the whitespace before each: a text is tokens and whitespace only (any
@@ -265,7 +266,7 @@ class _Reader:
                 i = self.read_digits(j)
             elif low in _A_FOLLOWERS:
                 i = j + 1  # "a few hundred", "hundreds of": a scale with no number before it
-            elif low in _NUMBER_WORDS or (
+            elif low in NUMBER_WORDS or (
                 low == "a" and j + 1 < count and lows[j + 1] in _A_FOLLOWERS
             ):
                 i = self.read_words(j)
@@ -517,7 +518,7 @@ class _Reader:
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = CaseBlindPattern(
     r"\W(?:"
-    + by_first_letter((word[0], word[1:]) for word in sorted(_NUMBER_WORDS | {"grand"}))
+    + by_first_letter((word[0], word[1:]) for word in sorted(NUMBER_WORDS | {"grand"}))
     + r")\b",
     spaced=True,
 )

@@ -31,7 +31,7 @@ from voicecoach.core.feedback.positions import (
     split_move,
     term_of,
 )
-from voicecoach.core.numbers import find_amounts
+from voicecoach.core.numbers import NUMBER_WORDS, find_amounts
 from voicecoach.core.transcript import Flag, Severity
 
 UNPAID = "concession.unpaid"
@@ -76,9 +76,9 @@ _COSTLY = re.compile(
     re.I,
 )
 _NUMBER_WORDS = (
-    r"(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|grand|and)\s*)+"
+    r"(?:(?:"
+    + "|".join(sorted(NUMBER_WORDS | {"grand", "and"}, key=lambda word: (-len(word), word)))
+    + r")\s*)+"
 )
 # "if you come up to $190": the condition asks only that they take the number we move to,
 # which costs them nothing beyond the price itself (rubric: a condition must cost them

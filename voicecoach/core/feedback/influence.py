@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from voicecoach.core.feedback.items import ITEM_WORD
 from voicecoach.core.feedback.lexicon import NEGATION_BEFORE, compile_terms, normalise
 from voicecoach.core.feedback.positions import speaker_and_text
 from voicecoach.core.transcript import Flag, Severity
@@ -442,13 +443,13 @@ _PRIORITY_TALK = re.compile(
     r"|(?:need|need of|want|like|prefer|hoping for|hope for)"
     r" (?:some |the |more |extra |all (?:the )?|a lot of "
     r"|(?:\d|one|two|three) (?:packs? |packages? )?(?:of )?)?"
-    r"(?:food|water|firewood|wood|books?|hats?|balls?)"
+    + ITEM_WORD
     # "I'm kind of low on water. What about you?": a shortfall of ours on the table
-    r"|(?:low|short) on (?:food|water|firewood|wood))\b"
+    + r"|(?:low|short) on (?:food|water|firewood|wood))\b"
 )
 
 
-_ITEM = r"(?:the )?(?:food|water|firewood|wood|books?|hats?|balls?|basketballs?)"
+_ITEM = rf"(?:the )?{ITEM_WORD}"
 # "... what about the food?" ending a turn asks where they stand on an item, like "where do
 # you stand on water?"; "how about" asks it only of one item or a choice ("how about firewood
 # or food?"): "how about the books and the hat?" proposes a bundle; "... and the wood, what do
