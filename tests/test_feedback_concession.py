@@ -2312,3 +2312,60 @@ def test_thanks_after_they_accepted_our_offer_gives_nothing() -> None:
     assert (
         concession_labels("Awesome. Thanks a lot!", accepted, "buyer", "listing price $30.0") == []
     )
+
+
+def test_a_price_in_thousands_written_without_them_is_read_as_thousands() -> None:
+    """ "listed for 10.5 but will go to 9": chat leaves the thousands of a car's price unsaid."""
+    car = "listing price $10500.0"
+    asked = ("buyer: Great, how flexible are you on the price?",)
+    said = "It has a lot of miles so I have it listed for 10.5 but will go to 9"
+    assert concession_labels(said, asked, "seller", car) == [UNPAID]
+    assert [p.value for p in read_proposals("will go to 9", "price", 10500.0, None)] == [9000.0]
+    bare = (*asked, f"seller: {said}", "buyer: What if I paid in cash?")
+    assert concession_labels("8", bare, "seller", car) == [UNPAID]
+    # counts stay counts, and a small price stays as written
+    assert read_proposals("It has had 2 previous owners.", "price", 10500.0, None) == []
+    assert read_proposals("I have 8 other buyers.", "price", 10500.0, None) == []
+    assert [p.value for p in read_proposals("I can do 45.", "price", 60.0, 60.0)] == [45.0]
+
+
+def test_a_floor_of_ours_after_you_might_is_no_bound_asked_of_them() -> None:
+    """ "you might but I cant go lower than 7900": the verb is ours, so the number is our floor."""
+    car = "listing price $10500.0"
+    moved = ("seller: I could do 8000.", "buyer: I think I could do 7400")
+    said = "you might but I cant go lower than 7900"
+    assert concession_labels(said, moved, "seller", car) == [UNPAID]
+    # asked of them, the number is still the far side of their own: "would you go lower than"
+    assert read_proposals("would you go lower than 7900?", "price", 10500.0, 8000.0) == []
+
+
+def test_an_extra_added_to_our_held_number_is_given() -> None:
+    """ "I can't go lower than $13. How about I throw in a chair?": only we move."""
+    held = (
+        "seller: The lowest I'd be willing to go is $13.",
+        "buyer: I could meet you at $12",
+    )
+    listing = "listing price $15.0"
+    sweetened = "Sorry, I really can't go lower than $13. How about I throw in a matching chair?"
+    assert concession_labels(sweetened, held, "seller", listing) == [UNPAID]
+    # the extra sold for our number in its own sentence is a package
+    priced = "I can't go lower. I'll throw in a matching chair for 13."
+    assert concession_labels(priced, held, "seller", listing) == [TRADED]
+    tied = "I'll throw in a matching chair if we can agree to $13."
+    assert concession_labels(tied, held, "seller", listing) == [TRADED]
+    # and an extra with more asked for it is one too
+    more = "I'll throw in a matching chair, but then it's $14."
+    assert concession_labels(more, held, "seller", listing) == [TRADED]
+
+
+def test_asking_them_to_pay_our_number_is_no_condition() -> None:
+    """ "Would you be able to pay $47?" asks only our price; "if you'll come up to $190" too."""
+    asked = ("buyer: I've only got $45 on me. Will that work?",)
+    said = "I spent a lot of time rebuilding this bike. Would you be able to pay $47?"
+    assert concession_labels(said, asked, "seller", "listing price $50.0") == [UNPAID]
+    # paying cash is a real cost, asked with our number
+    cash = "I spent a lot of time on it. Could you pay cash if I do $47?"
+    assert concession_labels(cash, asked, "seller", "listing price $50.0") == [TRADED]
+    bunk = ("buyer: Can you lower the price to 180 and I pick up and it's a deal",)
+    come_up = "$180? I don't know, if you'll come up to $190 you have a deal."
+    assert concession_labels(come_up, bunk, "seller", "listing price $200.0") == [UNPAID]

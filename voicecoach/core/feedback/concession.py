@@ -84,7 +84,7 @@ _NUMBER_WORDS = (
 # which costs them nothing beyond the price itself (rubric: a condition must cost them
 # something real); "if you come up to 125 in cash" still ties the move to cash
 _PRICE_ONLY_IF = re.compile(
-    r"^(?:if|when|once)\s+(?:you|u|ya)\s+(?:can\s+|could\s+|would\s+|will\s+)?"
+    r"^(?:if|when|once)\s+(?:you|u|ya)(?:'ll|'d)?\s+(?:can\s+|could\s+|would\s+|will\s+)?"
     r"(?:go|come up|come|do|pay|meet me|bump (?:it )?up|make it)(?:\s+up)?(?:\s+(?:to|at))?\s*"
     r"(?:\$\s*)?(?:\d[\d,.]*k?|" + _NUMBER_WORDS + r")\s*(?:\$|dollars|bucks|usd)?"
     r"(?:\s*(?:a|per|/|\\)\s*month)?\s*[,.;!]?\s*"
@@ -141,7 +141,10 @@ _CONDITION_PHRASES = CaseBlindPattern(
 _ASK_EXTRA = CaseBlindPattern(
     r"\W(?=[bciw])(?:((can|could|would|will)\s+(you|u)|(is|would)\s+it\s+(be\s+)?possible\s+for\s+"
     r"(you|u)\s+to)\s+(please\s+|also\s+|actually\s+|"
-    r"at least\s+|be able to\s+)?(take care of|pay|cover|deliver|"
+    # "can you pay $490?" asks only our price of them, not something more
+    r"at least\s+|be able to\s+)?(take care of|pay(?!\s*\$?\s*(?:\d|"
+    + _NUMBER_WORDS
+    + r"))|cover|deliver|"
     r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
     r"replace|hold|lower the deposit|help (me|us) (move|load|carry|lift))\b"
     # a payment asked with our yes: "... $540 but I will need some advance today"
@@ -1161,7 +1164,7 @@ def _concessions(
     give = gives[0]
     if condition and not extra and _PRICE_ONLY_IF.match(condition):
         condition = None  # an extra with it is still bundled with our price: a package
-    if give.kind == "extra" and not condition and _holds_price(text, ledger):
+    if give.kind == "extra" and not condition and _prices_the_extra(text, extra or "", ledger):
         condition = "your price in return"  # an extra bundled with one's own price ask: a package
     if condition and _offered_already(condition, ledger.last_other_line):
         # "see you when you pick it up" after they offered to pick it up: no new get
@@ -1432,10 +1435,49 @@ def _granted_ask(text: str, their_line: str) -> str | None:
     return text.strip()[:60]
 
 
-def _holds_price(text: str, ledger: Ledger) -> bool:
-    """Whether the turn names a price of the speaker's own (not the other side's) with its extra."""
+# The extra priced in its own sentence: "I'll install sat/nav for 14500", "for 160, I'll throw
+# in the screen protector", "I'll throw in two cleanings if we can agree to $1819"; not "I'll
+# give it to you for $50 and I'll deliver it", where the number prices the item
+_FOR_PRICE = (
+    r"(?:for|at) (?:the |a |just |only |another |an extra |an additional )?"
+    r"(?:full |asking |listed |list )?(?:price (?:of )?)?\$?\s*\d"
+)
+_PRICE_AFTER_EXTRA = re.compile(
+    r"\b" + _FOR_PRICE + r"|\bif (?:we|you|u) (?:can |could |would )?(?:agree|settle|leave|do|meet"
+    r"|make|call|accept|take|pay|go|come|stay|keep)\b[^.?!]{0,30}?\$?\s*\d",
+    re.I,
+)
+_PRICE_BEFORE_EXTRA = re.compile(r"^\W*" + _FOR_PRICE + r"[\d,.k]*\s*,|\bif (?:we|you|u)\b", re.I)
+
+
+def _prices_the_extra(text: str, extra: str, ledger: Ledger) -> bool:
+    """Whether the turn asks a price for its extra: our first number, more than our last, or
+    our number named with the extra in one sentence.
+
+    "I can't go lower than $13. How about I throw in a chair?" holds our number and adds
+    to it: only we move, so the extra is given (rubric: "Fine, I'll throw in the case for
+    free"); "I'll install sat/nav for 14500" sells the extra for our number, a package.
+    """
+    own = ledger.last("price", SELF)
     other = set(ledger.side("price", OTHER))
-    return any(p.value not in other for p in read_proposals(text, "price", ledger.reference, None))
+    held = False
+    for proposal in read_proposals(text, "price", ledger.reference, None):
+        if proposal.value in other:
+            continue
+        if own is None or (proposal.value - own) * ledger.direction > 0:
+            return True
+        held = True
+    if not held:
+        return False
+    at = text.find(extra) if extra else -1
+    if at < 0:
+        return False
+    opens = max(text.rfind(mark, 0, at) for mark in ".?!") + 1
+    closes = min((i for i in (text.find(mark, at) for mark in ".?!") if i >= 0), default=len(text))
+    return bool(
+        _PRICE_AFTER_EXTRA.search(text, at, closes)
+        or _PRICE_BEFORE_EXTRA.search(text[opens:at].lstrip())
+    )
 
 
 _ASKS: dict[str, str] = {

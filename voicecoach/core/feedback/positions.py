@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from voicecoach.core.case_blind import CaseBlindPattern
@@ -217,7 +217,9 @@ _FLOOR_BEFORE = re.compile(
 )
 # "would you take less than $600?": the number is the far side of what we ask of them
 _ASKED_PAST_BEFORE = re.compile(
-    r"\b(?:you|u)\s+(?:\w+\s+){0,4}?(?:go|come|do|take|accept|sell|part|let)\b[^.?!]{0,25}?"
+    # the words between may not hand the verb to us: "you might but I cant go lower than 7900"
+    r"\b(?:you|u)\s+(?:(?!(?:i|we|but)\b)\w+\s+){0,4}?(?:go|come|do|take|accept|sell|part|let)\b"
+    r"[^.?!]{0,25}?"
     r"\b(?:lower|less|below|under|cheaper|higher|more|above|over)(?:\s+than)?\s*\$?\s*$",
     re.I,
 )
@@ -457,6 +459,32 @@ def _word_after(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+# "listed for 10.5 but will go to 9", "I can't go lower than 7.9", a bare "8": thousands left
+# unsaid, as people write prices of cars and the like in chat. Read only where the reference
+# is in thousands, the number lands near it, and the number is said as a price (a decimal
+# point, a price verb before it, or the whole turn), so "2 previous owners" stays a count.
+_THOUSANDS_CUE_BEFORE = re.compile(
+    r"(?:\b(?:to|than|below|under|above|over|for|at|do|take|accept|offer|pay|sell)|^\W*)\s*$",
+    re.I,
+)
+
+
+def _thousands_left_unsaid(amount: Amount, text: str, reference: float | None) -> Amount:
+    """The amount as thousands when it is a price in thousands written without them."""
+    if (
+        reference is None
+        or reference < 5000
+        or amount.unit is not None
+        or amount.value >= 100
+        or not 0.5 * reference <= amount.value * 1000 <= 1.5 * reference
+    ):
+        return amount
+    said_as_price = "." in amount.text or _THOUSANDS_CUE_BEFORE.search(text, 0, amount.start)
+    if said_as_price and _word_after(text, amount.end) not in _NOT_PRICE_AFTER:
+        return replace(amount, value=amount.value * 1000)
+    return amount
+
+
 def _plausible_price(amount: Amount, text: str, reference: float | None) -> bool:
     if reference and not 0.2 * reference <= amount.value <= 3.0 * reference:
         return False  # a deposit, a fee or a typo, not the price itself
@@ -513,6 +541,7 @@ def _proposals(
                 value = base + amount.value if going_up else base - amount.value
                 found.append(Proposal(value, amount.text, relative=True))
                 continue
+            amount = _thousands_left_unsaid(amount, text, reference)
             if not _plausible_price(amount, text, reference) or not offer_like(text, amount):
                 continue
             if _REFERENCE_BEFORE.search(before):
