@@ -586,3 +586,30 @@ def test_their_ranking_what_would_help_them_and_what_matters_more_are_needs_ques
 ) -> None:
     assert QUESTION in labels(text)
     assert QUESTION in labels(spoken(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ok. And between the water and firewood, which is most important?",
+        "Well, what is it that you're looking for?",
+        "I see. Can you please explain why?",
+        "Thanks so much. For firewood, what would make you the happiest?",
+        "So firewood is your next biggest concern?",
+    ],
+)
+def test_their_ranking_reasons_and_wishes_asked_are_needs_questions(text: str) -> None:
+    assert QUESTION in labels(text)
+    assert QUESTION in labels(spoken(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Water is the one which is most important to me.",
+        "I can explain why: it gets cold at night.",
+        "That would make me happy.",
+    ],
+)
+def test_our_own_ranking_and_reasons_are_no_question(text: str) -> None:
+    assert QUESTION not in labels(text)

@@ -250,7 +250,13 @@ _QUESTION = compile_terms(
         r"(?:priority|priorities|objective|goal|goals) (?:is|are|was|were)\b",
         r"(?:are|r) (?:you|u) (?:most|more|mostly) interested in",
         # "so firewood and water are your two most pressing needs?"
-        r"(?:is|are) (?:your|ur) (?:\w+ ){0,3}(?:needs|priorities)$",
+        r"(?:is|are) (?:your|ur) (?:\w+ ){0,3}(?:needs|priorities|concerns?)$",
+        # "between the water and firewood, which is most important?": their ranking, item by item
+        r"which (?:one |item |of (?:them|those|these|the two) )?(?:is|would be) (?:the )?"
+        r"(?:most|more|least|less) (?:important|valuable|needed|useful)$",
+        # "can you please explain why?", "what would make you the happiest?"
+        r"(?:can|could|would) (?:you|u) (?:please )?(?:explain|tell me|share) why",
+        r"what (?:would|will|could) make (?:you|u) (?:the )?(?:happ\w+|comfortable|satisfied)",
         r"(?:you|u) (?:need|want|prefer|value) (?:the )?\w+ (?:the )?(?:most|least)$",
         r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
         # what they want for a give of ours: "and what would you like in return?"
@@ -275,7 +281,8 @@ _QUESTION = compile_terms(
         r"(?:do|would|will) you have any(?: \w+){0,5} (?:you|u)(?: \w+)? (?:need|want|prefer"
         r"|value|care)",
         r"(?:do|would|will) you have (?:any |a )?(?:top )?(?:priority|priorities)",
-        r"what (?:is it (?:that )?|\w+ )?(?:you|u) (?:need|want|prefer|are looking for)$",
+        r"what (?:is it (?:that )?|\w+ )?(?:(?:you|u) (?:need|want|prefer|are looking for)"
+        r"|youre looking for)$",
         # "let me know what you're most in the market for", not "let me know what you think"
         r"let me know what (?:\w+ )?(?:you|u|youre|you are)(?: most| really)? (?:need|want|prefer"
         r"|looking for|in the market for|hoping for)",
