@@ -217,12 +217,12 @@ _FLOOR_BEFORE = re.compile(
 )
 # "would you take less than $600?": the number is the far side of what we ask of them
 _ASKED_PAST_BEFORE = re.compile(
-    # the words between may not hand the verb to us: "you might but I cant go lower than 7900"
-    r"\b(?:you|u)\s+(?:(?!(?:i|we|but)\b)\w+\s+){0,4}?(?:go|come|do|take|accept|sell|part|let)\b"
+    r"\b(?:you|u)\s+(?P<between>(?:\w+\s+){0,4}?)(?:go|come|do|take|accept|sell|part|let)\b"
     r"[^.?!]{0,25}?"
     r"\b(?:lower|less|below|under|cheaper|higher|more|above|over)(?:\s+than)?\s*\$?\s*$",
     re.I,
 )
+_OUR_SUBJECT = re.compile(r"\b(?:i|we|but)\b", re.I)
 # "50 off", "150 less than what I'm asking"; "1200, lower than that I'd feel cheated" compares
 _RELATIVE_OFF_AFTER = re.compile(
     r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b(?!\s+than\s+(?:that|this|it)\b)",
@@ -550,9 +550,13 @@ def _proposals(
             continue
         if _REFUSED_AFTER.match(after):
             continue  # "150 is too high": their number, turned down
-        if term == "price" and _ASKED_PAST_BEFORE.search(
-            text, max(0, amount.start - 80), amount.start
-        ):
+        asked_past = (
+            _ASKED_PAST_BEFORE.search(text, max(0, amount.start - 80), amount.start)
+            if term == "price"
+            else None
+        )
+        # the words between may hand the verb to us: "you might but I cant go lower than 7900"
+        if asked_past and not _OUR_SUBJECT.search(asked_past.group("between")):
             continue  # "would you go a bit lower than 250?": a bound on their number, not ours
         found.append(Proposal(amount.value, amount.text))
     return tuple(found)
