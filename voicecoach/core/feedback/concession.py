@@ -1472,8 +1472,7 @@ def _prices_the_extra(text: str, extra: str, ledger: Ledger) -> bool:
     at = text.find(extra) if extra else -1
     if at < 0:
         return False
-    opens = max(text.rfind(mark, 0, at) for mark in ".?!") + 1
-    closes = min((i for i in (text.find(mark, at) for mark in ".?!") if i >= 0), default=len(text))
+    opens, closes = _sentence_bounds(text, at, at)
     return bool(
         _PRICE_AFTER_EXTRA.search(text, at, closes)
         or _PRICE_BEFORE_EXTRA.search(text[opens:at].lstrip())
