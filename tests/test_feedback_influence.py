@@ -333,6 +333,13 @@ def test_our_own_moves_and_statements_of_their_ranking_are_not_needs_questions(
 )
 def test_asking_where_they_stand_on_an_item_at_the_end_is_a_needs_question(text: str) -> None:
     assert labels(text) == [QUESTION]
+    assert labels(spoken(text)) == [QUESTION]  # no sentence marks: the turn's end still asks
+
+
+def test_the_item_asked_after_a_comma_is_a_needs_question_but_a_verdict_asked_is_not() -> None:
+    assert labels("That's okay, what about the firewood?") == [QUESTION]
+    # "what do you think" after a split asks their verdict on it, not where they stand
+    assert QUESTION not in labels(spoken("I'll take two food and the wood, what do you think?"))
 
 
 @pytest.mark.parametrize(

@@ -461,12 +461,18 @@ _ITEM = rf"(?:the )?{ITEM_WORD}"
 # you stand on water?"; "how about" asks it only of one item or a choice ("how about firewood
 # or food?"): "how about the books and the hat?" proposes a bundle; "... and the wood, what do
 # you think?" asks it too
+_ITEM_ASKED = (
+    rf"(?:what (?:is )?about {_ITEM}(?: (?:and|or) {_ITEM})?|how about {_ITEM}(?: or {_ITEM})?)"
+)
 _ITEM_STANCE = re.compile(
     # an emoji or a dash before it ("🙂 what about the food?") leads in like "and"
     r"\W*(?:(?:and|so|ok|okay|now|but|yea|yeah|then|well)\W+)*"
-    rf"(?:what (?:is )?about {_ITEM}(?: (?:and|or) {_ITEM})?|how about {_ITEM}(?: or {_ITEM})?"
-    rf"|{_ITEM} what do (?:you|u) think)"
+    rf"(?:{_ITEM_ASKED}|{_ITEM} what do (?:you|u) think)"
 )
+# The same ending a sentence after other words: "that's okay, what about the firewood?", and
+# spoken text, which has no sentence marks ("thats okay what about the firewood"). Not "...
+# the wood what do you think", which asks their verdict on a split when it follows one.
+_ITEM_STANCE_AT_END = re.compile(rf"(?<![^\s,]){_ITEM_ASKED}$")
 
 
 # an emoji or dash the item question may lead in with; the flag's span starts at the words
@@ -488,7 +494,7 @@ def _exploring_question(normal: str, context: Sequence[str] = ()) -> str | None:
             continue
         match = _QUESTION.search(bare)
         if match is None and at == len(clauses) - 1:
-            match = _ITEM_STANCE.fullmatch(bare)
+            match = _ITEM_STANCE.fullmatch(bare) or _ITEM_STANCE_AT_END.search(bare)
         if match is None or _EMBEDDED.search(bare, max(0, match.start() - 30), match.start()):
             continue
         if (
