@@ -620,3 +620,22 @@ def test_their_ranking_reasons_and_wishes_asked_are_needs_questions(text: str) -
 )
 def test_our_own_ranking_and_reasons_are_no_question(text: str) -> None:
     assert QUESTION not in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there any way you could consider coming down on the monthly costs?",
+        "Did you want to see the place? This weekend is good.",
+        "When did you want me to come get it?",
+        "Then $12 will do it.  Do you need help loading it?",
+    ],
+)
+def test_a_move_asked_of_them_or_an_offer_of_help_is_not_a_needs_question(text: str) -> None:
+    """'Is there any way you could ...' asks them to move; an offer of ours explores nothing."""
+    assert QUESTION not in labels(text)
+    assert QUESTION not in labels(spoken(text))
+
+
+def test_is_there_anything_you_need_is_still_a_needs_question() -> None:
+    assert labels("Is there anything you need for the trip?") == [QUESTION]

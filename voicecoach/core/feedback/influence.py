@@ -174,8 +174,9 @@ _QUESTION = compile_terms(
         r"and you\b[?]",
         r"why (?:do|would|is|are|does) (?:you|it|that|the \w+|this)(?: \w+){0,5}"
         r" (?:need|want|important|matter|matters|prefer|so|such)",
-        # "is their something your more interested in?": the homophones typed for each other
-        r"is (?:there|their) (?:anything|something|any (?!chance)\w+|a (?:certain|specific"
+        # "is their something your more interested in?": the homophones typed for each other;
+        # not "is there any way you could come down?", which asks a move of them
+        r"is (?:there|their) (?:anything|something|any (?!chance|way)\w+|a (?:certain|specific"
         r"|particular) \w+)"
         r"(?: \w+){0,3} (?:you|your|youre|youd)",
         # "any items in particular you need?", "how stocked up are you on food?"
@@ -373,7 +374,12 @@ _NOT_EXPLORING = compile_terms(
         r"|bottom line)",
         r"what price",
         r"what (?:kind|sort|type) of (?:price|offer|deal|number|discount|counter)",
-        r"(?:do|would) you (?:want|like) (?:it|to buy|to meet|to come|to see|to pick)",
+        # an offer of ours or logistics put as a question: "did you want to see the place?",
+        # "when did you want me to come get it?", "do you need help loading it?"
+        r"(?:do|did|would) you (?:want|like) (?:it|to buy|to meet|to come|to see|to pick)",
+        r"(?:do|did|would) you (?:want|need|like) (?:me|us) to",
+        r"(?:do|did|would) you (?:want|need|like) (?:any |some )?(?:help|a hand) (?:with|loading"
+        r"|carrying|moving|getting|picking)",
         # "do you want to trade firewood for food?": a proposal put as a question
         r"(?:do|would|will) you (?:want|like|be willing) to (?:trade|swap|exchange|split)",
         r"how (?:do|would|will) you (?:like to )?pay",
