@@ -584,6 +584,26 @@ LOW_BID = ("buyer: Would you take $80?",)
             "buyer",
             [TRADED],
         ),
+        # our raise with the commitment that pays for it, typed or as the recogniser writes it
+        (
+            "If I sign a 13 month lease, could you take $2500?",
+            (*RENT_ASKED, "buyer: Could you come down? I'd like to pay $1200."),
+            "buyer",
+            [TRADED],
+        ),
+        (
+            "if i sign a thirteen month lease could you take fourteen hundred",
+            (*RENT_ASKED, "buyer: could you come down i'd like to pay twelve hundred"),
+            "buyer",
+            [TRADED],
+        ),
+        # the commitment named, not offered: the raise is given for nothing
+        (
+            "A 13 month lease is what I want anyway. Could you take $1400?",
+            (*RENT_ASKED, "buyer: Could you come down? I'd like to pay $1200."),
+            "buyer",
+            [UNPAID],
+        ),
         # ... or given as the reason for turning their number down: nothing given
         ("That's really too low for me if I am going to also deliver it.", LOW_BID, "seller", []),
         # their move as the condition of ours: a package in which both sides move
@@ -794,6 +814,9 @@ def test_their_conditional_offer_named_back_keeps_the_tie() -> None:
         ("50 might work. I can only accept cash payments though.", True),
         ("If your credit and background check are good, I can take $1200.", True),
         ("I can take $1200 with a 1 year lease.", True),
+        ("If we signed a twenty four month lease, could you do 1100?", True),
+        ("You would need to sign a 12 month lease.", True),
+        ("I signed a lease last year, so I know the drill.", False),
         ("I'll give you 25 if it has new batteries.", True),
         ("If it has any damage I will pass.", False),
         ("Happy to go to 400 with a smile.", False),
