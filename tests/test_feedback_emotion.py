@@ -42,6 +42,9 @@ OVERREACH = [
     "You're the owner, I'd think you would know that.",
     "Did you even read my last message?",
     "Good luck selling it at that price.",
+    # "if not" is "otherwise" here, not a denial of what follows
+    "3,800 firm, if not good luck trying to find someone who pays that much.",
+    "Sorry, but my baby could die if she doesn't eat.",
     "Get lost, you jerk.",
 ]
 
@@ -61,6 +64,7 @@ CALM = [
     "I really need the firewood, it gets cold at night.",
     "I don't mean to insult you, but could you do 300?",
     "That's not ridiculous at all, it's a fair ask.",
+    "Our baby could use the extra blanket if you can spare one.",
     "It is in great condition and has a new battery.",
     "What would you need to make this work?",
     "I'm not crazy about the colour, but the price is right.",

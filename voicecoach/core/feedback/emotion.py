@@ -219,7 +219,8 @@ _PLEADING_TERMS: tuple[str, ...] = (
     r"(?:ill|i will|we will|well|my (?:kids|family|children) will|im going to|were going to|"
     r"gonna) (?:literally |actually |really |probably )?(?:die|starve|freeze|be homeless"
     r"|lose everything)",
-    r"(?:they|he|she|we|my (?:kids|family|children|wife|husband|son|daughter)) "
+    r"(?:they|he|she|we|my (?:kids|kid|family|children|child|wife|husband|son|daughter|baby"
+    r"|babies)) "
     r"(?:may|might|could|will|would) (?:die|starve|freeze to death)",
     # guilt trip: the cost of saying no laid on the other side ("let my kids go hungry")
     r"(?:let|leave|watch|make) (?:my|our) (?:kids|children|family|son|daughter|baby|babies"
@@ -263,7 +264,7 @@ _CONDESCENSION_TERMS: tuple[str, ...] = (
     r"what a surprise",
     r"how convenient",
     r"(?:i )?(?:could|couldnt) care less",
-    r"good luck (?:with that|selling|finding|getting)",
+    r"good luck (?:with that|selling|finding|getting|trying to)",
     r"(?:who|nobody|no one|noone) in (?:their|his|her) right mind",
     r"(?:are you|you) (?:even|actually) (?:serious|listening)",
     # "grow up" said to someone, not "kids grow up so fast"

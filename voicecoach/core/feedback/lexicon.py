@@ -293,8 +293,9 @@ def grouped_alternation(terms: Sequence[str]) -> str:
 # Words after which a heated phrase is being denied or disclaimed ("not ridiculous",
 # "I don't mean to insult you"): the phrase then reports calm, not heat.
 NEGATION_BEFORE = re.compile(
-    r"\b(?:not|never|no|without|isnt|wasnt|arent|nothing|dont mean to|didnt mean to|not trying to"
-    r"|not to|hardly)\s+(?:\w+\s+){0,2}$"
+    # "if not" / "or not" stand for "otherwise" ("3800 firm, if not good luck ..."): no denial
+    r"\b(?:(?<!if )(?<!or )not|never|no|without|isnt|wasnt|arent|nothing|dont mean to"
+    r"|didnt mean to|not trying to|not to|hardly)\s+(?:\w+\s+){0,2}$"
 )
 
 # Calm negotiation talk the heat model must leave alone (feedback-rubric.md: politeness,
