@@ -1777,6 +1777,23 @@ def test_a_move_after_their_yes_to_the_cost_we_asked_for_is_traded() -> None:
     assert concession_labels(said, context, "seller", "listing price $300") == [UNPAID]
 
 
+def test_taking_their_number_after_their_yes_to_the_cost_we_asked_for_is_traded() -> None:
+    """Rubric: the closing half of an exchange in which they just gave something back."""
+    context = (
+        "seller: I'd like $15 for it.",
+        "buyer: Hey, $12 and you have a deal.",
+        "seller: Are you paying cash?",
+        "buyer: Yes, I am.",
+    )
+    said = "Then $12 will do it."
+    assert concession_labels(said, context, "seller", "listing price $15") == [TRADED]
+    # without the yes to our ask, taking their number is given for nothing
+    assert concession_labels(said, context[:2], "seller", "listing price $15") == [UNPAID]
+    # nor is a yes to a question that asked them for nothing
+    asked_nothing = (*context[:2], "seller: Are you local?", "buyer: Yes, I am.")
+    assert concession_labels(said, asked_nothing, "seller", "listing price $15") == [UNPAID]
+
+
 def test_their_offered_extra_said_back_is_not_ours_to_give() -> None:
     context = (
         "seller: I can offer you the first month of rent for free, if you're able to pay 2000.",

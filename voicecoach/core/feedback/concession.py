@@ -1191,7 +1191,7 @@ def _concessions(
     # "Are you able to pay a deposit and sign a 6 month lease?" - "Yes I can" - "Then I can
     # do $930": their yes to the cost we asked for is what our move pays for
     if (
-        give.kind == "move"
+        give.kind in ("move", "accept")
         and not condition
         and _their_yes_to_our_ask(ledger.last_self_line, ledger.last_other_line)
     ):
