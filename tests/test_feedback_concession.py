@@ -1792,6 +1792,17 @@ def test_taking_their_number_after_their_yes_to_the_cost_we_asked_for_is_traded(
     # nor is a yes to a question that asked them for nothing
     asked_nothing = (*context[:2], "seller: Are you local?", "buyer: Yes, I am.")
     assert concession_labels(said, asked_nothing, "seller", "listing price $15") == [UNPAID]
+    # as the recogniser writes it: no question mark, the ask read by its opening words
+    heard = (
+        "seller: i'd like fifteen dollars for it",
+        "buyer: hey twelve and you have a deal",
+        "seller: are you paying cash",
+        "buyer: yes i am",
+    )
+    said = "then twelve will do it"
+    assert concession_labels(said, heard, "seller", "listing price $15") == [TRADED]
+    told = (*heard[:2], "seller: you are paying cash", "buyer: yes i am")
+    assert concession_labels(said, told, "seller", "listing price $15") == [UNPAID]
 
 
 def test_their_offered_extra_said_back_is_not_ours_to_give() -> None:

@@ -1317,6 +1317,10 @@ def _names_price(line: str) -> bool:
 
 
 _QUESTION_TO_THEM = re.compile(r"\b(?:would|could|can|will|are|do) (?:you|u)\b[^.!?]*\?", re.I)
+_SPOKEN_QUESTION_TO_THEM = re.compile(
+    r"(?:\w+ ){0,2}?(?:would|could|can|will|are|do) (?:you|u)\b.*", re.I
+)
+_SENTENCE_MARK = re.compile(r"[.!?]")
 
 
 _CONTENT_WORD = re.compile(r"[a-z]{3,}")
@@ -1337,11 +1341,16 @@ def _their_extra_said_back(extra: str, lines: Sequence[Line]) -> bool:
 
 def _their_yes_to_our_ask(our_line: str, their_line: str) -> bool:
     """Whether their last turn says yes to a cost we asked of them with no price of ours."""
-    if "?" not in our_line or not their_line or _names_price(our_line):
+    if not their_line or _names_price(our_line) or _names_price(their_line):
+        # their yes with a number of theirs is answered by our move, not paid by it
         return False
-    if _names_price(their_line):
-        return False  # their yes came with a number of theirs: our move answers that number
-    asked = _QUESTION_TO_THEM.search(our_line)
+    if "?" in our_line:
+        asked = _QUESTION_TO_THEM.search(our_line)
+    elif not _SENTENCE_MARK.search(our_line):
+        # recognised speech has no question mark: the ask is read by its opening words
+        asked = _SPOKEN_QUESTION_TO_THEM.match(our_line)
+    else:
+        return False
     if not asked or not _CONCRETE_COST.search(asked.group()):
         return False
     return bool(_ACCEPT_OPENING.match(their_line) or is_acceptance(their_line))
