@@ -1777,6 +1777,21 @@ def test_a_move_after_their_yes_to_the_cost_we_asked_for_is_traded() -> None:
     assert concession_labels(said, context, "seller", "listing price $300") == [UNPAID]
 
 
+def test_yes_to_their_number_whose_only_condition_is_that_number_is_unpaid() -> None:
+    """Rubric: a condition counts when it costs them something; the price itself does not."""
+    context = (
+        "buyer: can you lower the price to 180 and i pick up and it's a deal",
+        "seller: $180 for such a great bunk bed? I don't know, if you'll come up to $190 "
+        "you have a deal.",
+    )
+    said = "$190 is fine i can do that"
+    assert concession_labels(said, context, "buyer", "listing price $200") == [UNPAID]
+    # ... but a turn that also offers something of theirs sets up an exchange
+    context = ("seller: I need at least $430", "buyer: The most I can do is $420.")
+    offered = (*context, "seller: I could repair it if you do $430")
+    assert concession_labels("Ok deal!", offered, "buyer", "listing price $450") == []
+
+
 def test_taking_their_number_after_their_yes_to_the_cost_we_asked_for_is_traded() -> None:
     """Rubric: the closing half of an exchange in which they just gave something back."""
     context = (

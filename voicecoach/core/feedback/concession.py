@@ -471,8 +471,18 @@ def is_acceptance(text: str) -> bool:
 
 
 def _other_gave(line: str) -> bool:
-    """Whether the other side's last turn set up an exchange or added something (closing half)."""
-    return bool(adds_extra(line) or has_condition(line) or _OTHER_TERMS.search(line))
+    """Whether the other side's last turn set up an exchange or added something (closing half).
+
+    A condition that asks only for the number itself ("if you'll come up to $190 you have a
+    deal") costs them nothing (rubric), so it sets up no exchange for our yes to close,
+    unless the turn also offers something of theirs ("I could repair it if you do $430").
+    """
+    if adds_extra(line) or _OTHER_TERMS.search(line):
+        return True
+    condition = has_condition(line)
+    if condition is None:
+        return False
+    return not _PRICE_ONLY_IF.match(condition) or _OWN_GIVE_START.search(line) is not None
 
 
 # Terms of theirs beside a condition: a lease, an item left out, a service included
