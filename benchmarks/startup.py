@@ -26,13 +26,16 @@ def one_run(data_dir: str) -> float:
     session = f"vc-startup-{time.monotonic_ns()}"
     command = f"{REPO / '.venv' / 'bin' / 'voicecoach'} --data-dir {data_dir} app --input typed"
     started = time.perf_counter()
+    # a server of its own per run: a new session on the default server can race the exit of
+    # the server the previous run's last session just left ("server exited unexpectedly")
+    tmux = ["tmux", "-L", session]
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True
+        [*tmux, "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True
     )
     try:
         while True:
             screen = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+                [*tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True
             ).stdout
             if MARKER.lower() in screen.lower():
                 return time.perf_counter() - started
@@ -40,7 +43,7 @@ def one_run(data_dir: str) -> float:
                 raise TimeoutError(f"no {MARKER!r} on screen after 30 s:\n{screen}")
             time.sleep(0.01)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
 
 
 def main() -> int:
