@@ -485,6 +485,12 @@ def test_supplies_they_would_like_and_who_they_bring_are_needs_questions(text: s
         "It's warm where I'm going. How do you feel about you get 2 wood and I get 1?",
         "do you want extra firewood if I take extra water?",
         "What are your thoughts on taking less? That's kinda pricey.",
+        # a number of more than one digit, with or without its dollar sign
+        "Yeah, how do you feel about $85?",
+        "How would you feel about 25 for the desk?",
+        "Any thoughts on 450?",
+        "how would you feel about me getting 2 water, 1 wood, 1 food",
+        "Well, how would you feel about getting all the food and I get all the firewood?",
     ],
 )
 def test_a_proposal_put_as_a_question_about_their_feelings_is_not_credited(text: str) -> None:

@@ -386,10 +386,12 @@ _NOT_EXPLORING = compile_terms(
         # a proposal put as a question about their feelings or wants: "how do you feel about
         # you get 2 wood and I get 1?", "do you want extra firewood if I take extra water?",
         # "what are your thoughts on taking less?"
-        r"(?:how do|what do) you (?:feel|think) about (?:(?:you|u|me|i|us|we) (?:get|take|have"
-        r"|getting|taking|having)|(?:my|this|that|the) (?:offer|deal|proposal|split|price)|\d)",
+        r"(?:how (?:do|would)|what do) you (?:feel|think) about (?:(?:(?:you|u|me|i|us|we) )?"
+        r"(?:get|take|have|getting|taking|having)|(?:my|this|that|the) (?:offer|deal|proposal"
+        r"|split|price)|\$?\d+)",
         r"(?:do|would) you (?:want|like) (?:\w+ ){0,3}if (?:i|we)\b",
-        r"thoughts on (?:taking|going|paying|accepting|doing|a lower|less|my offer|the price|\d)",
+        r"thoughts on (?:taking|going|paying|accepting|doing|a lower|less|my offer|the price"
+        r"|\$?\d+)",
         # "what do you need to know?" invites questions about the product, not about them
         r"(?:do|would) you (?:need|want|like) to know",
     )
