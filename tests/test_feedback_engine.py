@@ -156,7 +156,7 @@ def test_dev_set_concession_f1_does_not_regress() -> None:
 
 
 def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() -> None:
-    """10,600 turns of the negotiation files in thirty-seven more labelled sets (refs)."""
+    """11,200 turns of the negotiation files in thirty-nine more labelled sets (refs)."""
     shared_path("corpora", "craigslistbargain", "test.json")
     shared_path("corpora", "craigslistbargain", "validation.json")
     shared_path("corpora", "casino", "casino_test.json")
@@ -206,6 +206,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("thirtysixth", 300),
         ("thirtyseventh", 300),
         ("thirtyeighth", 300),
+        ("thirtyninth", 300),
+        ("fortieth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
@@ -216,11 +218,11 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     assert sum(not row["context"] for row in rows) < len(rows) // 20  # a few opening turns
     table = scores(rows, [predict(row) for row in rows])
     # a little below docs/feedback.md ("Other labellers"), so a regression fails
-    assert table["concession.unpaid"]["f1"] >= 0.78
-    assert table["concession.traded"]["f1"] >= 0.63
-    assert table["influence.question"]["f1"] >= 0.85
+    assert table["concession.unpaid"]["f1"] >= 0.77
+    assert table["concession.traded"]["f1"] >= 0.61
+    assert table["influence.question"]["f1"] >= 0.84
     assert table["emotion.overreach"]["f1"] >= 0.58
-    assert table["influence.push"]["f1"] >= 0.38
+    assert table["influence.push"]["f1"] >= 0.36
 
 
 def test_deal_or_no_deal_context_is_read_from_the_speakers_side() -> None:
