@@ -1,6 +1,6 @@
 """Run every benchmark of the README's table in turn: what `make bench` does.
 
-    .venv/bin/python benchmarks/run_all.py             # all of them, about 15 minutes
+    .venv/bin/python benchmarks/run_all.py             # all of them, about 10 minutes
     .venv/bin/python benchmarks/run_all.py --list      # what would run, and what is left out
     .venv/bin/python benchmarks/run_all.py --only feedback_eval feedback_speed
 

@@ -1330,7 +1330,6 @@ _QUESTION_TO_THEM = re.compile(r"\b(?:would|could|can|will|are|do) (?:you|u)\b[^
 _SPOKEN_QUESTION_TO_THEM = re.compile(
     r"(?:\w+ ){0,2}?(?:would|could|can|will|are|do) (?:you|u)\b.*", re.I
 )
-_SENTENCE_MARK = re.compile(r"[.!?]")
 
 
 _CONTENT_WORD = re.compile(r"[a-z]{3,}")
@@ -1356,7 +1355,7 @@ def _their_yes_to_our_ask(our_line: str, their_line: str) -> bool:
         return False
     if "?" in our_line:
         asked = _QUESTION_TO_THEM.search(our_line)
-    elif not _SENTENCE_MARK.search(our_line):
+    elif not _SENTENCE_SPLIT.search(our_line):
         # recognised speech has no question mark: the ask is read by its opening words
         asked = _SPOKEN_QUESTION_TO_THEM.match(our_line)
     else:
