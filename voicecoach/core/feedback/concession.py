@@ -482,7 +482,17 @@ def _other_gave(line: str) -> bool:
     condition = has_condition(line)
     if condition is None:
         return False
-    return not _PRICE_ONLY_IF.match(condition) or _OWN_GIVE_START.search(line) is not None
+    price_only = _PRICE_ONLY_IF.match(condition) or _MOVE_ASKED.match(condition)
+    return not price_only or _OWN_GIVE_START.search(line) is not None
+
+
+# Their plain ask that we move ("can you come down to 70?", "would you lower the price?"):
+# it asks for our give and offers nothing for it, so our yes closes no exchange.
+_MOVE_ASKED = re.compile(
+    r"(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|be willing to\s+|consider\s+)?"
+    r"(?:lower|drop|reduce|come down|go down|bring (?:it|the price) down)\b",
+    re.I,
+)
 
 
 # Terms of theirs beside a condition: a lease, an item left out, a service included
