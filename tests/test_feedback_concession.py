@@ -1792,14 +1792,20 @@ def test_yes_to_their_number_whose_only_condition_is_that_number_is_unpaid() -> 
     assert concession_labels("Ok deal!", offered, "buyer", "listing price $450") == []
 
 
-def test_yes_to_their_plain_ask_that_we_come_down_is_unpaid() -> None:
-    """Rubric: accepting their number after asking more gives ground; their ask paid nothing."""
+def test_yes_to_their_plain_ask_is_unpaid() -> None:
+    """Rubric: granting their ask (our number moved, an extra) gives ground; it paid nothing."""
     asked = ("seller: I'm asking $100, they are new.", "buyer: can you come down to 70?")
     for said in ("Yeah I can do $70.", "Absolutely, I can do that.", "yes"):
         assert concession_labels(said, asked, "seller", "listing price $100") == [UNPAID], said
     # ... but an ask that comes with something of theirs sets up an exchange
     offered = ("seller: I'm asking $100.", "buyer: could you come down to 70? I can pick it up")
     assert concession_labels("Sure, 70 works.", offered, "seller", "listing price $100") == []
+    # the same for an extra: their plain ask pays nothing, their number or cash does
+    context = ("seller: It's in great shape.", "buyer: Could you deliver the table?")
+    said = "Yes I can. I'll deliver it right to your door."
+    assert concession_labels(said, context, "seller", "listing price $100") == [UNPAID]
+    for ask in ("buyer: For $90, can you deliver it?", "buyer: will you deliver if I pay cash?"):
+        assert concession_labels(said, (context[0], ask), "seller", "listing price $100") == []
 
 
 def test_taking_their_number_after_their_yes_to_the_cost_we_asked_for_is_traded() -> None:

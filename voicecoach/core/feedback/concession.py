@@ -482,15 +482,22 @@ def _other_gave(line: str) -> bool:
     condition = has_condition(line)
     if condition is None:
         return False
-    price_only = _PRICE_ONLY_IF.match(condition) or _MOVE_ASKED.match(condition)
-    return not price_only or _OWN_GIVE_START.search(line) is not None
+    if _PRICE_ONLY_IF.match(condition):
+        return _OWN_GIVE_START.search(line) is not None
+    if _ASK_EXTRA.match(condition) or _ASK_INCLUDE.match(condition):
+        # their plain ask of us ("will you deliver it?", "can you come down to 70?") offers
+        # nothing for what it asks, so our yes to it closes no exchange; an extra asked with
+        # a number of theirs ("for $60, can you deliver it?") is their price for it
+        if _OWN_GIVE_START.search(line) or _THEY_OFFER.search(line):
+            return True
+        return not _MOVE_ASKED.match(condition) and bool(find_amounts(line))
+    return True
 
 
-# Their plain ask that we move ("can you come down to 70?", "would you lower the price?"):
-# it asks for our give and offers nothing for it, so our yes closes no exchange.
+# their ask that we move: "can you come down to 70?", "would you lower the price?"
 _MOVE_ASKED = re.compile(
-    r"(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|be willing to\s+|consider\s+)?"
-    r"(?:lower|drop|reduce|come down|go down|bring (?:it|the price) down)\b",
+    r"\W*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|be willing to\s+|be will to\s+|"
+    r"consider\s+)?(?:lower|drop|reduce|come down|go down|bring (?:it|the price) down)\b",
     re.I,
 )
 
