@@ -341,6 +341,11 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         # a yes word, then a refusal of their ask
         ("yeah that not interesting to me", False),
         ("Yes, but that's not fair.", False),
+        # a grudging yes, and a yes with a condition in front
+        ("I suppose so, but you would have to pick it up.", True),
+        ("If you pay in cash I'll make that deal", True),
+        ("I guess so.", True),
+        ("I can't make that deal.", False),
     ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:

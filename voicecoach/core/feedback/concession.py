@@ -260,6 +260,8 @@ _ACCEPT = CaseBlindPattern(
     r"(i|we)('d| would| could| can| will| do|'m| am|'re| are)? ((be )?(willing|happy|glad) to )?"
     r"(agree to|accept|go with|pay) (that|this|it|your)\b|"
     r"(i'll|i will|we'll|we will) do (that|it)\W*$|"
+    # "I suppose so, but you would have to pick it up", "if you pay cash I'll make that deal"
+    r"(i|we) (suppose|guess) so\b|(i|we)('ll| will| can| could)? make (that|this|the) deal\b|"
     r"(that|this|it)('ll| will| would| should) do\W*$)",
     spaced=True,
 )
