@@ -345,7 +345,7 @@ _BLAME_TERMS: tuple[str, ...] = (
     r"(?:im|i am|were|we are) not (?:gonna|going to) (?:let|take|put up with)"
     r" (?:this|that|it|you|them)",
     r"(?:so|really|very|how|its|thats|is) annoying",
-    r"(?:im|i am|really|getting) (?:annoyed|irritated|frustrated)",
+    r"(?:im|i am|really|getting) (?:annoyed|irritated|frustrated|impatient)",
     r"i (?:have|want to make|wish to make) a complaint",
     r"(?:thats|this is|its|totally|completely|simply|just) unacceptable",
     r"(?:stab|stabs|stabbed|stabbing) (?:me|us) in the back",
@@ -423,6 +423,17 @@ _SHOUTING_TIP = (
 
 _EXCLAMATION_RUN = re.compile(r"[!?]*![!?]*!|!\s*!")
 _EXCLAMATION = re.compile(r"!")
+# An angry face typed with a refusal is anger aimed at the other side ("No😡", "This is not the
+# deal we agreed on 😡"); beside neutral or friendly words it is a tic or a joke, so alone it
+# counts for nothing.
+_ANGRY_FACE = re.compile("[\U0001f620\U0001f621\U0001f92c\U0001f47f\U0001f4a2]")
+_REFUSING = compile_terms(
+    (r"no", r"nope", r"not", r"never", r"dont", r"cant", r"wont", r"unacceptable", r"walk away")
+)
+_ANGRY_FACE_WHY = (
+    "An angry face with a refusal reads as anger at the other side; overuse of emotion weakens "
+    "your position."
+)
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
 # Acronyms and chat words that are written in capitals without any heat.
 _CAPS_OK = frozenset(
@@ -647,6 +658,10 @@ def _rule_flag(text: str, normal: str) -> Flag | None:
     shout = _shouting_span(text, normal)
     if shout is not None:
         return Flag(LABEL, Severity.WARNING, shout, _SHOUTING_WHY, _SHOUTING_TIP)
+    if not text.isascii():
+        face = _ANGRY_FACE.search(text)
+        if face is not None and _REFUSING.search(normal) is not None:
+            return Flag(LABEL, Severity.WARNING, face.group(0), _ANGRY_FACE_WHY, _SHOUTING_TIP)
     return None
 
 
