@@ -1805,6 +1805,9 @@ def test_yes_to_their_plain_ask_is_unpaid() -> None:
     # ... but an ask that comes with something of theirs sets up an exchange
     offered = ("seller: I'm asking $100.", "buyer: could you come down to 70? I can pick it up")
     assert concession_labels("Sure, 70 works.", offered, "seller", "listing price $100") == []
+    cash = "buyer: If I came and picked it up and brought cash would you be willing to come down?"
+    for said in ("Sure, I can do that.", "Brother I really cannot bring it down right now"):
+        assert concession_labels(said, (offered[0], cash), "seller", "listing price $100") == []
     # the same for an extra: their plain ask pays nothing, their number or cash does
     context = ("seller: It's in great shape.", "buyer: Could you deliver the table?")
     said = "Yes I can. I'll deliver it right to your door."

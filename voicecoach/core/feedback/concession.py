@@ -233,7 +233,7 @@ _EXTRA = CaseBlindPattern(
 _CLAUSE_END = re.compile(r"[.?!;]")
 _I_WE = re.compile(r"\b(i|we)\b", re.I)
 _SENTENCE_SPLIT = re.compile(r"[.?!]")
-_NEGATED_EXTRA = re.compile(r"\b(not|wont|cant|never)\b|n'?t\b", re.I)
+_NEGATED_EXTRA = re.compile(r"\b(not|wont|cant|cannot|never)\b|n'?t\b", re.I)
 _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
 # read with .match: a yes at the start of the turn
 _ACCEPT_OPENING = CaseBlindPattern(
@@ -490,8 +490,8 @@ def _other_gave(line: str) -> bool:
         # their plain ask of us ("will you deliver it?", "can you come down to 70?") offers
         # nothing for what it asks, so our yes to it closes no exchange; an extra asked with
         # a number of theirs ("for $60, can you deliver it?") is their price for it
-        if _OWN_GIVE_START.search(line) or _THEY_OFFER.search(line):
-            return True
+        if _OWN_GIVE_START.search(line) or _THEY_OFFER.search(line) or _PICKUP_OR_CASH.search(line):
+            return True  # "if I came and picked it up and brought cash, would you come down?"
         return not _MOVE_ASKED.match(condition) and bool(find_amounts(line))
     return True
 
@@ -1471,6 +1471,8 @@ def _granted_ask(text: str, their_line: str) -> str | None:
     ask = _ASK_EXTRA.search(their_line) or _ASK_WILLING.search(their_line)
     if ask is None or _THEY_OFFER.search(their_line) or _CONDITION_PHRASES.search(their_line):
         return None
+    if _PICKUP_OR_CASH.search(their_line):
+        return None  # "if I came and picked it up and brought cash, would you come down?"
     if _IF_YOU.search(their_line) or find_amounts(their_line):
         return None
     return text.strip()[:60]
