@@ -1653,6 +1653,8 @@ def test_a_yes_tied_in_so_many_words_to_the_cost_they_offered_is_traded() -> Non
     for said in (
         "if you can pick up today, you have a deal.",
         "Ok, $1000 it is and you pick it up.",
+        "i can do $1000 since your gonna pick it up",
+        "Fine, because you are paying cash, 1000 works.",
     ):
         assert concession_labels(said, context, "seller") == [TRADED], said
     # "see you when you pick it up" closes the exchange they proposed, and ties nothing

@@ -1243,7 +1243,10 @@ def _concessions(
         if (exchanged and not _only_pickup_asked(their)) or _THEY_OFFER.search(
             _their_open_offer(lines)
         ):
-            return []
+            # "i can do $60 since your gonna pick it up": the yes tied in so many words to
+            # the cost they offer is a trade stated in the same utterance (rubric)
+            reason = _REASON_TIE.search(text)
+            return [_traded(give, _clause(text, reason.start()), text)] if reason else []
     if give.kind == "move" and not condition:
         # "I can pick it up." - "It's great that you can pick it up yourself, I could let it go
         # for $140": our number said with the cost they offered, a package in which both move
@@ -1324,6 +1327,17 @@ _CONCRETE_COST = re.compile(
 # A condition said as one: "if ...", "and you pick it up", "as long as ..."
 _STATED_TIE = re.compile(
     r"(?:if|and|provided|providing|as long as|so long as|only if|on condition)\b", re.I
+)
+
+
+# our yes given for their cost, said as the reason: "since you're picking it up", "because
+# you can pay cash today"
+_REASON_TIE = re.compile(
+    r"\b(?:since|because|as|seeing as|given that) (?:you|your|ur|u)(?:'re| are|re| will|'ll| can|"
+    r" could| r)?(?: (?:gonna|going to|willing to|able to|coming to))? (?:\w+ )?"
+    r"(?:pick(?:ing)? (?:it |them )?up|(?:come|coming) (?:to )?(?:get|pick|grab)|(?:pay|paying) "
+    r"(?:in )?cash|(?:bring|bringing) cash|(?:come|coming) (?:by|over|today|tonight))\b",
+    re.I,
 )
 
 
