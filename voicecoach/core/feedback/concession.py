@@ -142,6 +142,11 @@ _CONDITION_PHRASES = CaseBlindPattern(
     r"(damage|issues?|problems?)))\b",
     spaced=True,
 )
+# an ask that the other side move: "can you come down to 70?", "would you lower the price?"
+_MOVE_ASK = (
+    r"(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|be willing to\s+|be will to\s+|"
+    r"consider\s+)?(?:lower|drop|reduce|come down|go down|bring (?:it|the price) down)\b"
+)
 _ASK_EXTRA = CaseBlindPattern(
     r"\W(?=[bciw])(?:((can|could|would|will)\s+(you|u)|(is|would)\s+it\s+(be\s+)?possible\s+for\s+"
     r"(you|u)\s+to)\s+(please\s+|also\s+|actually\s+|"
@@ -155,10 +160,10 @@ _ASK_EXTRA = CaseBlindPattern(
     r"|but (i|we)('ll| will| would| do)? need (a |an |some )?(advance|deposit|down payment)\b"
     # asking them to move in the same breath as one's own give: "would you lower the price if
     # I sign a 3 year lease?"
-    r"|(can|could|would|will)\s+(you|u)\s+(please\s+|be willing to\s+|be will to\s+|"
-    r"consider\s+)?(lower|drop|reduce|come down|go down|bring (it|the price) down)\b"
+    r"|"
+    + _MOVE_ASK
     # the same ask inside our own "if I ...": "if I sign a 2 year lease you could come down"
-    r"|if (i|we) [^.?!]{0,40}?\b(you|u) (could|can|would) (come|go|bring (it|the price)) down\b)",
+    + r"|if (i|we) [^.?!]{0,40}?\b(you|u) (could|can|would) (come|go|bring (it|the price)) down\b)",
     spaced=True,
 )
 # Pickup asked of them with our own number: "$50 for it, could you pick up today?". Read only
@@ -496,12 +501,8 @@ def _other_gave(line: str) -> bool:
     return True
 
 
-# their ask that we move: "can you come down to 70?", "would you lower the price?"
-_MOVE_ASKED = re.compile(
-    r"\W*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|be willing to\s+|be will to\s+|"
-    r"consider\s+)?(?:lower|drop|reduce|come down|go down|bring (?:it|the price) down)\b",
-    re.I,
-)
+# their ask that we move, read at the start of a condition has_condition returned
+_MOVE_ASKED = re.compile(r"\W*" + _MOVE_ASK, re.I)
 
 
 # Terms of theirs beside a condition: a lease, an item left out, a service included
