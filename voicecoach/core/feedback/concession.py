@@ -495,10 +495,18 @@ def _other_gave(line: str) -> bool:
         # their plain ask of us ("will you deliver it?", "can you come down to 70?") offers
         # nothing for what it asks, so our yes to it closes no exchange; an extra asked with
         # a number of theirs ("for $60, can you deliver it?") is their price for it
-        if _OWN_GIVE_START.search(line) or _THEY_OFFER.search(line) or _PICKUP_OR_CASH.search(line):
-            return True  # "if I came and picked it up and brought cash, would you come down?"
+        if _OWN_GIVE_START.search(line) or _offers_their_cost(line):
+            return True
         return not _MOVE_ASKED.match(condition) and bool(find_amounts(line))
     return True
+
+
+def _offers_their_cost(line: str) -> bool:
+    """Whether their turn offers pickup, cash or a coming of theirs with what it asks.
+
+    "If I came and picked it up and brought cash, would you come down?": the ask is paid.
+    """
+    return _THEY_OFFER.search(line) is not None or _PICKUP_OR_CASH.search(line) is not None
 
 
 # their ask that we move, read at the start of a condition has_condition returned
@@ -1484,10 +1492,8 @@ def _granted_ask(text: str, their_line: str) -> str | None:
     if not (is_acceptance(text) or _MODAL_YES.match(text)):
         return None
     ask = _ASK_EXTRA.search(their_line) or _ASK_WILLING.search(their_line)
-    if ask is None or _THEY_OFFER.search(their_line) or _CONDITION_PHRASES.search(their_line):
+    if ask is None or _offers_their_cost(their_line) or _CONDITION_PHRASES.search(their_line):
         return None
-    if _PICKUP_OR_CASH.search(their_line):
-        return None  # "if I came and picked it up and brought cash, would you come down?"
     if _IF_YOU.search(their_line) or find_amounts(their_line):
         return None
     return text.strip()[:60]
