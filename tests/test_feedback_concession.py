@@ -303,6 +303,17 @@ def test_concession_cases(
         ("I can do 18 if you want.", False),
         ("Is there any way if I sign a 2 year lease you could come down to 1400?", True),
         ("I'm hoping you can come down to $300.", False),
+        # cash, a volume, a date or work asked with the give (rubric: costs them something real)
+        ("If it's cash I'll take it", True),
+        ("Ok, but I need cash.", True),
+        ("Well if you are taking them all I can lower the price a bit", True),
+        ("Meet me in the middle at $415 and you have to disassemble it.", True),
+        ("Best I could accept would be $65 for pick up.", True),
+        ("I would be willing to go to 280 for a sale today.", True),
+        ("Can you do 3900 right now and pick it up yourself?", True),
+        ("I'll be there for pick up at noon.", False),
+        ("If you're taking a look, note the scratch.", False),
+        ("Is it cash or card you prefer?", False),
     ],
 )
 def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
@@ -2461,3 +2472,12 @@ def test_asking_them_to_pay_our_number_is_no_condition() -> None:
     bunk = ("buyer: Can you lower the price to 180 and I pick up and it's a deal",)
     come_up = "$180? I don't know, if you'll come up to $190 you have a deal."
     assert concession_labels(come_up, bunk, "seller", "listing price $200.0") == [UNPAID]
+
+
+def test_their_number_called_reasonable_is_accepted() -> None:
+    # "135 is reasonable for me" takes their 135, tied to the pickup asked in the same turn
+    context = ("buyer: I can meet you at your office for pick up. How about $135?",)
+    text = (
+        "I can definitely budge if you're willing to pick the phone up. 135 is reasonable for me."
+    )
+    assert concession_labels(text, context, "seller", "listing price $175") == ["concession.traded"]

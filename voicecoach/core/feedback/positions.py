@@ -269,7 +269,7 @@ _OFFER_BEFORE = re.compile(
 )
 _OFFER_AFTER = re.compile(
     r"^\W{0,3}(\?|and (it'?s|they'?re|you|i'?ll|i will|i can|i'?d|we('ve| have)? (have|got) a "
-    r"deal)|is (my|the|as|fine|good|ok)|"
+    r"deal)|is (my|the|as|fine|good|ok|fair|reasonable|acceptable|doable|perfect)\b|"
     r"final|cash|firm|works|then|it is(?=\s*(then\b|[.!,]|$))|"
     r"sound|would|will|if|even|tops|max|or|ok|deal|for (it|the|this|them)|a month|per|/|work|"
     r"maybe|perhaps|may|might|should|could|"
