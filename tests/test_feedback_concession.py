@@ -2332,6 +2332,14 @@ def test_our_number_said_with_the_pickup_they_offered_is_a_package() -> None:
     assert concession_labels(waved, context, "seller", "listing price $200") == [UNPAID]
 
 
+def test_our_number_said_with_the_day_they_offered_to_collect_is_a_package() -> None:
+    offered = ("buyer: Would you take $2900 for them? I can get them tomorrow morning.",)
+    text = "I could do 3100, and tomorrow works for me."
+    assert concession_labels(text, offered, "seller", "listing price $3500") == [TRADED]
+    not_offered = ("buyer: Would you take $2900 for them?",)
+    assert concession_labels(text, not_offered, "seller", "listing price $3500") == [UNPAID]
+
+
 def test_their_ask_that_we_pick_up_handed_back_buys_nothing() -> None:
     context = (
         "buyer: Would you take $10?",

@@ -1298,13 +1298,15 @@ def _only_pickup_asked(their: str) -> bool:
 # "I can pick it up", "if I came to pick it up today": the cost offered in the first person
 _THEY_OFFER_THEMSELVES = re.compile(
     r"\b(?:i|we)(?:'d| would|'ll| will| can| could)? (?:be )?(?:(?:willing|happy|glad|able) to )?"
-    r"(?:came|come|pick (?:it |them )?up|pay (?:you )?(?:in )?cash|bring (?:you )?cash)\b",
+    r"(?:came|come|pick (?:it |them )?up|pay (?:you )?(?:in )?cash|bring (?:you )?cash|"
+    # "I can get it this evening": the date they offer to collect it
+    r"get (?:it|them) (?:today|tonight|tomorrow|this (?:evening|afternoon|morning|weekend)))\b",
     re.I,
 )
 
 
-# the costs that fall on the buyer's side: pickup, cash, today, tonight (by _costs_named)
-_THEIR_SIDE_COSTS = frozenset({"pick", "cash", "toda", "toni"})
+# the costs that fall on the buyer's side: pickup, cash, a day or time (by _costs_named)
+_THEIR_SIDE_COSTS = frozenset({"pick", "cash", "toda", "toni", "tomo", "this"})
 
 
 def _their_cost_echoed(text: str, their: str) -> str | None:
@@ -1336,7 +1338,7 @@ _PROPOSAL_IF = re.compile(r"\b(what|how about|ok|okay|alright|fine|mind|cool)\W+
 
 _CONCRETE_COST = re.compile(
     r"\b(pick(ed|ing)? (it |them )?up|cash|deliver\w*|bill|utilities|sign\w*|lease|today|tonight|"
-    r"tomorrow|shipping|deposit|haul|load)\b",
+    r"tomorrow|this (?:evening|afternoon|morning|weekend)|shipping|deposit|haul|load)\b",
     re.I,
 )
 
