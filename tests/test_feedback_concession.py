@@ -2267,6 +2267,19 @@ def test_a_mileage_said_with_a_k_is_no_price() -> None:
     assert read_proposals("I could do 15K for it", "price", 30600.0, None) != []
 
 
+def test_a_number_with_a_unit_written_on_is_no_price() -> None:
+    assert read_proposals("I'd pay more if it was higher than 1080P", "price", 995.0, None) == []
+    assert read_proposals("It has 64GB and a case", "price", 200.0, None) == []
+    assert read_proposals("I could do 300usd for it", "price", 400.0, None) != []
+    assert read_proposals("would you take 4k?", "price", 5000.0, None) != []
+    context = (
+        "seller: I have 5 to 10 movies. The discs are fine, but I want to upgrade them to 4k",
+        "buyer: OK. How about $650? I'd pay more if it was higher than 1080P",
+    )
+    text = "Make it $700 and you have a deal"
+    assert concession_labels(text, context, "seller", "listing price $995") == [UNPAID]
+
+
 def test_a_model_year_after_a_determiner_is_no_price() -> None:
     context = (
         "buyer: Is the van still for sale?",

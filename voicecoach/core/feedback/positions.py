@@ -297,6 +297,9 @@ _MODEL_BEFORE = CaseBlindPattern(
 # "It is a 2004, company truck", "my 2008 Honda": a year after a determiner names the model;
 # "the" is left out ("I can do the 2000.")
 _YEAR_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|my|your|his|her|our|this)\s+$", re.I)
+# A unit written onto the number ("1080P", "64GB", "10x"): a size or a spec, not a price;
+# "4k" and "300usd" are prices (find_amounts reads the "k" itself)
+_GLUED_UNIT = re.compile(r"(?!usd\b|dollars?\b|bucks\b|k\b)[a-z]", re.I)
 _MILEAGE_AFTER = re.compile(
     r"^\W*(?:on it\W+|for the\W+|on the\W+)?(?:mileage|millage|miles|mi|km|odometer)\b", re.I
 )
@@ -314,6 +317,8 @@ def offer_like(text: str, amount: Amount) -> bool:
         return False
     if _MILEAGE_AFTER.match(after):
         return False  # "it only has 15K for the mileage": a reading, even with a "k"
+    if amount.unit != "currency" and _GLUED_UNIT.match(after):
+        return False
     if amount.unit == "currency":
         return True
     if 1950 <= amount.value <= 2035:
