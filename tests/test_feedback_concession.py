@@ -311,6 +311,7 @@ def test_concession_cases(
         ("Best I could accept would be $65 for pick up.", True),
         ("I would be willing to go to 280 for a sale today.", True),
         ("Can you do 3900 right now and pick it up yourself?", True),
+        ("I will let it go for 5,300 dollars if you are coming to me.", True),
         ("I'll be there for pick up at noon.", False),
         ("If you're taking a look, note the scratch.", False),
         ("Is it cash or card you prefer?", False),
@@ -2351,6 +2352,12 @@ def test_our_number_said_with_the_day_they_offered_to_collect_is_a_package() -> 
     assert concession_labels(text, offered, "seller", "listing price $3500") == [TRADED]
     not_offered = ("buyer: Would you take $2900 for them?",)
     assert concession_labels(text, not_offered, "seller", "listing price $3500") == [UNPAID]
+
+
+def test_a_contract_we_enter_for_our_number_again_is_a_trade() -> None:
+    context = ("buyer: Would you accept an offer of $2760?", "seller: I would accept $2,850")
+    text = "If I entered a contract for 1 year, would you accept $2,760?"
+    assert concession_labels(text, context, "buyer", "listing price $3000") == [TRADED]
 
 
 def test_their_ask_that_we_pick_up_handed_back_buys_nothing() -> None:

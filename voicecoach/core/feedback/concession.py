@@ -49,7 +49,8 @@ _IF_YOU = CaseBlindPattern(
 # The items of the split games, when a setting does not name them
 _ALL_ITEMS = ("food", "water", "firewood", "book", "hat", "ball")
 _COSTLY = re.compile(
-    r"\b(pick|picks|picked|come|comes|collect|get it|grab|pay|pays|paid|cash|sign|signs|cover|buy|"
+    r"\b(pick|picks|picked|come|comes|coming|collect|get it|grab|pay|pays|paid|cash|sign|signs|"
+    r"cover|buy|"
     r"take (it|them|the|care|delivery|possession|all|on|over)|commit|agree|meet|bring|do \$?\d|"
     # "if you can be here in one hour": coming quickly is a cost too
     r"be (here|there|over) (in|within|by|today|tonight|tomorrow|before|at)|"
@@ -234,6 +235,8 @@ _EXTRA = CaseBlindPattern(
     r"[ -](year|month)s?) ?(lease|contract)?|"
     r"(do|take) (a |an )?(\d+|one|two|three|four|five|six|twelve|eighteen)[ -](year|month)s? "
     r"(lease|contract)|"
+    # "if I entered a contract for 1 year", "enter into a 2-year lease"
+    r"enter(ed|ing)? (into )?(a |an |the )?([\w-]+ ){0,2}?(lease|contract)|"
     r"do (all )?(the )?(grounds ?keeping|yard ?work|maintenance|shoveling|repairs|landscaping))\b"
     r"|(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
     r"(cost|charge)|half off|no deposit|waive the|no (application|rental|cleaning) fee|"
