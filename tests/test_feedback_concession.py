@@ -336,6 +336,9 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("I'm willing to accept your offer if you can buy it this week.", True),
         ("I am not willing to accept your offer.", False),
         ("I suppose that'll do.", True),
+        ("I am ok with that if I get two waters", True),
+        ("I'm fine with that offer", True),
+        ("I don't think I am okay with that.", False),
         ("That will do nothing for me.", False),
         # typed in a hurry, still a yes
         ("okk thank you", True),

@@ -277,7 +277,10 @@ _ACCEPT = CaseBlindPattern(
     r"(agree to|accept|go with|pay) (that|this|it|your)\b|"
     r"(i'll|i will|we'll|we will) do (that|it)\W*$|"
     # "I suppose so, but you would have to pick it up", "if you pay cash I'll make that deal"
-    r"(i|we) (suppose|guess) so\b|(i|we)('ll| will| can| could)? make (that|this|the) deal\b|"
+    r"(i|we) (suppose|guess) so\b|"
+    # not "I don't think I am okay with that", "not sure if I'm ok with it"
+    r"(?<!think )(?<!sure )(?<!if )(?<!whether )(i'?m|i am|we'?re|we are) (ok|okay|fine|good|"
+    r"cool|happy) with (that|this|it)\b|(i|we)('ll| will| can| could)? make (that|this|the) deal\b|"
     r"(that|this|it)('ll| will| would| should) do\W*$)",
     spaced=True,
 )
