@@ -312,6 +312,7 @@ def test_concession_cases(
         ("I would be willing to go to 280 for a sale today.", True),
         ("Can you do 3900 right now and pick it up yourself?", True),
         ("I will let it go for 5,300 dollars if you are coming to me.", True),
+        ("ok that works, but you would pick up right?", True),
         ("I'll be there for pick up at noon.", False),
         ("If you're taking a look, note the scratch.", False),
         ("Is it cash or card you prefer?", False),
@@ -339,6 +340,10 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("I am ok with that if I get two waters", True),
         ("I'm fine with that offer", True),
         ("I don't think I am okay with that.", False),
+        ("I think that'll work for me.", True),
+        ("I don't think that would work", False),
+        ("i dont think thatll work", False),
+        ("Hmm, I'm not sure that would work for me. How many do you need?", False),
         ("That will do nothing for me.", False),
         # typed in a hurry, still a yes
         ("okk thank you", True),
@@ -2301,6 +2306,14 @@ def test_a_yes_to_talking_then_their_own_number_is_an_offer_to_accept() -> None:
     )
     text = "Sounds excellent to me. I want it rented this week."
     assert concession_labels(text, context, "seller", "listing price $1800") == [UNPAID]
+
+
+def test_their_number_and_a_deal_typed_in_a_hurry_is_an_offer_to_accept() -> None:
+    context = (
+        "seller: I can let em go for $475 at the lowest.",
+        "buyer: 450 and you hve deal",
+    )
+    assert concession_labels("Deal. Cheers!", context, "seller", "listing price $550") == [UNPAID]
 
 
 def test_a_number_and_we_have_a_deal_is_an_offer() -> None:

@@ -122,9 +122,10 @@ _CONDITION_PHRASES = CaseBlindPattern(
     # the cost named as what the number is for: "$65 for pick up", "280 for a sale today"
     r"(?<=\d )for (a )?pick ?-?up|for (a )?((quick |cash )?sale today|you today)|"
     r"pick (it |them )?up yourself|"
-    r"you must (pay|pick|come|sign|bring|cover|take|buy|agree|commit)|but you (pay|"
-    r"cover|bring|"
-    r"take|pick|come|get)|and you (pay|cover|bring|pick|come|sign|drop|deliver|ship|handle|"
+    r"you must (pay|pick|come|sign|bring|cover|take|buy|agree|commit)|"
+    # "ok that works, but you would pick up right?"
+    r"but you('ll| will| would|'d)? (pay|cover|bring|take|pick|come|get)|"
+    r"and you (pay|cover|bring|pick|come|sign|drop|deliver|ship|handle|"
     r"take care|throw in|include|move it|move them|haul|load|collect)|you pay\b|you cover\b|"
     r"only (accept|take)s? (cash|venmo|paypal|zelle)|cash only|"
     # "what if I give you one of the waters. could I get 2 of the firewood then?"
@@ -261,7 +262,7 @@ _ACCEPT_OPENING = CaseBlindPattern(
 _ACCEPT = CaseBlindPattern(
     r"\W(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|ok|okay|fine|"
     r"excellent|perfect|wonderful|awesome|fantastic|amazing|doable|acceptable|agreeable|"
-    r"like a (deal|plan))|that (works|would work|"
+    r"like a (deal|plan))|that'?ll work|that (works|would work|"
     r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (certainly |definitely |surely |probably )?"
@@ -307,7 +308,7 @@ def _counter_after_yes(their: str, term: str, reference: float | None) -> bool:
 
 # "Go to $1795 and we have a deal": a number put forward, not a yes to ours
 _PROPOSED_DEAL = re.compile(
-    r"\band (?:we|you)(?:'ve| have)? (?:have|got) (?:a|yourself a) deal", re.I
+    r"\band (?:we|you|u)(?:'ve| have)? (?:have|hve|hav|got) (?:a |yourself a )?deal", re.I
 )
 _CONFIRM_DEAL = CaseBlindPattern(
     r"\W(so )?(do we have|is it|is that|have we got) a deal\W*$", spaced=True
@@ -317,6 +318,9 @@ _REJECT = CaseBlindPattern(
     r"can'?t|cannot|can not|could not|will not|won'?t|doesn'?t work|does not work|"
     r"too (high|low|much|steep)|no way|not enough|never|decline|pass on|how about|what about|"
     r"counter)\b"
+    # "I don't think that would work", "not sure that'll work for me"
+    r"|(?:don'?t|do not|dont) think (?:that|this|it)(?:'?ll|'?s)?\b"
+    r"|not sure (?:if )?(?:that|this|it)(?:'?ll| would| will| can| could)? work\b"
     r"|(is that|is this|does that|would that|will that|do we have)\b[^.!]*\bdeal\W*$)",
     spaced=True,
 )
