@@ -76,6 +76,9 @@ CALM = [
     "I could take the books, or else the hats, your choice.",
     "If I get lost on the trail I will need more water.",
     "Giving it away at a ridiculous price of 40.",
+    # an illness or a story, not an insult or a plea
+    "I need the water because I have a heart condition.",
+    "Some idiot in Europe got too close to a bear for a selfie. Too funny.",
 ]
 
 
