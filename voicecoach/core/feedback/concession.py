@@ -1305,12 +1305,14 @@ def _only_pickup_asked(their: str) -> bool:
     )
 
 
+# a day or time to collect it, a cost that falls on the buyer
+_COLLECTION_DAY = r"(?:today|tonight|tomorrow|this (?:evening|afternoon|morning|weekend))"
 # "I can pick it up", "if I came to pick it up today": the cost offered in the first person
 _THEY_OFFER_THEMSELVES = re.compile(
     r"\b(?:i|we)(?:'d| would|'ll| will| can| could)? (?:be )?(?:(?:willing|happy|glad|able) to )?"
     r"(?:came|come|pick (?:it |them )?up|pay (?:you )?(?:in )?cash|bring (?:you )?cash|"
     # "I can get it this evening": the date they offer to collect it
-    r"get (?:it|them) (?:today|tonight|tomorrow|this (?:evening|afternoon|morning|weekend)))\b",
+    r"get (?:it|them) " + _COLLECTION_DAY + r")\b",
     re.I,
 )
 
@@ -1347,8 +1349,9 @@ _PROPOSES = re.compile(
 _PROPOSAL_IF = re.compile(r"\b(what|how about|ok|okay|alright|fine|mind|cool)\W+(then\W+)?$", re.I)
 
 _CONCRETE_COST = re.compile(
-    r"\b(pick(ed|ing)? (it |them )?up|cash|deliver\w*|bill|utilities|sign\w*|lease|today|tonight|"
-    r"tomorrow|this (?:evening|afternoon|morning|weekend)|shipping|deposit|haul|load)\b",
+    r"\b(pick(ed|ing)? (it |them )?up|cash|deliver\w*|bill|utilities|sign\w*|lease|"
+    + _COLLECTION_DAY
+    + r"|shipping|deposit|haul|load)\b",
     re.I,
 )
 

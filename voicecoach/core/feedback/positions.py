@@ -317,10 +317,10 @@ def offer_like(text: str, amount: Amount) -> bool:
         return False
     if _MILEAGE_AFTER.match(after):
         return False  # "it only has 15K for the mileage": a reading, even with a "k"
-    if amount.unit != "currency" and _GLUED_UNIT.match(after):
-        return False
     if amount.unit == "currency":
         return True
+    if _GLUED_UNIT.match(after):
+        return False
     if 1950 <= amount.value <= 2035:
         next_word = _WORD_AFTER.match(after)  # "2004 Chevy", not "2000. It's a great deal"
         named_model = next_word is not None and next_word.group(1)[0].isupper()
