@@ -2370,6 +2370,27 @@ def test_our_number_said_with_the_day_they_offered_to_collect_is_a_package() -> 
     assert concession_labels(text, not_offered, "seller", "listing price $3500") == [UNPAID]
 
 
+def test_part_of_the_deal_held_back_with_our_number_is_a_package() -> None:
+    context = ("buyer: It's listed at 200 but would you accept $100?",)
+    setting = "listing price $200"
+    for text in (
+        "I can do $175 without the stand.",
+        "Without the stand I would be able to do $170",
+        "one hundred seventy five without the stand",
+        "I would do $175 but I wouldn't be able to deliver if that was the case.",
+    ):
+        assert concession_labels(text, context, "seller", setting) == [TRADED], text
+    # the price described, a deposit waived, or a candidate's own benefit given up
+    for text in (
+        "That is without the stand, and I could do $180.",
+        "I can do $175 without a deposit.",
+    ):
+        assert concession_labels(text, context, "seller", setting) == [UNPAID], text
+    talks = ("employer: We can offer 80k.", "candidate: I was looking for 100k.")
+    text = "I could do 90k without the signing bonus."
+    assert concession_labels(text, talks, "candidate", None) == [UNPAID]
+
+
 def test_a_contract_we_enter_for_our_number_again_is_a_trade() -> None:
     context = ("buyer: Would you accept an offer of $2760?", "seller: I would accept $2,850")
     text = "If I entered a contract for 1 year, would you accept $2,760?"

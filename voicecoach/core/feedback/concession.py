@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from voicecoach.core.case_blind import CaseBlindPattern
 from voicecoach.core.feedback import items as split_items
 from voicecoach.core.feedback.positions import (
+    HIGH_ROLES,
     OTHER,
     SELF,
     Ledger,
@@ -1278,6 +1279,8 @@ def _concessions(
         # "I can pick it up." - "It's great that you can pick it up yourself, I could let it go
         # for $140": our number said with the cost they offered, a package in which both move
         condition = _their_cost_echoed(text, ledger.last_other_line)
+        if not condition and self_role in _PROVIDER_ROLES:
+            condition = _held_back(text)
     if condition:
         return [_traded(give, condition, text)]
     return [_unpaid(give, self_role)]
@@ -1336,6 +1339,31 @@ def _their_cost_echoed(text: str, their: str) -> str | None:
 
 
 _WAVED_OFF = re.compile(r"\b(?:but|however|not|no)\b|n'?t\b", re.I)
+
+
+# Those who hand over the goods or the service: what they hold back is the other side's loss.
+# (A candidate's "without the bonus" is one more thing the candidate gives up.)
+_PROVIDER_ROLES = HIGH_ROLES - {"candidate", "employee"}
+# Part of the deal held back with our lower number: "$2600 without the spot", "without the
+# accessories I would be able to do $70", "$175 but I wouldn't be able to deliver". The
+# other side gives that part up for the price, a package in which both move. "That is
+# without the partition" only describes the price, and a waived deposit is a cost dropped.
+_HELD_BACK = re.compile(
+    r"(?:\d|\b(?:it|dollars|bucks|" + "|".join(sorted(NUMBER_WORDS | {"grand"})) + r"))"
+    r"\s*(?:\w+ )?without (?!(?:the |a |any |my )?(?:deposit|fees?\b|tax|charges?|interest|"
+    r"security|profit|problems?|issues?))[a-z]"
+    r"|(?:^|[.!?]\s*)without (?:the |a |any |my )?\w+[^.?!]{0,30}\b(?:i|we)\b"
+    r"(?:'d| would| could| can| will|'ll)"
+    r"|\bbut (?:i|we) (?:would(?: not|n'?t)|won'?t|will not|can(?:'?t|not)|could(?:n'?t| not))"
+    r"(?: be able to)? deli(?:e)?ver",  # "deliever" typed in a hurry
+    re.I,
+)
+
+
+def _held_back(text: str) -> str | None:
+    """The words that hold part of the deal back with our number, or None."""
+    match = _HELD_BACK.search(text)
+    return _clause(text, match.start()) if match else None
 
 
 # "how about ...?", "what if ...?", "can I ...?": a question that proposes, not one that checks
