@@ -2289,6 +2289,15 @@ def test_a_number_with_a_unit_written_on_is_no_price() -> None:
     assert concession_labels(text, context, "seller", "listing price $995") == [UNPAID]
 
 
+def test_what_the_thing_has_is_no_price() -> None:
+    context = ("buyer: Looks like a good car. How many miles does it have?",)
+    assert (
+        concession_labels("It has less than 3000", context, "seller", "listing price $9000") == []
+    )
+    assert read_proposals("It only has 48000 on it", "price", 9000.0, None) == []
+    assert read_proposals("It has to be 8500", "price", 9000.0, None) != []
+
+
 def test_a_model_year_after_a_determiner_is_no_price() -> None:
     context = (
         "buyer: Is the van still for sale?",

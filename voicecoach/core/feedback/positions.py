@@ -304,6 +304,13 @@ _MILEAGE_AFTER = re.compile(
     r"^\W*(?:on it\W+|for the\W+|on the\W+)?(?:mileage|millage|miles|mi|km|odometer)\b", re.I
 )
 
+# what the thing has, not what it costs: "How many miles?" - "It has less than 3000"
+_HAS_COUNT_BEFORE = re.compile(
+    r"\b(?:it|this|she|he|they)\s+(?:only\s+|just\s+)?(?:has|had)\s+(?:only\s+|just\s+)?"
+    r"(?:(?:less|fewer|more) than|under|over|about|around|almost|nearly|roughly)?\s*$",
+    re.I,
+)
+
 
 def _listed(window: str) -> bool:
     return _LISTED_AFTER.match(window) is not None or _LISTED_BEFORE.search(window) is not None
@@ -319,7 +326,7 @@ def offer_like(text: str, amount: Amount) -> bool:
         return False  # "it only has 15K for the mileage": a reading, even with a "k"
     if amount.unit == "currency":
         return True
-    if _GLUED_UNIT.match(after):
+    if _GLUED_UNIT.match(after) or _HAS_COUNT_BEFORE.search(before):
         return False
     if 1950 <= amount.value <= 2035:
         next_word = _WORD_AFTER.match(after)  # "2004 Chevy", not "2000. It's a great deal"
