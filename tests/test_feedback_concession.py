@@ -395,6 +395,9 @@ def test_quoted_and_refused_numbers_are_not_proposals() -> None:
     # a price that sells "for" is quoted ("it sells for $450 new"), but one asked or offered
     # for this sale is put forward
     assert read_proposals("It sells for $450 new.", "price", 400.0, 400.0) == []
+    # a cost named, then our own "if" with our number: the number is ours
+    ours = "I understand your travel costs, if you come up to $190 we have a deal"
+    assert [p.value for p in read_proposals(ours, "price", 200.0, 200.0)] == [190.0]
     asked = "Would you be willing to sell for $1500 if I sign a longer lease?"
     assert [p.value for p in read_proposals(asked, "price", 2250.0, None)] == [1500.0]
     offered = "I'd be willing to sell for $350."

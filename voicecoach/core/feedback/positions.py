@@ -192,7 +192,9 @@ _REFERENCE_BEFORE = CaseBlindPattern(
     r"(was|were|had been) asking( for)?|had asked( for)?|listed (it |them )?(at|for)|"
     r"(asking|listing|list) price (was|is|says|shows)|"
     # an amount on top of the price: "I would like $150 and can deliver it for another $50"
-    r"another|an? (extra|additional))\b[^.?!\d]{0,25}$",
+    r"another|an? (extra|additional))\b"
+    # ... not across an "if" of ours: "I understand your travel costs, if you come up to $190"
+    r"(?:(?!\bif\b)[^.?!\d]){0,25}$",
     spaced=True,
 )
 # A negation reaches the number unless a new clause starts between them: recognised speech
