@@ -511,6 +511,7 @@ def test_a_proposal_put_as_a_question_about_their_feelings_is_not_credited(text:
         "Your basic supplies will keep your kids warm enough.",
         "The basic package was enough for a trip like yours.",
         "The additional packages are just a bonus, you know.",
+        "You can always bring an extra blanket, that beats a fire.",
     ],
 )
 def test_waving_their_need_away_is_push(text: str) -> None:
@@ -531,6 +532,7 @@ def test_waving_their_need_away_is_push(text: str) -> None:
         "Do you think you can survive without the firewood?",
         "We all have the basic package, but my group is bigger this year.",
         "Do you already have the basic supplies with you?",
+        "Can you always bring your own cooler?",
     ],
 )
 def test_a_give_a_question_or_our_own_fallback_is_not_push(text: str) -> None:
@@ -645,3 +647,29 @@ def test_a_move_asked_of_them_or_an_offer_of_help_is_not_a_needs_question(text: 
 
 def test_is_there_anything_you_need_is_still_a_needs_question() -> None:
     assert labels("Is there anything you need for the trip?") == [QUESTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will trade you my 2 food for 3 of your waters. Accept this or I will walk away.",
+        "No, I've given you the better deal. Take 2 water and 1 food or I will walk away.",
+        "Please accept it or we both end up with nothing.",
+    ],
+)
+def test_our_offer_pressed_with_a_walk_out_is_push(text: str) -> None:
+    assert PUSH in labels(text)
+    assert PUSH in labels(spoken(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will take 1 water and 2 food. That is my last offer or I will walk.",
+        "I can take it or leave it, the firewood is not important to me.",
+        "Take your time, or we can talk again tomorrow.",
+    ],
+)
+def test_our_own_take_or_a_calm_choice_is_not_a_walk_out_push(text: str) -> None:
+    assert PUSH not in labels(text)
+    assert PUSH not in labels(spoken(text))

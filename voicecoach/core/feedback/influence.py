@@ -89,6 +89,13 @@ _PUSH = compile_terms(
         r"(?:its|this is|that is|thats) (?:the|a) (?:best|great|fair|good) (?:price|deal|offer)"
         r"(?: for (?:a|an|the|this|that)\b[^.!?]{0,30})?[.,!]? (?:it|this|that) (?:wont|will not)",
         r"(?:lets|let us|please|come on|just) be (?:reasonable|realistic|sensible)",
+        # our offer pressed with a walk-out: "accept this or I will walk away", "take 2 water
+        # and 1 food or I will walk", "please accept it or we both end up with nothing"
+        # (an imperative: not "I will take 1 water ... that is my last offer or I will walk")
+        r"(?<!i )(?<!we )(?<!ill )(?<!will )(?<!would )(?<!can )(?<!could )(?<!to )"
+        r"(?:accept|take)\b[^.!?]{0,60}\bor (?:else )?(?:i|we)(?: will| am going to| are going to"
+        r"|ll)? (?:just )?(?:walk|leave|both (?:end up with|get) nothing|end up with nothing"
+        r"|get nothing)",
         r"whereas (?:i|we) (?:need|have|really)",
         r"you (?:only|just|merely) (?:need|want) (?:it|them|that|this) for",
         # telling them what they do not need ("I know what's best for you"): "you won't need
@@ -111,6 +118,7 @@ _PUSH = compile_terms(
         r"|easily|just|always|simply) (?:\w+ )?(?:hunt|fish|forage|gather|catch|wear|boil"
         r"|purify|make do|get by|find)\b(?![^.!?]*\?)",
         r"why not (?:just )?(?:wear|gather|hunt|fish|forage|find|boil|pack|bring)\b",
+        r"(?:you|u) (?:can|could) always (?:bring|pack|buy|get)\b(?![^.!?]*\?)",
         r"you (?:can|could) easily (?:pay|afford)",
         # "you can survive without them", "I think you can make it off the basic supplies"
         r"(?<!if )(?<!so )(?<!said )(?<!you think )(?:you|u|your \w+) (?:can|could|should|will"
