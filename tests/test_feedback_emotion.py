@@ -38,6 +38,7 @@ OVERREACH = [
     "I'm desperate, my kids will starve if this falls through.",
     "How dare you ask that much for this junk",
     "Why did you lie to me about the mileage",
+    "How many times do I have to say it, the price is firm.",
     "I'm sick and tired of your games.",
     "You're the owner, I'd think you would know that.",
     "Did you even read my last message?",
@@ -79,6 +80,8 @@ CALM = [
     # an illness or a story, not an insult or a plea
     "I need the water because I have a heart condition.",
     "Some idiot in Europe got too close to a bear for a selfie. Too funny.",
+    # their experience asked, not an exasperated "how many times"
+    "How many times have you gone camping?",
 ]
 
 

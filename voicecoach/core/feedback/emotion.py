@@ -68,7 +68,9 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r" (?:offer|price|deal|service|idea|excuse|joke)",
     r"worst (?:\w+ )?(?:ever|ive ever|i have ever|in my life|in history)",
     r"(?:why|what|how|where|who) on earth",
-    r"how many times",
+    # "how many times do I have to say it?", not "how many times have you used it?"
+    r"how many (?:more )?times (?:(?:do|did|must|should|will|would|have|has|am|are|can|could) )?"
+    r"(?:i|we|(?:you|u) (?:need|have|got|want|gonna))",
     r"for the last time",
     r"(?:a|one) (?:hundred|thousand|million) times",
     r"(?:none of your|mind your own) business",
