@@ -118,6 +118,8 @@ def test_span_is_the_trigger() -> None:
         "Stop!!! Just stop lowballing me",
         "Why would I do that?!?!",
         "Come on! Enough! Why won't you move!",
+        "That is 1800 below my price!!",
+        "Yes, I read it. But no!! Not at that price",
     ],
 )
 def test_shouting_in_text(text: str) -> None:
@@ -134,6 +136,9 @@ def test_shouting_in_text(text: str) -> None:
         "Of course! It's made by Curtis! Great brand!",
         "Perfect! Enjoy your new home! You won't regret it!",
         "It has a BEAUTIFUL view and FREE parking INCLUDED.",
+        "no worries!!!",
+        "Same for me!!",
+        "Me too!!!! That is what I am most excited about.",
     ],
 )
 def test_capitals_and_bangs_without_heat(text: str) -> None:

@@ -532,6 +532,8 @@ _HAPPY = compile_terms(
         r"will do",
         r"sorry",
         r"me too",
+        r"same (?:here|for me|with me|to you)",
+        r"no (?:worries|problem)",
         r"of course",
         r"sure",
         r"absolutely",
@@ -546,7 +548,7 @@ _HAPPY = compile_terms(
 )
 _UNHAPPY = compile_terms(
     (
-        r"no",
+        r"no(?! (?:worries|problem)\b)",
         r"not",
         r"never",
         r"dont",
@@ -621,6 +623,23 @@ def _negated(normal: str, start: int) -> bool:
     return NEGATION_BEFORE.search(normal, max(0, start - 40), start) is not None
 
 
+# the end of the sentence before a run of "!": what is cheered starts after it
+_SENTENCE_END = re.compile(r"[.?!]")
+
+
+def _cheered(text: str, run_start: int) -> bool:
+    """Whether the sentence a run of "!" closes is plainly happy.
+
+    Read on that sentence too, not only the whole turn: "Me too!!!! That is what I am most
+    excited about" cheers, though its later "what" sours the whole.
+    """
+    start = 0
+    for end in _SENTENCE_END.finditer(text, 0, run_start):
+        start = end.end()
+    sentence = normalise(text[start:run_start])
+    return _HAPPY.search(sentence) is not None and _UNHAPPY.search(sentence) is None
+
+
 def _shouting_span(text: str, normal: str) -> str | None:
     """The shouted part of a typed turn.
 
@@ -643,7 +662,7 @@ def _shouting_span(text: str, normal: str) -> str | None:
     plainly_happy = _HAPPY.search(normal) is not None and not unhappy
     if mostly_caps and not plainly_happy:
         return " ".join(caps_words)
-    if run is not None and not plainly_happy:
+    if run is not None and not (plainly_happy or _cheered(text, run.start())):
         return text[max(0, run.end() - 60) : run.end()].strip()
     if scattered and _EXASPERATED.search(normal) is not None:
         return " ".join(caps_words) if len(caps_words) >= 3 else text[-60:].strip()
