@@ -39,6 +39,7 @@ OVERREACH = [
     "How dare you ask that much for this junk",
     "Why did you lie to me about the mileage",
     "How many times do I have to say it, the price is firm.",
+    "Thirty dollars for all that, are you mad?",
     "I'm sick and tired of your games.",
     "You're the owner, I'd think you would know that.",
     "Did you even read my last message?",

@@ -93,6 +93,8 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"(?:is this|this is|thats) a joke",
     r"(?:are|were) you (?:kidding|joking|crazy|insane|nuts|out of your mind|deaf|blind|stupid"
     r"|dumb)",
+    # "are you mad. what can I do without water": not "are you mad at me?", which asks
+    r"(?:are|r) (?:you|u) mad(?= *[.?!,]| *$)",
     r"you (?:must|have to|gotta|got to|have got to|ve got to) be (?:kidding|joking)",
     r"(?:you|they) cant be serious",
     r"kidding me",
