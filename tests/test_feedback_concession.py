@@ -2292,6 +2292,12 @@ def test_a_number_with_a_unit_written_on_is_no_price() -> None:
     assert concession_labels(text, context, "seller", "listing price $995") == [UNPAID]
 
 
+def test_a_purchase_elsewhere_supposed_is_no_condition() -> None:
+    assert has_condition("If you buy a used chair anywhere else, it won't be this good.") is None
+    assert has_condition("It is expensive if you are willing to buy it somewhere else.") is None
+    assert has_condition("If you buy it today, I can do $230.") is not None
+
+
 def test_what_the_thing_has_is_no_price() -> None:
     context = ("buyer: Looks like a good car. How many miles does it have?",)
     assert (

@@ -367,6 +367,12 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?;])\s*")
 _IMPERATIVE_TIE = re.compile(r"and (?:i|we)(?:'ll| will| can| could)\b")
 
 
+# a purchase elsewhere supposed, as an argument: "if you buy a used chair anywhere else"
+_ELSEWHERE = re.compile(
+    r"\b(?:(?:anywhere|somewhere) else|elsewhere|from (?:someone|somebody|anyone) else)\b", re.I
+)
+
+
 def has_condition(text: str) -> str | None:
     """The words of a real condition on the other side, or None.
 
@@ -387,7 +393,7 @@ def has_condition(text: str) -> str | None:
         # the condition's own words: "if you are local, I can deliver" ends at the comma
         rest_start, rest_end = found.span("rest")
         rest = _MAIN_CLAUSE.split(text[rest_start - 1 : rest_end - 1], maxsplit=1)[0]
-        if _FREE_IF.search(rest):
+        if _FREE_IF.search(rest) or _ELSEWHERE.search(rest):
             continue
         if _COSTLY.search(rest):
             return _clause(text, found.start())
