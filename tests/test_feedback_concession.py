@@ -2298,6 +2298,18 @@ def test_a_purchase_elsewhere_supposed_is_no_condition() -> None:
     assert has_condition("If you buy it today, I can do $230.") is not None
 
 
+def test_what_they_get_priced_with_what_we_need_is_a_trade() -> None:
+    context = (
+        "me: I would like all 3 water and 2 firewood, you can have the food.",
+        "them: Could I get at least one water? I need it for my kids.",
+    )
+    text = "It's going to cost you though. If you get one water, I'm going to need two wood."
+    assert concession_labels(text, context, "camper", CASINO) == [TRADED]
+    dnd = ("me: i would like both balls and both hats .", "them: sorry i need both balls too .")
+    text = "that leaves me with 2 points . if i give up a ball i would need both hats ."
+    assert concession_labels(text, dnd, "trader", BOOKS_HATS_BALLS) == [TRADED]
+
+
 def test_what_the_thing_has_is_no_price() -> None:
     context = ("buyer: Looks like a good car. How many miles does it have?",)
     assert (

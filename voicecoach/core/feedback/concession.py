@@ -192,6 +192,9 @@ def _our_condition(text: str) -> str | None:
     condition = has_condition(text)
     if condition is not None:
         return condition
+    tie = _GIVE_THEN_NEED.search(text)
+    if tie:
+        return _clause(text, tie.start())
     low = text.lower()
     if "pick" in low:
         pickup = _ASK_PICKUP.search(text)
@@ -370,6 +373,17 @@ _IMPERATIVE_TIE = re.compile(r"and (?:i|we)(?:'ll| will| can| could)\b")
 # a purchase elsewhere supposed, as an argument: "if you buy a used chair anywhere else"
 _ELSEWHERE = re.compile(
     r"\b(?:(?:anywhere|somewhere) else|elsewhere|from (?:someone|somebody|anyone) else)\b", re.I
+)
+
+
+# what they get, then what we need for it: "if you get one water, I'm going to need two
+# wood", "if i give up a ball i would need both hats" - the give is priced in the same breath
+_GIVE_THEN_NEED = re.compile(
+    r"\bif (?:(?:you|u) (?:get|take|have|want|keep|are getting|are taking)"
+    r"|(?:i|we) (?:give|let you have|part with|am giving|'m giving))\b"
+    r"(?=[^.?!]{0,50}?,? (?:then )?(?:i|we)(?:'ll| will| would|'d|'m going to| am going to|"
+    r"'m gonna| am gonna)? ?(?:need|want|take|get|keep|have|require)\b)",
+    re.I,
 )
 
 
