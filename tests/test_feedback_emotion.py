@@ -40,6 +40,7 @@ OVERREACH = [
     "Why did you lie to me about the mileage",
     "How many times do I have to say it, the price is firm.",
     "Thirty dollars for all that, are you mad?",
+    "I am insulted. How about I take 2 water and you take the rest.",
     "I'm sick and tired of your games.",
     "You're the owner, I'd think you would know that.",
     "Did you even read my last message?",

@@ -673,3 +673,23 @@ def test_our_offer_pressed_with_a_walk_out_is_push(text: str) -> None:
 def test_our_own_take_or_a_calm_choice_is_not_a_walk_out_push(text: str) -> None:
     assert PUSH not in labels(text)
     assert PUSH not in labels(spoken(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That strikes me as a rather uneven split. What is your #1 need?",
+        "what is your number one priority",
+        "First though, can you tell me your preferences ranking for the 3 items?",
+    ],
+)
+def test_their_top_need_and_their_ranking_asked_are_needs_questions(text: str) -> None:
+    assert labels(text) == [QUESTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I really need water though. Are you sure you need that much?", "What is your number?"],
+)
+def test_doubt_and_a_price_asked_are_not_needs_questions(text: str) -> None:
+    assert QUESTION not in labels(text)

@@ -231,7 +231,8 @@ _QUESTION = compile_terms(
         r" (?:to|for) (?:you|u)",
         r"tell me (?:about|what|more about|why|how) (?:\w+ ){0,3}(?:you|your)",
         # "can you summarize your needs?", "what is the least valuable item for you?"
-        r"(?:summarize|summarise|describe|explain|share|list|lay out|go over) your (?:\w+ )?"
+        r"(?:summarize|summarise|describe|explain|share|list|lay out|go over|tell me) your"
+        r" (?:\w+ )?"
         r"(?:needs?|priorit\w+|preferences?|situation|concerns?|requirements?)",
         r"(?:what|which) (?:is|are|would be) (?:the |your )?(?:most|least) (?:valuable|important"
         r"|useful|needed|necessary)(?: \w+){0,2} (?:for|to) (?:you|u)",
@@ -239,6 +240,9 @@ _QUESTION = compile_terms(
         r"(?:is|are) (?:the )?\w+(?: \w+)? (?:something|what|the (?:thing|item|one)) (?:that )?"
         r"(?:you|u|your \w+) (?:want|need|value|prefer|care about)",
         r"what (?:brings|brought) you",
+        # "what is your #1 need?", spoken "what is your number one priority"
+        r"(?:whats|what is|what are) (?:your|ur) (?:#|number |no )(?:1|one) (?:need|priority"
+        r"|item|concern|goal)",
         # their position on an item: "where do you stand on water?"
         r"where (?:do|does) (?:you|u|your \w+) stand (?:on|with)",
         # what moves them: "what interests you the most?", "why are you selling it?"
@@ -378,8 +382,8 @@ _NOT_EXPLORING = compile_terms(
         r"what (?:are|r) (?:you|u) thinking$",
         r"(?:whats|what is|what are) (?:your|ur) (?:opinion|thoughts)$",
         r"looking (?:for|to get) for (?:it|this|that|them)",
-        r"(?:whats|what is) your (?:best |lowest |final |highest )?(?:price|offer|number|counter"
-        r"|bottom line)",
+        r"(?:whats|what is) your (?:best |lowest |final |highest )?(?:price|offer|number(?! one)"
+        r"|counter|bottom line)",
         r"what price",
         r"what (?:kind|sort|type) of (?:price|offer|deal|number|discount|counter)",
         # an offer of ours or logistics put as a question: "did you want to see the place?",
@@ -400,6 +404,9 @@ _NOT_EXPLORING = compile_terms(
         r"(?:do|would) you (?:want|like) (?:\w+ ){0,3}if (?:i|we)\b",
         r"thoughts on (?:taking|going|paying|accepting|doing|a lower|less|my offer|the price"
         r"|\$?\d+)",
+        # doubt, not a probe: "are you sure you need that much?"
+        r"(?:are|r) (?:you|u) (?:sure|certain) (?:that )?(?:you|u|your \w+) (?:really )?(?:need"
+        r"|want|require)",
         # "what do you need to know?" invites questions about the product, not about them
         r"(?:do|would) you (?:need|want|like) to know",
     )
