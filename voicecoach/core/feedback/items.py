@@ -83,7 +83,9 @@ _MINE_CUES = re.compile(
     r"|i'm taking\b|i'm getting\b|me\b"
     # "need both balls and hat": a want with its "I" left out, at the start of a sentence
     r"|(?:(?<=^ )|(?<=[.?!;] ))(?:need|want)(?= (?:both|all|the|one|two|three|[0-9]|food|water"
-    r"|firewood|wood|books?|hats?|balls?)\b))",
+    r"|firewood|wood|books?|hats?|balls?)\b)"
+    # "throw in one hat and you have a deal", "if you throw in a ball": ours to receive
+    r"|(?:(?<=^ )|(?<=[.?!;,] )|(?<=you )|(?<=u ))throw in\b)",
 )
 _THEIRS_CUES = re.compile(
     r"\W(?:"
