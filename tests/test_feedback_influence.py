@@ -681,6 +681,8 @@ def test_our_own_take_or_a_calm_choice_is_not_a_walk_out_push(text: str) -> None
         "That strikes me as a rather uneven split. What is your #1 need?",
         "what is your number one priority",
         "First though, can you tell me your preferences ranking for the 3 items?",
+        "i would like the hat as well , are the books valuable to you ?",
+        "I am curious how many people will be camping in your party?",
     ],
 )
 def test_their_top_need_and_their_ranking_asked_are_needs_questions(text: str) -> None:

@@ -227,8 +227,11 @@ _QUESTION = compile_terms(
         r"|hoping|require|going to require)",
         # "will firewood be of interest to you as well?", "are the books of any use to you?"
         r"(?:are|is|be) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any |high |much |great |little "
-        r"|more |less |low |no )?(?:value|interest|use|important|a priority|useful)"
-        r" (?:to|for) (?:you|u)",
+        r"|more |less |low |no |very |really )?(?:value|interest|use|important|a priority|useful"
+        r"|valuable) (?:to|for) (?:you|u)",
+        # who comes with them: "how many people will be camping in your party?"
+        r"how many (?:people|of you) (?:\w+ ){0,3}(?:in|with) (?:your|ur) (?:party|group|family"
+        r"|camp|crew|team)",
         r"tell me (?:about|what|more about|why|how) (?:\w+ ){0,3}(?:you|your)",
         # "can you summarize your needs?", "what is the least valuable item for you?"
         r"(?:summarize|summarise|describe|explain|share|list|lay out|go over|tell me) your"
