@@ -454,6 +454,12 @@ def test_split_claims_read_owner_cues_counts_and_exchanges() -> None:
     assert read_claims("the weather is nice today", 3.0, casino).empty
     # "throw in" asks for the item: the speaker's to receive, not a handover
     assert read_claims("throw in one hat and you have a deal", None, games).mine == {"hat": 1.0}
+    # what they want, as the price of ours: theirs
+    priced = read_claims(
+        "i'll take the ball and two books if you want 1 book and the hat", None, games
+    )
+    assert priced.mine == {"ball": 1.0, "book": 2.0}
+    assert priced.theirs == {"book": 1.0, "hat": 1.0}
     answer = read_claims("No i need the firewood as well.", 3.0, casino)
     assert "firewood" not in answer.mine  # "no" answers, it does not count zero
     both = read_claims("You can have 2 food and I'll take 2 firewood and only 1 food", 3.0, casino)

@@ -97,6 +97,8 @@ _THEIRS_CUES = re.compile(
     r"(get|take|keep|have|receive|grab|got)\b(?! (?:fun|a (?:good|great|nice|safe|fun|wonderful)|"
     r"to\b|time|kids|children|family|questions?|any (?:questions?|kids)))"
     r"|you'll (get|have|take|keep)\b|you'd (get|have|take)\b"
+    # "i'll take the ball and two books if you want 1 book and the hat"
+    r"|(?<=if )(?:you|u) (?:really |still |also )?(?:want|need|prefer)\b"
     # "since you are getting 2 water": what they end up with, said as a fact
     r"|you('re| are|'ll be| will be|'d be| would be) (getting|taking|keeping|receiving)\b"
     r"|(give|leave|let|offer)\s+(you|u)\b|for (you|u|your)\b|yours\b"
