@@ -454,6 +454,9 @@ def test_split_claims_read_owner_cues_counts_and_exchanges() -> None:
     assert read_claims("the weather is nice today", 3.0, casino).empty
     # "throw in" asks for the item: the speaker's to receive, not a handover
     assert read_claims("throw in one hat and you have a deal", None, games).mine == {"hat": 1.0}
+    done = read_claims("i could give you 3 firewood if you can do 2 water and 2 food", 3.0, casino)
+    assert done.mine == {"water": 2.0, "food": 2.0}
+    assert done.theirs == {"firewood": 3.0}
     # what they want, as the price of ours: theirs
     priced = read_claims(
         "i'll take the ball and two books if you want 1 book and the hat", None, games

@@ -81,6 +81,8 @@ _MINE_CUES = re.compile(
     r"|for (me|us|myself)\b"
     r"|(can|could|may) (i|we) (then |also |still |please |maybe |at least )?(get|have|take|keep)\b"
     r"|i'm taking\b|i'm getting\b|me\b"
+    # "i could give you 3 firewood if you can do 2 water and 2 food": theirs given to us
+    r"|(?<=if )(?:you|u) (?:can |could )?do\b"
     # "need both balls and hat": a want with its "I" left out, at the start of a sentence
     r"|(?:(?<=^ )|(?<=[.?!;] ))(?:need|want)(?= (?:both|all|the|one|two|three|[0-9]|food|water"
     r"|firewood|wood|books?|hats?|balls?)\b)"
