@@ -212,6 +212,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("fortysecond", 300),
         ("fortythird", 300),
         ("fortyfourth", 300),
+        ("fortyfifth", 300),
+        ("fortysixth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
@@ -223,10 +225,10 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     table = scores(rows, [predict(row) for row in rows])
     # a little below docs/feedback.md ("Other labellers"), so a regression fails
     assert table["concession.unpaid"]["f1"] >= 0.77
-    assert table["concession.traded"]["f1"] >= 0.61
+    assert table["concession.traded"]["f1"] >= 0.62
     assert table["influence.question"]["f1"] >= 0.84
-    assert table["emotion.overreach"]["f1"] >= 0.58
-    assert table["influence.push"]["f1"] >= 0.35
+    assert table["emotion.overreach"]["f1"] >= 0.60
+    assert table["influence.push"]["f1"] >= 0.38
 
 
 def test_deal_or_no_deal_context_is_read_from_the_speakers_side() -> None:
