@@ -84,7 +84,7 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"(?<!at a )(?<!for a )ridiculous(?! (?:low|cheap|good))",
     r"absurd",
     r"insulting",
-    r"(?:i am|im|i feel|feeling|i was|i feel very) (?:really |very |so |quite |a bit |a little )?"
+    r"(?:i am|im|i feel|feeling|i was) (?:really |very |so |quite |a bit |a little )?"
     r"insulted",
     r"ignorant(?:ly)? (?:low|cheap|offer|price|of you)",
     r"an insult",
