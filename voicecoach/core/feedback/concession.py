@@ -188,7 +188,8 @@ _ASK_PICKUP = CaseBlindPattern(
 
 
 def _our_condition(text: str) -> str | None:
-    """The condition our own turn sets: any real condition, or pickup asked of them."""
+    """The condition our own turn sets: any real condition, a give priced with what we need
+    for it, or pickup asked of them."""
     condition = has_condition(text)
     if condition is not None:
         return condition

@@ -498,6 +498,8 @@ _CAPS_OK = frozenset(
         "A",
     ]
 )
+# "no worries", "no problem": a reassurance, cheer and not a refusal (read by both lists below)
+_REASSURANCE = r"(?:worries|problem)"
 # Words that mark a shout as happy: enthusiasm about a result is not overreach.
 _HAPPY = compile_terms(
     (
@@ -537,7 +539,7 @@ _HAPPY = compile_terms(
         r"sorry",
         r"me too",
         r"same (?:here|for me|with me|to you)",
-        r"no (?:worries|problem)",
+        r"no " + _REASSURANCE,
         r"of course",
         r"sure",
         r"absolutely",
@@ -552,7 +554,7 @@ _HAPPY = compile_terms(
 )
 _UNHAPPY = compile_terms(
     (
-        r"no(?! (?:worries|problem)\b)",
+        r"no(?! " + _REASSURANCE + r"\b)",
         r"not",
         r"never",
         r"dont",
@@ -627,19 +629,14 @@ def _negated(normal: str, start: int) -> bool:
     return NEGATION_BEFORE.search(normal, max(0, start - 40), start) is not None
 
 
-# the end of the sentence before a run of "!": what is cheered starts after it
-_SENTENCE_END = re.compile(r"[.?!]")
-
-
 def _cheered(text: str, run_start: int) -> bool:
     """Whether the sentence a run of "!" closes is plainly happy.
 
     Read on that sentence too, not only the whole turn: "Me too!!!! That is what I am most
     excited about" cheers, though its later "what" sours the whole.
     """
-    start = 0
-    for end in _SENTENCE_END.finditer(text, 0, run_start):
-        start = end.end()
+    # the sentence starts after the last mark before the run (or at the turn's start)
+    start = max(text.rfind(mark, 0, run_start) for mark in ".?!") + 1
     sentence = normalise(text[start:run_start])
     return _HAPPY.search(sentence) is not None and _UNHAPPY.search(sentence) is None
 
