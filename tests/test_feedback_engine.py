@@ -214,6 +214,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("fortyfourth", 300),
         ("fortyfifth", 300),
         ("fortysixth", 300),
+        ("fortyseventh", 300),
+        ("fortyeighth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
