@@ -851,7 +851,12 @@ def _item_gives(
             for item, share in kept_now.items()
             if item in other_before_last
         )
-        closing = (has_condition(last_spoken.text) is not None and not asks_nothing_new) or (
+        their_condition = has_condition(last_spoken.text)
+        closing = (
+            their_condition is not None
+            and not asks_nothing_new
+            and not _ONLY_THE_REST.match(their_condition)
+        ) or (
             not took_back
             and any(share < other_before_last.get(item, -1) for item, share in kept_now.items())
         )
@@ -863,6 +868,9 @@ def _item_gives(
             and not _ALSO.search(last_spoken.text)
         ):
             for item in items:  # "you take all hats": what they hand over is all we get
+                accepted.setdefault(item, 0.0)
+        elif last_other.theirs and _THE_REST.search(last_spoken.text):
+            for item in last_other.vague:  # "2 hats if I get everything else": no ball is ours
                 accepted.setdefault(item, 0.0)
         # ... or their last split gives us more of something than they had offered before
         closing = (
@@ -910,6 +918,11 @@ def _item_gives(
 
 
 _ALSO = re.compile(r"\b(also|too|as well|plus)\b", re.I)  # "you can have the balls also"
+# "... if I get everything else": the other half of their own split, no price on top of it
+_ONLY_THE_REST = re.compile(
+    r"(only )?if (i|we) (can |could )?(get|keep|have|take) (all )?(the rest|every ?thing else)$",
+    re.I,
+)
 # A turn that sums up the deal to check it ("just to confirm, I get 2 water ...", "am I
 # correct?") proposes nothing new, so it gives nothing.
 _RECAP = CaseBlindPattern(
@@ -1038,7 +1051,8 @@ def _claims_of(
         # it as a claim made in return.)
         asked = split_items.read_claims(answered.text, totals, items)
         if asked.mine and not asked.theirs:
-            return split_items.Claims({}, dict(asked.mine), frozenset(set(items) - set(asked.mine)))
+            rest = set(items) - asked.mentioned_mine  # "twoo balls": asked for, if not counted
+            return split_items.Claims({}, dict(asked.mine), frozenset(rest))
     if claims.empty and answered is not None:
         owner = _default_owner(answered, speaker or SELF)
         listed = split_items.read_claims(text, totals, items, owner)
