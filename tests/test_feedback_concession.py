@@ -2111,6 +2111,34 @@ def test_a_yes_to_them_taking_the_rest_with_what_we_asked_still_gives() -> None:
     assert concession_labels("ok", context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
 
 
+@pytest.mark.parametrize(
+    "context",
+    [
+        (
+            "me: i'll take two hats and a book .",
+            "them: i can let you have the two hats if i get everything else .",
+        ),
+        (
+            "me: i would like both books and a hat",
+            "them: i can give you both books if i get everything else .",
+        ),
+    ],
+)
+def test_a_yes_to_their_split_kept_as_the_rest_drops_what_we_asked(
+    context: tuple[str, ...],
+) -> None:
+    """Their "if I get everything else" names their half of the split, not a price on top."""
+    assert concession_labels("deal .", context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
+
+
+def test_a_yes_to_their_rest_after_our_uncounted_ask_keeps_that_item() -> None:
+    context = (
+        "me: i'd like twoo balls and one hat",
+        "them: okay that works if i can have the rest !",
+    )
+    assert concession_labels("yep", context, "trader", BOOKS_HATS_BALLS) == []
+
+
 @pytest.mark.parametrize("spoken", [False, True])
 def test_a_condition_that_is_only_our_own_number_does_not_pay_for_the_move(spoken: bool) -> None:
     """Rubric: a condition must cost the other side something real; our price is not one."""
