@@ -683,6 +683,10 @@ def test_our_own_take_or_a_calm_choice_is_not_a_walk_out_push(text: str) -> None
         "First though, can you tell me your preferences ranking for the 3 items?",
         "i would like the hat as well , are the books valuable to you ?",
         "I am curious how many people will be camping in your party?",
+        "I can do that! What's your next highest priority?",
+        "I could use water the most, you?",
+        "Yes! Did you bring any food to start?",
+        "I have more water than I need. How is your water supply?",
     ],
 )
 def test_their_top_need_and_their_ranking_asked_are_needs_questions(text: str) -> None:

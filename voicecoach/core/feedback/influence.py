@@ -171,7 +171,7 @@ _QUESTION = compile_terms(
         r"(?:what|which|how|why) (?:\w+ ){0,2}(?:matters|is important|is most important|are your)"
         r"(?: \w+){0,4} (?:to|for) (?:you|your)",
         r"(?:whats|what is|what are|what would be|what will be) (?:some of |any of )?(?:your|ur)"
-        r" (?:\w+ )?(?:situation|values"
+        r" (?:\w+ ){0,2}(?:situation|values"
         r"|take|priority|priorities"
         r"|needs?|plans?"
         r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important"
@@ -253,6 +253,12 @@ _QUESTION = compile_terms(
         r"why (?:are|r) (?:you|u) (?:selling|moving|getting rid of|letting go of|parting with)",
         # "... both of those are fairly low on my list... you?": their side, asked back
         r"^you$",
+        r"(?:most|least|priority|priorities|first|top),? (?:you|u)$",  # "water the most, you?"
+        # what they brought sets their needs: "did you bring any food?", "how is your water
+        # supply?" (not "where are you camping?": small talk, most often after the deal)
+        r"(?:did|will|are) (?:you|u) (?:bring|pack|bringing|packing) (?:any |enough |much |some )?"
+        + ITEM_WORD,
+        r"how (?:is|are) (?:your|ur) (?:\w+ )?(?:supply|supplies|stock|situation)",
         # their situation: "how are you with food?", "what kind of trip are you planning?"
         r"how (?:are|r|is) (?:you|u|ya|your \w+)(?: doing| fixed| set)? (?:with|on|for) \w+",
         r"what (?:kind|sort|type) of (?!price|offer|deal|number|discount|work)(?:\w+ ){1,2}"
