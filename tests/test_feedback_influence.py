@@ -699,3 +699,17 @@ def test_their_top_need_and_their_ranking_asked_are_needs_questions(text: str) -
 )
 def test_doubt_and_a_price_asked_are_not_needs_questions(text: str) -> None:
     assert QUESTION not in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes there are a few at 2295 do you need more information?",
+        "Alright. Did you have a price in mind? And did you want to know anything?",
+        "Awesome, I think that's fair to both of us. Do you want to go over anything else?",
+        "Food's pretty important to me. How would you feel about letting me have all 3 of those?",
+    ],
+)
+def test_help_offered_the_close_and_a_proposal_asked_are_not_needs_questions(text: str) -> None:
+    assert QUESTION not in labels(text)
+    assert QUESTION not in labels(spoken(text))

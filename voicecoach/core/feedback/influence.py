@@ -408,7 +408,8 @@ _NOT_EXPLORING = compile_terms(
         # you get 2 wood and I get 1?", "do you want extra firewood if I take extra water?",
         # "what are your thoughts on taking less?"
         r"(?:how (?:do|would)|what do) you (?:feel|think) about (?:(?:(?:you|u|me|i|us|we) )?"
-        r"(?:get|take|have|getting|taking|having)|(?:my|this|that|the) (?:offer|deal|proposal"
+        r"(?:get|take|have|getting|taking|having|letting|giving|trading)|(?:my|this|that|the)"
+        r" (?:offer|deal|proposal"
         r"|split|price)|\$?\d+)",
         r"(?:do|would) you (?:want|like) (?:\w+ ){0,3}if (?:i|we)\b",
         r"thoughts on (?:taking|going|paying|accepting|doing|a lower|less|my offer|the price"
@@ -416,8 +417,13 @@ _NOT_EXPLORING = compile_terms(
         # doubt, not a probe: "are you sure you need that much?"
         r"(?:are|r) (?:you|u) (?:sure|certain) (?:that )?(?:you|u|your \w+) (?:really )?(?:need"
         r"|want|require)",
-        # "what do you need to know?" invites questions about the product, not about them
-        r"(?:do|would) you (?:need|want|like) to know",
+        # "what do you need to know?", "do you need more information?" invite questions
+        # about the product, not about them; "do you want to go over anything else?" the close
+        r"(?:do|did|would) you (?:need|want|like) to know",
+        r"(?:do|did|would) you (?:need|want|like) (?:any |some )?(?:more |other |further )?"
+        r"(?:info|information|details|pictures|photos)",
+        r"(?:do|did|would) you (?:need|want|like) to (?:go over|discuss|talk about) (?:anything"
+        r"|something)",
     )
 )
 _CLAUSE = re.compile(r"[^.?!;\n]+[.?!;]*")
