@@ -2251,6 +2251,19 @@ def test_only_if_after_ok_is_a_condition_not_a_proposal_frame() -> None:
     assert has_condition("ok , only if i get everything else .") is not None
 
 
+def test_our_number_pointed_at_the_cost_they_offered_is_a_trade() -> None:
+    context = (
+        "buyer: sounds good but im working with a budget so how does 45 sound?",
+        "seller: 45 is too low. I am asking for a price of $75 for the whole thing.",
+        "buyer: What if i dont take the drawers and i pick it up also ill pay in cash",
+    )
+    text = "For that I would be willing to go at $55"
+    assert concession_labels(text, context, "seller", "listing price $75") == [TRADED]
+    assert concession_labels(
+        "I would be willing to go at $55", context, "seller", "listing price $75"
+    ) == [UNPAID]
+
+
 def test_holding_the_item_for_them_is_a_real_condition() -> None:
     context = (
         "seller: Okay, what are you offering?",

@@ -1313,7 +1313,9 @@ def _concessions(
     if give.kind == "move" and not condition:
         # "I can pick it up." - "It's great that you can pick it up yourself, I could let it go
         # for $140": our number said with the cost they offered, a package in which both move
-        condition = _their_cost_echoed(text, ledger.last_other_line)
+        condition = _their_cost_echoed(text, ledger.last_other_line) or _their_cost_pointed_to(
+            text, ledger.last_other_line
+        )
         if not condition and self_role in _PROVIDER_ROLES:
             condition = _held_back(text)
     if condition:
@@ -1374,6 +1376,23 @@ def _their_cost_echoed(text: str, their: str) -> str | None:
 
 
 _WAVED_OFF = re.compile(r"\b(?:but|however|not|no)\b|n'?t\b", re.I)
+
+
+# "For that I would be willing to go at $55" after their pickup and cash: our number pointed,
+# in so many words, at the cost they just offered
+_POINTS_BACK = re.compile(
+    r"(?:^|[.!?]\s*)(?:(?:ok(?:ay)?|well|alright|sure),? )?(?:for that|in that case|if so|"
+    r"that being the case|with that)\b",
+    re.I,
+)
+
+
+def _their_cost_pointed_to(text: str, their: str) -> str | None:
+    """Our words that tie our number back to a cost the other side just offered, or None."""
+    if not (_THEY_OFFER.search(their) or _OTHER_TERMS.search(their)):
+        return None
+    pointer = _POINTS_BACK.search(text)
+    return _clause(text, pointer.end() - len(pointer.group(0).lstrip(" .!?"))) if pointer else None
 
 
 # Those who hand over the goods or the service: what they hold back is the other side's loss.
