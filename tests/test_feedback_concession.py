@@ -2264,6 +2264,16 @@ def test_our_number_pointed_at_the_cost_they_offered_is_a_trade() -> None:
     ) == [UNPAID]
 
 
+def test_their_yes_to_taking_it_right_away_pays_for_our_move() -> None:
+    context = (
+        "buyer: Could you possibly lower the price down to 500?",
+        "seller: Would you be able to take it right away?",
+        "buyer: Yes, I can come pick it up today if it is possible.",
+    )
+    text = "Then you can have this for 500."
+    assert concession_labels(text, context, "seller", "listing price $700") == [TRADED]
+
+
 def test_holding_the_item_for_them_is_a_real_condition() -> None:
     context = (
         "seller: Okay, what are you offering?",

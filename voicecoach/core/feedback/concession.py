@@ -1346,7 +1346,9 @@ def _only_pickup_asked(their: str) -> bool:
 
 
 # a day or time to collect it, a cost that falls on the buyer
-_COLLECTION_DAY = r"(?:today|tonight|tomorrow|this (?:evening|afternoon|morning|weekend))"
+_COLLECTION_DAY = (
+    r"(?:today|tonight|tomorrow|right away|this (?:evening|afternoon|morning|weekend))"
+)
 # "I can pick it up", "if I came to pick it up today": the cost offered in the first person
 _THEY_OFFER_THEMSELVES = re.compile(
     r"\b(?:i|we)(?:'d| would|'ll| will| can| could)? (?:be )?(?:(?:willing|happy|glad|able) to )?"
