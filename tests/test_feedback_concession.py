@@ -2274,6 +2274,30 @@ def test_their_yes_to_taking_it_right_away_pays_for_our_move() -> None:
     assert concession_labels(text, context, "seller", "listing price $700") == [TRADED]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I pay a years worth of rent up front, can I do 2500?",
+        "If i paid the whole 6 months plus the deposit, could we work out a discount price?",
+        "I see. If I signed an 18 month lease, could I get it for $3592?",
+    ],
+)
+@pytest.mark.parametrize("as_spoken", [False, True])
+def test_rent_paid_ahead_or_a_lease_offered_for_a_lower_rent_is_a_trade(
+    text: str, as_spoken: bool
+) -> None:
+    context = ("seller: Good evening! Yes, it is still available. I'm asking $3992.",)
+    # recognised speech: no marks, no capitals ("if i pay a years worth of rent up front ...")
+    said = "".join(c for c in text.lower() if c.isalnum() or c.isspace()) if as_spoken else text
+    assert concession_labels(said, context, "buyer", "listing price $3992") == [TRADED]
+
+
+def test_rent_we_meant_to_pay_up_front_is_no_offer() -> None:
+    context = ("seller: you won't find anything below $1800 in downtown Walnut Creek.",)
+    text = "That is out of my range. I have 2200 cash I was looking to pay up front as 1st and last"
+    assert concession_labels(text, context, "buyer", "listing price $1800") == []
+
+
 def test_holding_the_item_for_them_is_a_real_condition() -> None:
     context = (
         "seller: Okay, what are you offering?",

@@ -237,8 +237,13 @@ _EXTRA = CaseBlindPattern(
     r"(allow|offer|give you|honou?r)\b[^.?!]{0,20}\b(return|refund|warranty|guarantee)|"
     r"(fix|repair|replace|detail|clean) (it|them|the \w+) (for you|before|first|up)|"
     # "if I signed a multi-year lease", "sign a 2 year contract"
-    r"sign(ed)? (a )?(longer|multi[ -]?year|(\d+|one|two|three|four|five|six|twelve|eighteen)"
+    r"sign(ed)? (an? )?(longer|multi[ -]?year|(\d+|one|two|three|four|five|six|twelve|eighteen)"
     r"[ -](year|month)s?) ?(lease|contract)?|"
+    # rent paid ahead: "if I pay a year's worth of rent up front", "paid the whole 6 months"
+    r"(?<!looking to )(?<!hoping to )(?<!planning to )pa(y|id) (\w+ ){0,5}?(up ?front|in advance"
+    r"|ahead)|"
+    r"pa(y|id) (you )?(the |a )?(whole|full|entire|first) ((\d+|one|two|three|four|five|six|"
+    r"twelve)[ -])?(months?|years?)\b|"
     r"(do|take) (a |an )?(\d+|one|two|three|four|five|six|twelve|eighteen)[ -](year|month)s? "
     r"(lease|contract)|"
     # "if I entered a contract for 1 year", "enter into a 2-year lease"
@@ -255,7 +260,8 @@ _EXTRA = CaseBlindPattern(
 _CLAUSE_END = re.compile(r"[.?!;]")
 _I_WE = re.compile(r"\b(i|we)\b", re.I)
 _SENTENCE_SPLIT = re.compile(r"[.?!]")
-_NEGATED_EXTRA = re.compile(r"\b(not|wont|cant|cannot|never)\b|n'?t\b", re.I)
+# "won't", "cant" (not "rent" or "up front", which end in the same letters)
+_NEGATED_EXTRA = re.compile(r"\b(not|wont|cant|cannot|never)\b|(?<!re)(?<!fro)n'?t\b", re.I)
 _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
 # read with .match: a yes at the start of the turn
 _ACCEPT_OPENING = CaseBlindPattern(
@@ -495,8 +501,23 @@ def _rest_of_our_if(text: str, extra: str) -> str | None:
         return None
     after = text[at + len(extra) : stop]
     comma = after.find(",")
+    if comma < 0 and _SENTENCE_SPLIT.search(text) is None:
+        comma = 0  # recognised speech: no comma or mark ends the "if" clause, so keep it all
     rest = text[start : head.start()] + (after[comma:] if comma >= 0 else after[-1:])
     return _CLAUSE_LEAD.sub("", rest, count=1) or None
+
+
+def _asked_as_question(text: str, rest: str) -> bool:
+    """Whether the rest of our "if I ..." sentence asks; recognised speech has no "?" to show it.
+
+    "if i paid the whole six months could we work out a discount price"
+    """
+    if rest.rstrip().endswith("?"):
+        return True
+    return _SENTENCE_SPLIT.search(text) is None and _SPOKEN_ASK.search(rest) is not None
+
+
+_SPOKEN_ASK = re.compile(r"(?:would|could|can|will) (?:you|u|we|i)\b", re.I)
 
 
 def is_acceptance(text: str) -> bool:
@@ -1243,7 +1264,7 @@ def _concessions(
     rest = _rest_of_our_if(text, extra) if extra and not gives else None
     if rest is not None and _rejects(rest):
         extra = None  # "that's too low if I'm also delivering": a reason, nothing given
-    elif rest is not None and rest.rstrip().endswith("?") and _ASKS_RETURN.search(rest):
+    elif rest is not None and _asked_as_question(text, rest) and _ASKS_RETURN.search(rest):
         # "could we work out a deal if I sign a 2 year lease?": the extra is tied to their move
         asked_back = rest.strip(" ,?")
     granted = None if gives or extra else _granted_ask(text, ledger.last_other_line)
