@@ -2415,6 +2415,14 @@ def test_a_model_year_after_a_determiner_is_no_price() -> None:
     assert concession_labels("It is a 2006.", context[:2], "seller", "listing price $8200") == []
 
 
+def test_a_number_after_its_makers_name_is_a_model_not_a_price() -> None:
+    assert (
+        read_proposals("This is a Dodge 3500 4x4 with a welding rig.", "price", 11500.0, None) == []
+    )
+    assert read_proposals("Okay. Sure 9500 works then", "price", 11500.0, None) != []
+    assert read_proposals("Could I do 9500?", "price", 11500.0, None) != []
+
+
 def test_a_yes_to_talking_then_their_own_number_is_an_offer_to_accept() -> None:
     context = (
         "seller: Let's keep this simple and find a price that works.",

@@ -296,6 +296,11 @@ _MODEL_BEFORE = CaseBlindPattern(
 )
 
 
+# A capitalised word right before a bare number, inside a sentence: the maker of a model
+# ("This is a Dodge 3500"). Not a sentence's first word ("Okay 3500?") nor "I".
+_NAME_BEFORE = re.compile(r"(?<![.!?,;:]\s)(?<=\s)(?!I\s)[A-Z][a-z]+\s$")
+
+
 # "It is a 2004, company truck", "my 2008 Honda": a year after a determiner names the model;
 # "the" is left out ("I can do the 2000.")
 _YEAR_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|my|your|his|her|our|this)\s+$", re.I)
@@ -330,6 +335,8 @@ def offer_like(text: str, amount: Amount) -> bool:
         return True
     if _GLUED_UNIT.match(after) or _HAS_COUNT_BEFORE.search(before):
         return False
+    if _NAME_BEFORE.search(before):
+        return False  # "a Dodge 3500 4x4", "the Aeron 250": a model named by its maker
     if 1950 <= amount.value <= 2035:
         next_word = _WORD_AFTER.match(after)  # "2004 Chevy", not "2000. It's a great deal"
         named_model = next_word is not None and next_word.group(1)[0].isupper()
