@@ -2415,6 +2415,19 @@ def test_a_model_year_after_a_determiner_is_no_price() -> None:
     assert concession_labels("It is a 2006.", context[:2], "seller", "listing price $8200") == []
 
 
+def test_their_conditional_split_said_back_as_agreed_closes_their_exchange() -> None:
+    context = (
+        "them: i can do that, can i have three water then",
+        "me: How about I give you 2 waters and you give me an additional firewood",
+        "them: you can have all the firewood if you offer me 3 water",
+    )
+    text = "hmm okay I can work with that so I'll give you 3 waters and I get 3 Firewood"
+    assert concession_labels(text, context, "camper", CASINO) == []
+    # our own condition on top of their split is still read as ours
+    own = "I will give you 3 waters, if you give me 3 firewoods and 2 foods."
+    assert concession_labels(own, context, "camper", CASINO) != []
+
+
 def test_a_number_after_its_makers_name_is_a_model_not_a_price() -> None:
     assert (
         read_proposals("This is a Dodge 3500 4x4 with a welding rig.", "price", 11500.0, None) == []

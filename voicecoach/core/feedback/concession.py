@@ -774,9 +774,13 @@ def _item_gives(
         # their last turn it is the closing half of that exchange.
         if text.rstrip().endswith("?") and not _PROPOSES.search(text) and not is_acceptance(text):
             return [], None
-        if last_other_line is spoken[-1] and any(
-            previous_other.get(item, -1.0) < other_before_last.get(item, -1.0) - 1e-9
-            for item in items
+        if last_other_line is spoken[-1] and (
+            any(
+                previous_other.get(item, -1.0) < other_before_last.get(item, -1.0) - 1e-9
+                for item in items
+            )
+            # "you can have all the firewood if you offer me 3 water": their exchange, set up
+            or (has_condition(spoken[-1].text) is not None and has_condition(text) is None)
         ):
             return [], None
     if (
