@@ -49,11 +49,13 @@ OVERREACH = [
     "3,800 firm, if not good luck trying to find someone who pays that much.",
     "Sorry, but my baby could die if she doesn't eat.",
     "Get lost, you jerk.",
+    "If you're so incompetent at going camping, maybe you should stay home.",
 ]
 
 CALM = [
     "Kids grow up so fast, don't they?",
     "I think you are being very fair about this.",
+    "I'm useless at camping, so I need the firewood.",
     "As I said before, the price is 400.",
     "I'm not trying to be difficult, just careful.",
     "We hope the puppy won't grow up too big.",

@@ -121,6 +121,9 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"|moron|fool"
     r"|joke|clown|jerk|lunatic|greedy|delusional|dreaming|out of your mind|crazy|insane|nuts"
     r"|nothing)",
+    # their competence run down: "if you're so incompetent at camping, stay home"
+    r"(?:youre|you are|are you) (?:so |such |really |completely |totally |just )?(?:an )?"
+    r"(?:incompetent|clueless|useless|hopeless|pathetic)",
     r"you (?:liar|thief|crook|cheater|idiot|moron|fool|jerk|clown|bastard|loser)",
     # a verdict on their character: "I think you are a bad person", "your rude manner"
     r"(?:youre|you are|your) (?:\w+ )?(?:a |an |such an? )?(?:bad|terrible|horrible|awful|evil"
