@@ -1408,8 +1408,8 @@ _WAVED_OFF = re.compile(r"\b(?:but|however|not|no)\b|n'?t\b", re.I)
 # "For that I would be willing to go at $55" after their pickup and cash: our number pointed,
 # in so many words, at the cost they just offered
 _POINTS_BACK = re.compile(
-    r"(?:^|[.!?]\s*)(?:(?:ok(?:ay)?|well|alright|sure),? )?(?:for that|in that case|if so|"
-    r"that being the case|with that)\b",
+    r"(?:^|[.!?]\s*)((?:(?:ok(?:ay)?|well|alright|sure),? )?(?:for that|in that case|if so|"
+    r"that being the case|with that))\b",
     re.I,
 )
 
@@ -1419,7 +1419,7 @@ def _their_cost_pointed_to(text: str, their: str) -> str | None:
     if not (_THEY_OFFER.search(their) or _OTHER_TERMS.search(their)):
         return None
     pointer = _POINTS_BACK.search(text)
-    return _clause(text, pointer.end() - len(pointer.group(0).lstrip(" .!?"))) if pointer else None
+    return _clause(text, pointer.start(1)) if pointer else None
 
 
 # Those who hand over the goods or the service: what they hold back is the other side's loss.
