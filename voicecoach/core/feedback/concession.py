@@ -943,11 +943,6 @@ def _item_gives(
 
 
 _ALSO = re.compile(r"\b(also|too|as well|plus)\b", re.I)  # "you can have the balls also"
-# "... if I get everything else": the other half of their own split, no price on top of it
-_ONLY_THE_REST = re.compile(
-    r"(only )?if (i|we) (can |could )?(get|keep|have|take) (all )?(the rest|every ?thing else)$",
-    re.I,
-)
 # A turn that sums up the deal to check it ("just to confirm, I get 2 water ...", "am I
 # correct?") proposes nothing new, so it gives nothing.
 _RECAP = CaseBlindPattern(
@@ -1087,7 +1082,12 @@ def _claims_of(
 
 
 # "the rest", "all the rest", "everything else" (not "everything": that claims every item)
-_THE_REST = re.compile(r"\b(?:rest|everything else|the remainder)\b", re.I)
+_REST_WORDS = r"(?:rest|every ?thing else|the remainder)"
+_THE_REST = re.compile(rf"\b{_REST_WORDS}\b", re.I)
+# "... if I get everything else": the other half of their own split, no price on top of it
+_ONLY_THE_REST = re.compile(
+    rf"(only )?if (i|we) (can |could )?(get|keep|have|take) (all )?(the )?{_REST_WORDS}$", re.I
+)
 # Items named in a sentence that is no list: insisting on one ("the hat is a must have",
 # "without the hat i can't make points") or refusing one ("no books no deal").
 _NOT_A_LIST = re.compile(
