@@ -260,6 +260,13 @@ _EXTRA = CaseBlindPattern(
 _CLAUSE_END = re.compile(r"[.?!;]")
 _I_WE = re.compile(r"\b(i|we)\b", re.I)
 _SENTENCE_SPLIT = re.compile(r"[.?!]")
+
+
+def _unpunctuated(text: str) -> bool:
+    """Whether a turn has no sentence marks: recognised speech, whose clauses show no ends."""
+    return _SENTENCE_SPLIT.search(text) is None
+
+
 # "won't", "cant" (not "rent" or "up front", which end in the same letters)
 _NEGATED_EXTRA = re.compile(r"\b(not|wont|cant|cannot|never)\b|(?<!re)(?<!fro)n'?t\b", re.I)
 _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
@@ -501,7 +508,7 @@ def _rest_of_our_if(text: str, extra: str) -> str | None:
         return None
     after = text[at + len(extra) : stop]
     comma = after.find(",")
-    if comma < 0 and _SENTENCE_SPLIT.search(text) is None:
+    if comma < 0 and _unpunctuated(text):
         comma = 0  # recognised speech: no comma or mark ends the "if" clause, so keep it all
     rest = text[start : head.start()] + (after[comma:] if comma >= 0 else after[-1:])
     return _CLAUSE_LEAD.sub("", rest, count=1) or None
@@ -514,7 +521,7 @@ def _asked_as_question(text: str, rest: str) -> bool:
     """
     if rest.rstrip().endswith("?"):
         return True
-    return _SENTENCE_SPLIT.search(text) is None and _SPOKEN_ASK.search(rest) is not None
+    return _unpunctuated(text) and _SPOKEN_ASK.search(rest) is not None
 
 
 _SPOKEN_ASK = re.compile(r"(?:would|could|can|will) (?:you|u|we|i)\b", re.I)
@@ -1529,7 +1536,7 @@ def _their_yes_to_our_ask(our_line: str, their_line: str) -> bool:
         return False
     if "?" in our_line:
         asked = _QUESTION_TO_THEM.search(our_line)
-    elif not _SENTENCE_SPLIT.search(our_line):
+    elif _unpunctuated(our_line):
         # recognised speech has no question mark: the ask is read by its opening words
         asked = _SPOKEN_QUESTION_TO_THEM.match(our_line)
     else:
