@@ -2497,6 +2497,15 @@ def test_our_number_said_with_the_pickup_they_offered_is_a_package() -> None:
     assert concession_labels(text, context, "seller", "listing price $200") == [TRADED]
     waved = "Picking it up is nice but it's not enough. I could do $170."
     assert concession_labels(waved, context, "seller", "listing price $200") == [UNPAID]
+    # "want" and "front" end in the letters of "don't" but wave nothing off
+    wanted = "I want it gone, and you picking it up helps, so I could let it go for $170."
+    assert concession_labels(wanted, context, "seller", "listing price $200") == [TRADED]
+
+
+def test_our_number_said_with_their_offer_to_come_right_away_is_a_package() -> None:
+    context = ("buyer: I can pay $250 and I can get it right away.",)
+    text = "Right away is good for me, so $280 it is."
+    assert concession_labels(text, context, "seller", "listing price $300") == [TRADED]
 
 
 def test_our_number_said_with_the_day_they_offered_to_collect_is_a_package() -> None:

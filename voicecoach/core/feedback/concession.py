@@ -1392,7 +1392,7 @@ _THEY_OFFER_THEMSELVES = re.compile(
 
 
 # the costs that fall on the buyer's side: pickup, cash, a day or time (by _costs_named)
-_THEIR_SIDE_COSTS = frozenset({"pick", "cash", "toda", "toni", "tomo", "this"})
+_THEIR_SIDE_COSTS = frozenset({"pick", "cash", "toda", "toni", "tomo", "righ", "this"})
 
 
 def _their_cost_echoed(text: str, their: str) -> str | None:
@@ -1409,7 +1409,12 @@ def _their_cost_echoed(text: str, their: str) -> str | None:
     return None
 
 
-_WAVED_OFF = re.compile(r"\b(?:but|however|not|no)\b|n'?t\b", re.I)
+# "don't", "cant" spelt out (a bare "nt" ending would take "rent", "front" and "want" too)
+_CONTRACTED_NOT = (
+    r"\w+n't\b|\b(?:cant|wont|dont|doesnt|didnt|isnt|arent|wasnt|werent|aint|wouldnt|couldnt|"
+    r"shouldnt|havent|hasnt)\b"
+)
+_WAVED_OFF = re.compile(r"\b(?:but|however|not|no)\b|" + _CONTRACTED_NOT, re.I)
 
 
 # "For that I would be willing to go at $55" after their pickup and cash: our number pointed,
