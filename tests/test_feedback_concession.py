@@ -2486,6 +2486,10 @@ def test_paying_the_full_price_and_adding_to_a_collection_are_no_extras() -> Non
     )
     assert adds_extra("It's the car I've been looking for to add to my collection.") is None
     assert adds_extra("I'll pay the delivery fee.") is not None
+    # money added to the price moves the number; it is no extra beside it
+    assert adds_extra("Sorry i meant $1000. But i can add a 100 more.") is None
+    assert adds_extra("but i can add another fifty dollars") is None
+    assert adds_extra("I can add the stand for that price.") is not None
 
 
 def test_our_number_said_with_the_pickup_they_offered_is_a_package() -> None:

@@ -222,7 +222,9 @@ _ASK_INCLUDE = CaseBlindPattern(
 _EXTRA = CaseBlindPattern(
     r"\W(?:(i|we)\b(?:(?!\byou\b|\bif\b|\bdoes\b|\bdid\b)[^.?!]){0,30}?\b"
     # "to add to my collection" is a purpose, not an extra
-    r"(throw in|throw that in|throw it in|throwing in|include|add in|add(?! to (my|our)\b)|"
+    # "I can add 100 more" is money on the price, not an extra
+    r"(throw in|throw that in|throw it in|throwing in|include|add in|"
+    r"add(?! to (my|our)\b)(?! (?:a |an |another )?(?:\$|\d|" + _NUMBER_WORDS + r"\b))|"
     r"deliver|drop it off|bring it|waive|"
     r"provide|(take|drop|drive|haul) (it|them) (over |off )?(to|by|at) (you|your)|"
     r"cover the|cover your|pay for the|pay the(?! (full|whole|entire|asking|list|listed|listing|"
@@ -267,8 +269,12 @@ def _unpunctuated(text: str) -> bool:
     return _SENTENCE_SPLIT.search(text) is None
 
 
-# "won't", "cant" (not "rent" or "up front", which end in the same letters)
-_NEGATED_EXTRA = re.compile(r"\b(not|wont|cant|cannot|never)\b|(?<!re)(?<!fro)n'?t\b", re.I)
+# "don't", "cant" spelt out (a bare "nt" ending would take "rent", "front" and "want" too)
+_CONTRACTED_NOT = (
+    r"\w+n't\b|\b(?:cant|wont|dont|doesnt|didnt|isnt|arent|wasnt|werent|aint|wouldnt|couldnt|"
+    r"shouldnt|havent|hasnt)\b"
+)
+_NEGATED_EXTRA = re.compile(r"\b(?:not|cannot|never)\b|" + _CONTRACTED_NOT, re.I)
 _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
 # read with .match: a yes at the start of the turn
 _ACCEPT_OPENING = CaseBlindPattern(
@@ -1409,11 +1415,6 @@ def _their_cost_echoed(text: str, their: str) -> str | None:
     return None
 
 
-# "don't", "cant" spelt out (a bare "nt" ending would take "rent", "front" and "want" too)
-_CONTRACTED_NOT = (
-    r"\w+n't\b|\b(?:cant|wont|dont|doesnt|didnt|isnt|arent|wasnt|werent|aint|wouldnt|couldnt|"
-    r"shouldnt|havent|hasnt)\b"
-)
 _WAVED_OFF = re.compile(r"\b(?:but|however|not|no)\b|" + _CONTRACTED_NOT, re.I)
 
 
