@@ -216,6 +216,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("fortysixth", 300),
         ("fortyseventh", 300),
         ("fortyeighth", 300),
+        ("fortyninth", 300),
+        ("fiftieth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
