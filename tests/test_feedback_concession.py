@@ -2696,3 +2696,20 @@ def test_their_number_called_reasonable_is_accepted() -> None:
         "I can definitely budge if you're willing to pick the phone up. 135 is reasonable for me."
     )
     assert concession_labels(text, context, "seller", "listing price $175") == ["concession.traded"]
+
+
+def test_taking_the_rest_they_offered_asks_nothing_back() -> None:
+    context = (
+        "me: i need two balls and the book",
+        "them: i can not give up either of the balls . i need both balls and you can have the rest",
+    )
+    # the balls and the book we asked for are given up for the rest they already offered
+    said = "okay then take both balls and i will take all the rest"
+    assert concession_labels(said, context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
+    # and their yes to our own "then take both balls" is the closing half, not a give
+    mirrored = (
+        "them: i need two balls and the book",
+        "me: i can not give up either of the balls . i need both balls and you can have the rest",
+        "them: okay then take both balls and i will take all the rest",
+    )
+    assert concession_labels("okay deal . thank you .", mirrored, "trader", BOOKS_HATS_BALLS) == []

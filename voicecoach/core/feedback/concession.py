@@ -810,6 +810,13 @@ def _item_gives(
         return [], None
     named_now = split_items.items_named(text)
     if not current.empty and (previous_own or claimed_before):
+        # "... you can have the rest" - "then take both balls and i will take all the rest":
+        # the rest they offered, taken, is no new ask
+        rest_offered = (
+            bool(spoken)
+            and spoken[-1].speaker == OTHER
+            and split_items.gives_the_rest(spoken[-1].text)
+        )
         for item in items:
             share = own_now.get(item)
             before = previous_own.get(item)
@@ -818,6 +825,7 @@ def _item_gives(
                 share is None
                 and item in current.vague
                 and offered == 0.0
+                and not rest_offered
                 and (before == 0.0 or (before is None and item not in claimed_before))
             ):
                 asked = asked or _item_span(

@@ -112,7 +112,9 @@ _THEIRS_CUES = re.compile(
 )
 # "take all the balls, i keep everything else": an imperative at a sentence start hands over
 _IMPERATIVE_HANDOVER = re.compile(
-    r"(?:^|[.?!]\s+)(?:(?:ok|okay|so|then|well|fine|nah|no)\W+)?(take|keep|have)\s+"
+    # up to two openers: "okay then take both balls"
+    r"(?:^|[.?!]\s+)(?:(?:ok|okay|so|then|well|fine|nah|no|alright|sure)\W+){0,2}"
+    r"(take|keep|have)\s+"
     r"(?=(?:all|the|both|\d+|one|two|three|a|an)\b)"
 )
 # "I am (reluctantly) willing to give away the 3 food": handing items over. Apart from
@@ -415,6 +417,13 @@ def items_named(text: str) -> frozenset[str]:
     """The items a turn names, by whole word: "that" does not name a hat, "wood" names firewood."""
     low = text.lower().replace("fire wood", "firewood")
     return frozenset(_ITEM_WORDS[w] for w in re.findall(r"[a-z]+", low) if w in _ITEM_WORDS)
+
+
+def gives_the_rest(text: str) -> bool:
+    """Whether a turn hands "the rest" to the listener ("i need both balls, you can have the
+    rest"): with counts unknown the rest is no number, but it is still on offer."""
+    turn = _read_turn(text)
+    return turn is not None and turn.rest_owner == THEIRS and not turn.rest_only
 
 
 def total_of(totals: Mapping[str, float | None] | float | None, item: str) -> float | None:
