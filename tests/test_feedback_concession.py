@@ -366,6 +366,9 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("If you pay in cash I'll make that deal", True),
         ("I guess so.", True),
         ("I can't make that deal.", False),
+        # Deal or No Deal's spaced marks: "deal ." closes the turn as "deal." does
+        ("in this case ; i'll have to concede and take the books . deal .", True),
+        ("i need the ball or no deal .", False),
     ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:

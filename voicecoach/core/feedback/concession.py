@@ -295,7 +295,7 @@ _ACCEPT = CaseBlindPattern(
     r"that('s|s| is| would be| will be| should be) (fine|ok|okay|fair|good|great|"
     r"acceptable|agreeable|reasonable|a deal|perfect|excellent|wonderful|awesome)|"
     # "Deal." at the end, not "... we both feel we did okay in the deal."
-    r"(?<!the )(?<!this )(?<!that )(?<!our )(?<!your )(?<!any )deal[.!]*\s*$|"
+    r"(?<!the )(?<!this )(?<!that )(?<!our )(?<!your )(?<!any )deal(?: ?[.!])*\s*$|"
     r"i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|"
     r"see you (tonight|tomorrow|then|soon)|it'?s yours|if we (do|go with) (this|that|it)|"
     r"(i|we)('d| would| could| can| will| do|'m| am|'re| are)? ((be )?(willing|happy|glad) to )?"
@@ -315,7 +315,7 @@ _STRONG_ACCEPT = re.compile(
     r"\b(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|"
     r"like a (fair |good |great )?deal)|that works|"
     r"works for me|i(?:'ll| will)? accept|(we|you) (have|got) (a|yourself a) deal|it'?s a deal|"
-    r"(?<!the )(?<!this )(?<!that )(?<!our )(?<!your )(?<!any )deal[.!]*\s*$|"
+    r"(?<!the )(?<!this )(?<!that )(?<!our )(?<!your )(?<!any )deal(?: ?[.!])*\s*$|"
     r"let'?s do (it|that|this))",
     re.I,
 )
