@@ -2716,3 +2716,12 @@ def test_taking_the_rest_they_offered_asks_nothing_back() -> None:
         "them: okay then take both balls and i will take all the rest",
     )
     assert concession_labels("okay deal . thank you .", mirrored, "trader", BOOKS_HATS_BALLS) == []
+    # the rest they offered turns before still stands: taking it asks nothing new
+    earlier = (
+        "me: i'd like the books and ball .",
+        "them: i'll take the ball and you can have the rest .",
+        "me: the hats are of no value . i need the books and ball .",
+        "them: i can't do that .",
+    )
+    said = "hmmm . . . . ok . you take the ball . i'll take the rest . deal ."
+    assert concession_labels(said, earlier, "trader", BOOKS_HATS_BALLS) == [UNPAID]

@@ -811,11 +811,9 @@ def _item_gives(
     named_now = split_items.items_named(text)
     if not current.empty and (previous_own or claimed_before):
         # "... you can have the rest" - "then take both balls and i will take all the rest":
-        # the rest they offered, taken, is no new ask
-        rest_offered = (
-            bool(spoken)
-            and spoken[-1].speaker == OTHER
-            and split_items.gives_the_rest(spoken[-1].text)
+        # the rest they offered (in any turn of theirs), taken, is no new ask
+        rest_offered = any(
+            line.speaker == OTHER and split_items.gives_the_rest(line.text) for line in spoken
         )
         for item in items:
             share = own_now.get(item)
