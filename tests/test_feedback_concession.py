@@ -2163,6 +2163,22 @@ def test_a_condition_that_is_only_our_own_number_does_not_pay_for_the_move(spoke
     assert concession_labels(extra, context, "seller", setting) == [TRADED]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you are willing to take 3.75 we will have a deal.",
+        "if you are willing to take three point seven five we will have a deal",
+        "if you can do it for 3.75 imin",
+    ],
+)
+def test_a_buyers_condition_that_is_only_the_number_does_not_pay_either(text: str) -> None:
+    context = (
+        "buyer: If you pay the shipping, I will go to 3.50 tops.",
+        "seller: Your offer is tempting and I can come down to 4.00 including shipping.",
+    )
+    assert concession_labels(text, context, "buyer", "listing price $5") == [UNPAID]
+
+
 def test_an_item_kept_only_by_not_handing_it_over_is_not_asked_back() -> None:
     """Holding back what they asked for refuses; it asks nothing of them (rubric: a tie is said)."""
     setting = BOOKS_HATS_BALLS

@@ -81,20 +81,27 @@ _COSTLY = re.compile(
 )
 _NUMBER_WORDS = (
     r"(?:(?:"
-    + "|".join(sorted(NUMBER_WORDS | {"grand", "and"}, key=lambda word: (-len(word), word)))
+    # "nine k", "three point seven five": a number as the recogniser spells it
+    + "|".join(
+        sorted(NUMBER_WORDS | {"grand", "and", "point", "k"}, key=lambda word: (-len(word), word))
+    )
     + r")\s*)+"
 )
 # "if you come up to $190": the condition asks only that they take the number we move to,
 # which costs them nothing beyond the price itself (rubric: a condition must cost them
 # something real); "if you come up to 125 in cash" still ties the move to cash
 _PRICE_ONLY_IF = re.compile(
-    r"^(?:if|when|once)\s+(?:you|u|ya)(?:'ll|'d)?\s+(?:can\s+|could\s+|would\s+|will\s+)?"
-    r"(?:go|come up|come|do|pay|meet me|bump (?:it )?up|make it)(?:\s+up)?(?:\s+(?:to|at))?\s*"
+    r"^(?:if|when|once)\s+(?:you|u|ya)(?:'ll|'d|'re)?\s+(?:can\s+|could\s+|would\s+|will\s+)?"
+    # "if you are willing to take 3.75", "if you can do it for 9k"
+    r"(?:(?:are\s+|be\s+)?(?:willing|able|happy|ok|okay)\s+to\s+)?"
+    r"(?:go|come up|come|do|pay|meet me|bump (?:it )?up|make it|take|accept|get|show up with)"
+    r"(?:\s+up)?(?:\s+it)?(?:\s+(?:to|at|for))?\s*"
     r"(?:\$\s*)?(?:\d[\d,.]*k?|" + _NUMBER_WORDS + r")\s*(?:\$|dollars|bucks|usd)?"
     r"(?:\s*(?:a|per|/|\\)\s*month)?\s*[,.;!]?\s*"
-    # ... and what it buys is only the yes: "we have a deal", "it's yours"
+    # ... and what it buys is only the yes: "we have a deal", "it's yours", "i'm in"
     r"(?:$|(?:then\s+)?(?:i think\s+)?(?:we|you)(?:'ve|'ll|'re| have| will| can| could| would)?"
-    r"\s*(?:have |got |make |call it )?(?:a |it a )?deal\b|(?:it'?s|its) yours\b|deal\b)",
+    r"\s*(?:be able to )?(?:have |got |make |call it )?(?:a |it a )?deal\b|(?:it'?s|its) yours\b"
+    r"|deal\b|i'?m in\b|imin\b|i am in\b)",
     re.I,
 )
 _MAIN_CLAUSE = re.compile(
@@ -259,7 +266,7 @@ _EXTRA = CaseBlindPattern(
     r" on (me|us))\b)",
     spaced=True,
 )
-_CLAUSE_END = re.compile(r"[.?!;]")
+_CLAUSE_END = re.compile(r"[?!;]|\.(?!\d)")  # not the point of "3.75"
 _I_WE = re.compile(r"\b(i|we)\b", re.I)
 _SENTENCE_SPLIT = re.compile(r"[.?!]")
 
