@@ -2169,6 +2169,7 @@ def test_a_condition_that_is_only_our_own_number_does_not_pay_for_the_move(spoke
         "If you are willing to take 3.75 we will have a deal.",
         "if you are willing to take three point seven five we will have a deal",
         "if you can do it for 3.75 imin",
+        "I will part with it if you are willing to get to 3.75 but that is the absolute lowest.",
     ],
 )
 def test_a_buyers_condition_that_is_only_the_number_does_not_pay_either(text: str) -> None:

@@ -101,7 +101,10 @@ _PRICE_ONLY_IF = re.compile(
     # ... and what it buys is only the yes: "we have a deal", "it's yours", "i'm in"
     r"(?:$|(?:then\s+)?(?:i think\s+)?(?:we|you)(?:'ve|'ll|'re| have| will| can| could| would)?"
     r"\s*(?:be able to )?(?:have |got |make |call it )?(?:a |it a )?deal\b|(?:it'?s|its) yours\b"
-    r"|deal\b|i'?m in\b|imin\b|i am in\b)",
+    r"|deal\b|i'?m in\b|imin\b|i am in\b"
+    # or only our limit said again: "... get to 680 but that is the absolute lowest"
+    r"|but (?:that'?s|that is|it'?s|it is) (?:the |my )?(?:absolute |very )?"
+    r"(?:low|high|best|limit|final))",  # "lowest" may be cut short by the clause's length
     re.I,
 )
 _MAIN_CLAUSE = re.compile(
