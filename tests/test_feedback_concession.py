@@ -381,6 +381,9 @@ def test_extras_are_gives_but_descriptions_are_not() -> None:
     assert adds_extra("The stand is included.") is None
     assert adds_extra("I can do a 2 year lease if you need.") == "I can do a 2 year lease"
     assert adds_extra("The ad says a 2 year lease.") is None
+    assert adds_extra("how about 500 and I can even drop them off for you.")
+    # asked of them, however the question opens, it is no extra of ours
+    assert adds_extra("Is there any way you could maybe throw in a bottle of wine?") is None
 
 
 def test_listing_price_and_ledger_positions() -> None:

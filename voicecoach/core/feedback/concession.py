@@ -235,7 +235,7 @@ _EXTRA = CaseBlindPattern(
     # "I can add 100 more" is money on the price, not an extra
     r"(throw in|throw that in|throw it in|throwing in|include|add in|"
     r"add(?! to (my|our)\b)(?! (?:a |an |another )?(?:\$|\d|" + _NUMBER_WORDS + r"\b))|"
-    r"deliver|drop it off|bring it|waive|"
+    r"deliver|drop (?:it|them|that|those|these|everything) off|bring it|waive|"
     r"provide|(take|drop|drive|haul) (it|them) (over |off )?(to|by|at) (you|your)|"
     r"cover the|cover your|pay for the|pay the(?! (full|whole|entire|asking|list|listed|listing|"
     r"price|\$|\d))|pay your|help (you )?(load|move|carry)|"
@@ -461,7 +461,10 @@ def _clause(text: str, start: int) -> str:
 
 # a question put to them, open up to the extra's words: "would you be willing to ... ?"
 _ASKED_OF_THEM = re.compile(
-    r"(?:^|[.!?]\s*)(?:\w+,?\s+)?(?:would|could|can|will)\s+(?:you|u)\b[^.!?]*$", re.I
+    r"(?:^|[.!?]\s*)(?:(?:\w+,?\s+)?(?:would|could|can|will)\s+(?:you|u)\b"
+    # "is there any way you could ... throw in a bottle of wine?"
+    r"|(?:is there )?(?:any|a) (?:way|chance) (?:that )?(?:you|u)\b)[^.!?]*$",
+    re.I,
 )
 
 
