@@ -408,6 +408,11 @@ def test_quoted_and_refused_numbers_are_not_proposals() -> None:
     assert [p.value for p in read_proposals(asked, "price", 2250.0, None)] == [1500.0]
     offered = "I'd be willing to sell for $350."
     assert [p.value for p in read_proposals(offered, "price", 400.0, 400.0)] == [350.0]
+    # "better than" their number asks past it; said with a "not" it is a limit of ours
+    better = "I think we can do a little better than $29."
+    assert read_proposals(better, "price", 49.0, 49.0) == []
+    limit = "I don't think I could do better than $5500, in light of the work."
+    assert [p.value for p in read_proposals(limit, "price", 8000.0, 5000.0)] == [5500.0]
 
 
 def test_an_extra_of_ours_for_the_price_we_ask_is_a_trade() -> None:
