@@ -2750,3 +2750,17 @@ def test_taking_the_rest_they_offered_asks_nothing_back() -> None:
     )
     said = "hmmm . . . . ok . you take the ball . i'll take the rest . deal ."
     assert concession_labels(said, earlier, "trader", BOOKS_HATS_BALLS) == [UNPAID]
+
+
+def test_a_yes_to_the_number_we_already_said_yes_to_gives_nothing_new() -> None:
+    context = (
+        "buyer: I can do 40.",
+        "seller: I could come down to 55.",
+        "buyer: 50?",
+        "seller: 55 is the lowest. fair enough?",
+        "buyer: fine, we've got a deal.",
+        "seller: 55 it is",
+    )
+    assert concession_labels("ok", context, "buyer", "listing price $75") == []
+    # without the earlier yes, the same "ok" gives ground
+    assert concession_labels("ok", context[:4], "buyer", "listing price $75") == [UNPAID]

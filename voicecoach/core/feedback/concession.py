@@ -701,6 +701,15 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
                     for p in read_proposals(ledger.last_self_line, term, ledger.reference, None)
                 ):
                     continue  # we named their number last turn: that turn gave, this one closes
+                theirs = ledger.side(term, OTHER)
+                if (
+                    len(theirs) > 1
+                    and abs(theirs[-2] - value) < 1e-9
+                    and ledger.last_self_line
+                    and is_acceptance(ledger.last_self_line)
+                ):
+                    # "we've got a deal" - "great" - "55 it is" - "ok": our yes was given already
+                    continue
                 if _moved_toward(value, own, None, ledger.direction):
                     gives.append(Give("accept", text.strip()[:60], value, own, term))
     return gives
