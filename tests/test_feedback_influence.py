@@ -713,3 +713,32 @@ def test_doubt_and_a_price_asked_are_not_needs_questions(text: str) -> None:
 def test_help_offered_the_close_and_a_proposal_asked_are_not_needs_questions(text: str) -> None:
     assert QUESTION not in labels(text)
     assert QUESTION not in labels(spoken(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's the reason why you are trying to get rid of it?",
+        "Understood. How many people will be with you?",
+        "Your most needed item is water or food?",
+        "sure what other preferences would you like",
+        "Me neither, so what are some of the supplies that you think you would need?",
+        "Firewood would be nice. What are your prefernces?",
+    ],
+)
+def test_their_reasons_company_ranking_and_wants_asked_are_needs_questions(text: str) -> None:
+    assert labels(text) == [QUESTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so how do you want to divide the firewood",
+        "I will take just 1 food and 3 firewood. Would you prefer an option like that?",
+        "Ok, do you want to look at the house?",
+    ],
+)
+def test_how_to_split_a_proposal_checked_or_a_viewing_offered_are_not_needs_questions(
+    text: str,
+) -> None:
+    assert QUESTION not in labels(text)

@@ -174,7 +174,7 @@ _QUESTION = compile_terms(
         r" (?:\w+ ){0,2}(?:situation|values"
         r"|take|priority|priorities"
         r"|needs?|plans?"
-        r"|concerns?|budget|timeline|deadline|goal|goals|preference|preferences|most important"
+        r"|concerns?|budget|timeline|deadline|goal|goals|prefer\w*|most important"
         r"|most needed|least needed|most wanted|least wanted|main|biggest"
         r"|ideal|thoughts|story|reasons?|use|constraints?|requirements?)",
         *(asked + r"(?= *[?.!]| *$)" for asked in _ASKED_BACK),
@@ -293,6 +293,16 @@ _QUESTION = compile_terms(
         r"how (?:long|many (?:nights|days|people)) (?:is|are|will be) (?:in |with |on )?(?:your|ur)"
         r" (?:\w+ )?(?:trip|stay|camping|vacation|visit|group|family|party)",
         r"is there a (?:particular |specific |special )?reason (?:why )?(?:you|your)",
+        r"(?:whats|what is) the (?:main )?reason (?:why |that )?(?:you|your)",
+        # who comes along sets their needs: "how many people will be with you?"
+        r"how many (?:people|of you|kids|children|others|guests) (?:will be |are |are going |is "
+        r"going )?(?:with|coming with|joining|traveling with|camping with) (?:you|u)",
+        # their ranking, asked as a statement with a question mark: "your most needed item is
+        # water or food?"
+        r"(?:your|ur) (?:most|least) (?:needed|important|valuable|wanted|preferred)"
+        r" (?:\w+ )?(?:is|are)\b",
+        r"(?:what|which) (?:\w+ ){0,2}(?:preferences?|priorit\w+|needs) (?:do|would|will)"
+        r" (?:you|u)",
         # what would move them: "what could I do to get you home in this car?"
         r"what (?:can|could|would|should) (?:i|we) do (?:to|for) (?:\w+ ){0,4}(?:you|u)\b",
         r"anything (?:else )?(?:i|we) (?:can|could) do (?:to|for) (?:\w+ ){0,4}(?:you|u)\b",
@@ -335,8 +345,8 @@ _QUESTION = compile_terms(
         # (not embedded in a statement: "tell me which bundle you want", "up to you which one")
         r"(?<!tell me )(?<!to you )(?<!pick )(?<!know )(?<!choose )(?<!decide )"
         r"(?:what|which) (?:(?!if\b|i\b|me\b|we\b|and\b|but\b|ever\b)\w+ ){1,6}(?:that |which )?"
-        r"(?:you|u) (?:most |really |mostly |more |would )?(?:need|want|prefer|require|value"
-        r"|care about)",
+        r"(?:you|u) (?:think (?:you|u) )?(?:most |really |mostly |more |would |will |might )?"
+        r"(?:need|want|prefer|require|value|care about)",
         # what they were after: "what items were you looking for specifically?"
         r"(?:what|which) (?:\w+ ){0,3}(?:were|was) (?:you|u) (?:looking for|hoping for|needing"
         r"|wanting|planning)",
@@ -397,7 +407,12 @@ _NOT_EXPLORING = compile_terms(
         r"what (?:kind|sort|type) of (?:price|offer|deal|number|discount|counter)",
         # an offer of ours or logistics put as a question: "did you want to see the place?",
         # "when did you want me to come get it?", "do you need help loading it?"
-        r"(?:do|did|would) you (?:want|like) (?:it|to buy|to meet|to come|to see|to pick)",
+        r"(?:do|did|would) you (?:want|like) (?:it|to buy|to meet|to come|to see|to pick|to look"
+        r"|to view|to check|to visit|to test)",
+        # how to split put to them: "so how do you want to divide the firewood", and a
+        # proposal checked: "would you prefer an option like that?"
+        r"how (?:do|would|should) (?:you|u) (?:want|like|wish) to (?:divide|split|share|handle)",
+        r"(?:would|do) you prefer (?:an? |this |that )?(?:option|deal|offer|arrangement|split)",
         r"(?:do|did|would) you (?:want|need|like) (?:me|us) to",
         r"(?:do|did|would) you (?:want|need|like) (?:any |some )?(?:help|a hand) (?:with|loading"
         r"|carrying|moving|getting|picking)",
