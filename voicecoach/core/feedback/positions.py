@@ -217,7 +217,7 @@ _REFUSED_AFTER = re.compile(
 _FLOOR_BEFORE = re.compile(
     r"\b(less than|lower than|below|under|more than|higher than|above|over)\s*\$?\s*$", re.I
 )
-_BETTER_THAN_BEFORE = re.compile(r"(?P<clause>[^.!?,]*)\bbetter than\s*\$?\s*$", re.I)
+_BETTER_THAN_BEFORE = re.compile(r"\bbetter than\s*\$?\s*$", re.I)
 _NOT_IN = re.compile(r"n't\b|\b(?:not|never|cannot|cant|dont|wont|couldnt|wouldnt|no way)\b", re.I)
 # "would you take less than $600?": the number is the far side of what we ask of them
 _ASKED_PAST_BEFORE = re.compile(
@@ -573,8 +573,10 @@ def _proposals(
             continue
         if _REFUSED_AFTER.match(after):
             continue  # "150 is too high": their number, turned down
-        better_than = _BETTER_THAN_BEFORE.search(before)
-        if better_than and not _NOT_IN.search(better_than.group("clause")):
+        better_than = _BETTER_THAN_BEFORE.search(before) if "etter" in before else None
+        if better_than and not _NOT_IN.search(
+            before, max(before.rfind(mark) for mark in ".!?,") + 1, better_than.start()
+        ):
             # "I think we can do a little better than $29": a bound, no number of ours ("I
             # don't think I could do better than $5500" holds a limit, a number of ours)
             continue
