@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from voicecoach.core.case_blind import CaseBlindPattern
 from voicecoach.core.feedback import items as split_items
 from voicecoach.core.feedback.positions import (
+    CONTRACTED_NOT,
     HIGH_ROLES,
+    NOT_WORDS,
     OTHER,
     SELF,
     Ledger,
@@ -279,12 +281,7 @@ def _unpunctuated(text: str) -> bool:
     return _SENTENCE_SPLIT.search(text) is None
 
 
-# "don't", "cant" spelt out (a bare "nt" ending would take "rent", "front" and "want" too)
-_CONTRACTED_NOT = (
-    r"\w+n't\b|\b(?:cant|wont|dont|doesnt|didnt|isnt|arent|wasnt|werent|aint|wouldnt|couldnt|"
-    r"shouldnt|havent|hasnt)\b"
-)
-_NEGATED_EXTRA = re.compile(r"\b(?:not|cannot|never)\b|" + _CONTRACTED_NOT, re.I)
+_NEGATED_EXTRA = re.compile(NOT_WORDS, re.I)
 _NOT_EXTRA = re.compile(r"\b(is|are|was|were|comes|come) (included|free)\b|\bincluded\b", re.I)
 # read with .match: a yes at the start of the turn
 _ACCEPT_OPENING = CaseBlindPattern(
@@ -1443,7 +1440,7 @@ def _their_cost_echoed(text: str, their: str) -> str | None:
     return None
 
 
-_WAVED_OFF = re.compile(r"\b(?:but|however|not|no)\b|" + _CONTRACTED_NOT, re.I)
+_WAVED_OFF = re.compile(r"\b(?:but|however|not|no)\b|" + CONTRACTED_NOT, re.I)
 
 
 # "For that I would be willing to go at $55" after their pickup and cash: our number pointed,

@@ -218,7 +218,14 @@ _FLOOR_BEFORE = re.compile(
     r"\b(less than|lower than|below|under|more than|higher than|above|over)\s*\$?\s*$", re.I
 )
 _BETTER_THAN_BEFORE = re.compile(r"\bbetter than\s*\$?\s*$", re.I)
-_NOT_IN = re.compile(r"n't\b|\b(?:not|never|cannot|cant|dont|wont|couldnt|wouldnt|no way)\b", re.I)
+# "don't", "cant" spelt out (a bare "nt" ending would take "rent", "front" and "want" too)
+CONTRACTED_NOT = (
+    r"\w+n't\b|\b(?:cant|wont|dont|doesnt|didnt|isnt|arent|wasnt|werent|aint|wouldnt|couldnt|"
+    r"shouldnt|havent|hasnt)\b"
+)
+# a "not" in any of its spellings
+NOT_WORDS = r"\b(?:not|cannot|never)\b|" + CONTRACTED_NOT
+_NOT_IN = re.compile(NOT_WORDS + r"|\bno way\b", re.I)
 # "would you take less than $600?": the number is the far side of what we ask of them
 _ASKED_PAST_BEFORE = re.compile(
     r"\b(?:you|u)\s+(?P<between>(?:\w+\s+){0,4}?)(?:go|come|do|take|accept|sell|part|let)\b"
@@ -573,7 +580,7 @@ def _proposals(
             continue
         if _REFUSED_AFTER.match(after):
             continue  # "150 is too high": their number, turned down
-        better_than = _BETTER_THAN_BEFORE.search(before) if "etter" in before else None
+        better_than = _BETTER_THAN_BEFORE.search(before)
         if better_than and not _NOT_IN.search(
             before, max(before.rfind(mark) for mark in ".!?,") + 1, better_than.start()
         ):
