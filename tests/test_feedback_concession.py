@@ -1021,6 +1021,40 @@ def test_a_bare_list_earlier_in_the_dialogue_is_the_speakers_claim() -> None:
     ]
 
 
+def test_a_bare_list_cut_down_from_our_own_split_is_ours_after_their_want() -> None:
+    """After their "i need ...", a bare list is what we offer them, unless it names an item only
+    we asked for: then it is our own split, cut down."""
+    setting = BOOKS_HATS_BALLS
+    context = ("me: want 2 books 1 ball", "them: i can't do that i need the ball and the hats")
+    assert concession_labels("ball and 1 book is my best offer .", context, "trader", setting) == [
+        UNPAID
+    ]
+    swapped = ("me: i would like 2 books and 1 ball", "them: i really need both books as well")
+    assert concession_labels("ok then 1 book and 2 balls", swapped, "trader", setting) == [TRADED]
+    # only the items they asked for: still what we offer them
+    offered = ("me: i want the book and the hats", "them: i need the balls and the hats")
+    assert concession_labels("the balls and one hat", offered, "trader", setting) == [UNPAID]
+
+
+def test_a_cut_down_list_of_just_some_items_leaves_the_rest_to_them() -> None:
+    context = (
+        "me: i would like the book and the ball",
+        "them: i need the book and the hats",
+        "me: just the ball then",
+        "them: so i get the book and the hats ?",
+    )
+    assert concession_labels("yes", context, "trader", BOOKS_HATS_BALLS) == []
+
+
+def test_forfeit_and_sacrifice_hand_items_over() -> None:
+    games = GAME_ITEMS
+    totals = {"book": 1.0, "hat": 2.0, "ball": 3.0}
+    forfeit = read_claims("2 balls and then i forfeit all of the hats", totals, games)
+    assert forfeit.theirs == {"hat": 2.0}
+    willing = read_claims("i am willing to sacrifice the book", totals, games)
+    assert willing.theirs == {"book": 1.0}
+
+
 def test_what_if_frames_a_proposal_not_a_condition() -> None:
     setting = BOOKS_HATS_BALLS
     context = (

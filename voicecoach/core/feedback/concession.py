@@ -738,8 +738,18 @@ def _item_gives(
     second_last: split_items.Claims | None = None  # the claims of the turn before the last
     refused_theirs = False  # we turned down a split of theirs ("not going to happen")
     named_every_item = False  # our latest split gave a count for every item
+    last_own: dict[str, split_items.Claims] = {}  # each side's latest split, for bare lists
     for at, line in enumerate(spoken):
-        claims = _claims_of(line.text, totals, items, spoken[at - 1] if at else None, line.speaker)
+        claims = _claims_of(
+            line.text,
+            totals,
+            items,
+            spoken[at - 1] if at else None,
+            line.speaker,
+            last_own.get(line.speaker or ""),
+        )
+        if claims.mine or claims.theirs:
+            last_own[line.speaker or ""] = claims
         if at == len(spoken) - 2:
             second_last = claims
         if line.speaker == SELF and their_splits and _rejects(line.text):
@@ -770,7 +780,9 @@ def _item_gives(
             last_other_line = line
             if claims.mine or claims.theirs:
                 their_splits.append(claims)
-    current = _claims_of(text, totals, items, spoken[-1] if spoken else None, SELF)
+    current = _claims_of(
+        text, totals, items, spoken[-1] if spoken else None, SELF, last_own.get(SELF)
+    )
     earlier = _EARLIER_OFFER.search(text)
     if earlier and their_splits and is_acceptance(text):
         # "ok, I agree to your first offer then": the split accepted is that earlier one
@@ -1087,11 +1099,13 @@ def _claims_of(
     items: tuple[str, ...],
     answered: Line | None,
     speaker: str | None,
+    own_before: split_items.Claims | None = None,
 ) -> split_items.Claims:
     """A turn's claims; a bare item list with no owner is read against the turn it answers.
 
     "how about 3 food for 2 firewood?", "the ball and two books ." after "what would you
-    like": no one is named, so `_default_owner` decides from `answered`.
+    like": no one is named, so `_default_owner` decides from `answered`; `own_before` is the
+    speaker's own last split, which a list cut down from it revises.
     """
     claims = split_items.read_claims(text, totals, items)
     if (
@@ -1114,9 +1128,45 @@ def _claims_of(
     if claims.empty and answered is not None:
         owner = _default_owner(answered, speaker or SELF)
         listed = split_items.read_claims(text, totals, items, owner)
+        if owner == split_items.THEIRS and own_before is not None and own_before.mine:
+            # "ball and 1 book is my best offer" after our "2 books 1 ball" and their "i need
+            # the ball and the hats": a book only we asked for makes it our own list, cut down
+            wanted = split_items.read_claims(answered.text, totals, items).mentioned_mine
+            if wanted and any(
+                item in own_before.mine and item not in wanted for item in listed.theirs
+            ):
+                listed = _only_these(
+                    text,
+                    split_items.read_claims(text, totals, items, split_items.MINE),
+                    totals,
+                    items,
+                )
         if not listed.empty and not _not_a_list(text):
             return listed
     return claims
+
+
+# "just the hats", "only 2 books": the items named are all the speaker keeps
+_ONLY_THESE = re.compile(
+    rf"\b(?:just|only) (?:the |\d+ |one |two |three |a )?{split_items.ITEM_WORD}\b", re.I
+)
+
+
+def _only_these(
+    text: str,
+    claims: split_items.Claims,
+    totals: dict[str, float] | float | None,
+    items: tuple[str, ...],
+) -> split_items.Claims:
+    """Claims with what a "just the hats" leaves unnamed handed to the other side."""
+    if not claims.mine or claims.theirs or claims.vague or not _ONLY_THESE.search(text):
+        return claims
+    rest = {}
+    for item in items:
+        total = split_items.total_of(totals, item)
+        if item not in claims.mine and total is not None:
+            rest[item] = total
+    return split_items.Claims(dict(claims.mine), rest) if rest else claims
 
 
 # "the rest", "all the rest", "everything else" (not "everything": that claims every item)

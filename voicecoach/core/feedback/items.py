@@ -124,13 +124,17 @@ _HANDOVER_CUES = re.compile(
     r"|(?:but|and) (?:am|are))"
     r"( \w+ly| more th[ae]n| very| so)? (willing|happy|"
     r"able|ready|glad|prepared|fine|ok|okay) (to|with) (give|giving|let go|letting go|part with|"
-    r"parting with|cede|offer|trade)\b"
-    r"|(i|we)( \w+ly)? (give up|give away|part with|let go of)\b"
+    r"parting with|cede|offer|trade|forfeit|sacrifice|surrender)\b"
+    r"|(i|we)( \w+ly)?( can| could| will| would|'ll)?( \w+ly)? (give up|give away|part with"
+    r"|let go of|forfeit|sacrifice|surrender)\b"
     # "we trade three firewood for 3 food": what is traded away goes to them ("for" swaps back)
     r"|(?<!if )(i|we)('ll| will| can| could| would)? (trade|swap|exchange)\b)",
 )
 _HANDOVER_VERBS = (
     "giv",
+    "forfeit",
+    "sacrific",
+    "surrender",
     "part with",
     "let go",
     "letting go",
