@@ -2798,3 +2798,21 @@ def test_a_yes_to_the_number_we_already_said_yes_to_gives_nothing_new() -> None:
     assert concession_labels("ok", context, "buyer", "listing price $75") == []
     # without the earlier yes, the same "ok" gives ground
     assert concession_labels("ok", context[:4], "buyer", "listing price $75") == [UNPAID]
+
+
+def test_their_number_said_as_our_own_terms_is_our_position() -> None:
+    """ "If you pick them up I can do $6" is the seller's position at the buyer's number; a
+    later "$8 if I deliver" is no drop from the $10 asked."""
+    context = (
+        "buyer: Would you take $6 for them?",
+        "seller: I was asking $10, if you are willing to pick them up I can do $6.",
+        "buyer: Could you actually deliver? I'd be willing to pay $7 if you could!",
+    )
+    lines = split_lines(context, "seller")
+    assert build_ledger(lines, "seller", "listing price $10").side("price", "self") == [10.0, 6.0]
+    said = "I can deliver for $8"
+    assert UNPAID not in concession_labels(said, context, "seller", "listing price $10")
+    # a number of theirs only quoted back is still no position of ours
+    quoted = ("buyer: Would you take $6?", "seller: $6? I am asking $10.")
+    ledger = build_ledger(split_lines(quoted, "seller"), "seller", "listing price $10")
+    assert 6.0 not in ledger.side("price", "self")

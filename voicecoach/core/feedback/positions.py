@@ -604,6 +604,14 @@ def split_move(text: str) -> bool:
     return bool(_SPLIT.search(text))
 
 
+# "I can do $6", "we could take 40": the speaker's own terms, even at the other side's number
+_WILL_DO = re.compile(
+    r"\b(?:i|we)(?: can| could|'ll| will| would|'d)(?: \w+)? (?:do|take|accept|go (?:down |up )?to"
+    r"|let (?:it|them|that) go for|sell (?:it|them|that) for)\b",
+    re.I,
+)
+
+
 def build_ledger(lines: Sequence[Line], role: str | None, setting: str | None) -> Ledger:
     """Read every numeric position of both sides from the context lines."""
     direction = role_direction(role)
@@ -625,8 +633,14 @@ def build_ledger(lines: Sequence[Line], role: str | None, setting: str | None) -
             for proposal in read_proposals(line.text, term, ledger.reference, anchor):
                 values = ledger.side(term, line.speaker)
                 other = ledger.last(term, OTHER if line.speaker == SELF else SELF)
-                # quoting the other side's number back is not a position of one's own
-                if other is not None and abs(proposal.value - other) < 1e-6 and values:
+                # quoting the other side's number back is not a position of one's own, unless
+                # the speaker says it will do it ("if you pick them up I can do $6")
+                if (
+                    other is not None
+                    and abs(proposal.value - other) < 1e-6
+                    and values
+                    and not _WILL_DO.search(line.text)
+                ):
                     continue
                 values.append(proposal.value)
                 if ledger.reference is None and term == "price":
