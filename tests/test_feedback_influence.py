@@ -422,6 +422,10 @@ def test_their_priority_said_as_a_fact_is_not_a_question() -> None:
         "I'm excited too, are there any supplies that you really need?",
         "I was wondering what your preferences are for the extra items we can bring?",
         "Same, I need food. Will firewood be of interest to you as well?",
+        # a preference with words between, their other options
+        "do you have a particular item preference?",
+        "will anything else work for you? like i take the ball and the books",
+        "What else would work for you?",
     ],
 )
 def test_their_needs_asked_in_other_words_are_needs_questions(text: str) -> None:
@@ -742,3 +746,10 @@ def test_how_to_split_a_proposal_checked_or_a_viewing_offered_are_not_needs_ques
     text: str,
 ) -> None:
     assert QUESTION not in labels(text)
+
+
+def test_a_preference_question_typed_without_its_you() -> None:
+    """ "Do have a preference for food?" asks theirs; "i do have a preference" states ours."""
+    assert labels("I am not that interested in food. Do have a preference for food?") == [QUESTION]
+    assert labels("i do have a preference for food") == []
+    assert labels("I don't need anything else, that works for you") == []

@@ -223,8 +223,13 @@ _QUESTION = compile_terms(
         r"(?:(?:do|would|will|are|did) you|(?:do|does|would|will|are|is|did) your \w+)"
         r"(?: \w+){0,3} (?:need|want|prefer"
         r"|have any preference|have (?:any |specific |special |big )?plans"
-        r"|have (?:any|a) preferences?|have enough|value|care|feel|going to need|planning|plan"
-        r"|hoping|require|going to require)",
+        r"|have (?:any|a)(?: \w+){0,2} preferences?|have enough|value|care|feel|going to need"
+        r"|planning|plan|hoping|require|going to require)",
+        # "will anything else work for you?", "what else would suit you?": their options
+        r"(?<!need )(?<!want )(?:what|anything|something) else (?:\w+ ){0,2}(?:work|works|suit"
+        r"|suits) (?:for )?(?:you|u)\b",
+        # "do have a preference for food?": the "you" lost in typing or recognition
+        r"^do have (?:any|a)(?: \w+){0,2} preferences?",
         # "will firewood be of interest to you as well?", "are the books of any use to you?"
         r"(?:are|is|be) (?:the |a |any )?\w+(?: \w+)? (?:of )?(?:any |high |much |great |little "
         r"|more |less |low |no |very |really )?(?:value|interest|use|important|a priority|useful"
