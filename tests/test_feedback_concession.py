@@ -2816,3 +2816,14 @@ def test_their_number_said_as_our_own_terms_is_our_position() -> None:
     quoted = ("buyer: Would you take $6?", "seller: $6? I am asking $10.")
     ledger = build_ledger(split_lines(quoted, "seller"), "seller", "listing price $10")
     assert 6.0 not in ledger.side("price", "self")
+
+
+def test_a_price_lowered_by_an_amount_is_a_move_from_our_last_number() -> None:
+    """ "decrease the price by $20" is $20 off our $950, not an offer of $20 (which a $950 bike
+    makes implausible, so the move went unseen)."""
+    said = "I'm willing to decrease the price for you by $20, to allow you to buy new pedals."
+    [move] = read_proposals(said, "price", 950.0, 950.0)
+    assert move.value == 930.0 and move.relative
+    context = ("buyer: Are the pedals easy to find or will I have to special order them?",)
+    assert concession_labels(said, context, "seller", "listing price $950") == [UNPAID]
+    assert not read_proposals("I cannot lower it by $20", "price", 950.0, 950.0)

@@ -260,7 +260,11 @@ _DIFFERENCE_AFTER = re.compile(
 _RELATIVE_UP_BEFORE = CaseBlindPattern(
     r"\W(?:(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
     r"down)\s+(by\s+)?(another\s+)?\$?\s*$"
-    r"|(knock|take|shave)\s+off\s+(another\s+)?\$?\s*$|(knock|shave)\s+(another\s+)?\$?\s*$)",
+    r"|(knock|take|shave)\s+off\s+(another\s+)?\$?\s*$|(knock|shave)\s+(another\s+)?\$?\s*$"
+    # "I'm willing to decrease the price for you by $20"
+    r"|(?<!not )(?<!n't )(?<!cannot )(?<!cant )"
+    r"(lower|decrease|reduce|drop|cut|bring down|knock down)\s+(the\s+(price|rent|cost)\s+"
+    r"|it\s+)?(for\s+(you|u)\s+)?(down\s+)?by\s+(another\s+)?\$?\s*$)",
     spaced=True,
 )
 _OFFER_WORDS = (  # noqa: SIM905 - one readable string, split into the words
