@@ -2827,3 +2827,17 @@ def test_a_price_lowered_by_an_amount_is_a_move_from_our_last_number() -> None:
     context = ("buyer: Are the pedals easy to find or will I have to special order them?",)
     assert concession_labels(said, context, "seller", "listing price $950") == [UNPAID]
     assert not read_proposals("I cannot lower it by $20", "price", 950.0, 950.0)
+
+
+def test_the_value_of_a_gift_card_thrown_in_is_no_price() -> None:
+    said = "How about 43 and a $15 itunes gift card that my mom gave me for my birthday?"
+    assert [p.value for p in read_proposals(said, "price", 70.0, 39.0)] == [43.0]
+    context = (
+        "seller: Hello I am asking $70 it is in amazing shape",
+        "buyer: They only paid $30 for it. I could give you $39 for it.",
+        "seller: Im sorry the lowest Im willing to go is $59",
+    )
+    assert concession_labels(said, context, "buyer", "listing price $70") == [UNPAID]
+    # "25 and a coupon": the 25 is still the offer
+    pizza = "I could give you 25 and a coupon for a free pizza."
+    assert [p.value for p in read_proposals(pizza, "price", 50.0, None)] == [25.0]

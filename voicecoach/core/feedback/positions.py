@@ -519,9 +519,19 @@ def _thousands_left_unsaid(amount: Amount, text: str, reference: float | None) -
     return amount
 
 
+# "43 and a $15 itunes gift card": the value of a thing thrown in, not a price
+_VALUE_OF_A_THING_AFTER = re.compile(
+    r"\s*(?:(?!and\b|or\b|plus\b|with\b|a\b|an\b)[a-z]+\s+){0,2}"
+    r"(?:gift\s*cards?|vouchers?|coupons?|store credit)\b",
+    re.I,
+)
+
+
 def _plausible_price(amount: Amount, text: str, reference: float | None) -> bool:
     if reference and not 0.2 * reference <= amount.value <= 3.0 * reference:
         return False  # a deposit, a fee or a typo, not the price itself
+    if _VALUE_OF_A_THING_AFTER.match(text, amount.end):
+        return False
     if amount.unit == "currency":
         return True
     if amount.unit is not None:
