@@ -2841,3 +2841,17 @@ def test_the_value_of_a_gift_card_thrown_in_is_no_price() -> None:
     # "25 and a coupon": the 25 is still the offer
     pizza = "I could give you 25 and a coupon for a free pizza."
     assert [p.value for p in read_proposals(pizza, "price", 50.0, None)] == [25.0]
+
+
+def test_an_imperative_handover_after_a_comma() -> None:
+    """ "well me neither , fine take the hat i take the rest" hands the hat over: a yes to it
+    is the closing half, not a give."""
+    totals = {"book": 1.0, "hat": 1.0, "ball": 2.0}
+    said = "well me neither , fine take the hat i take the rest"
+    assert read_claims(said, totals, GAME_ITEMS).theirs == {"hat": 1.0}
+    context = (
+        "them: i get the hat and you take the rest",
+        "me: no . not a good deal on my end",
+        "them: " + said,
+    )
+    assert concession_labels("deal", context, "trader", BOOKS_HATS_BALLS) == []

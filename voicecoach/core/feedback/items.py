@@ -113,7 +113,7 @@ _THEIRS_CUES = re.compile(
 # "take all the balls, i keep everything else": an imperative at a sentence start hands over
 _IMPERATIVE_HANDOVER = re.compile(
     # up to two openers: "okay then take both balls"
-    r"(?:^|[.?!]\s+)(?:(?:ok|okay|so|then|well|fine|nah|no|alright|sure)\W+){0,2}"
+    r"(?:^|[.?!,]\s+)(?:(?:ok|okay|so|then|well|fine|nah|no|alright|sure)\W+){0,2}"
     r"(take|keep|have)\s+"
     r"(?=(?:all|the|both|\d+|one|two|three|a|an)\b)"
 )
