@@ -2855,3 +2855,17 @@ def test_an_imperative_handover_after_a_comma() -> None:
         "them: " + said,
     )
     assert concession_labels("deal", context, "trader", BOOKS_HATS_BALLS) == []
+
+
+def test_a_point_granted_then_a_no_is_no_yes() -> None:
+    assert not is_acceptance("well . . . . . that leaves me 1 / 10 . . . . . not a good deal")
+    assert not is_acceptance(
+        "Hmm, that sounds reasonable, but I really need the firewood because i fear the dark."
+    )
+    assert is_acceptance("that sounds reasonable, i really need the firewood so thanks")
+    context = (
+        "me: Is it okay if i take all the firewood, 2 water and 1 food?",
+        "them: Hello, actually I need some firewood too. Maybe I could have one of the firewood?",
+    )
+    said = "Hmm, that sounds reasonable, but I really need the firewood because i fear the dark."
+    assert concession_labels(said, context, "camper", CASINO) == []

@@ -368,7 +368,10 @@ _REFUSAL = CaseBlindPattern(
     r"take|come) (that|so|any|as) (low|high|lower|higher|much|far)|too (low|high|steep)|"
     # "I can't go higher than 2000": a limit restated, not a yes to theirs
     r"(can'?t|cannot|couldn'?t|won'?t) (go|pay|offer|do) (any )?(higher|lower|above|below)|"
-    r"that'?s not enough|no deal)\b",
+    r"that'?s not enough|no deal|not a (good|fair|great) deal"
+    # "that sounds reasonable, but I really need the firewood": a point granted, then a no
+    r"|but (i|we) (really|still|truly|definitely) (need|want)"
+    r")\b",
     spaced=True,
 )
 
