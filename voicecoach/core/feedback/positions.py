@@ -525,12 +525,15 @@ _VALUE_OF_A_THING_AFTER = re.compile(
     r"(?:gift\s*cards?|vouchers?|coupons?|store credit)\b",
     re.I,
 )
+_VALUE_OF_A_THING_WORDS = ("ard", "ouch", "oupon", "redit")  # searched first (speed)
 
 
 def _plausible_price(amount: Amount, text: str, reference: float | None) -> bool:
     if reference and not 0.2 * reference <= amount.value <= 3.0 * reference:
         return False  # a deposit, a fee or a typo, not the price itself
-    if _VALUE_OF_A_THING_AFTER.match(text, amount.end):
+    if any(word in text for word in _VALUE_OF_A_THING_WORDS) and _VALUE_OF_A_THING_AFTER.match(
+        text, amount.end
+    ):
         return False
     if amount.unit == "currency":
         return True
