@@ -2869,3 +2869,15 @@ def test_a_point_granted_then_a_no_is_no_yes() -> None:
     )
     said = "Hmm, that sounds reasonable, but I really need the firewood because i fear the dark."
     assert concession_labels(said, context, "camper", CASINO) == []
+
+
+def test_absolutely_and_that_price_would_work_say_yes() -> None:
+    assert is_acceptance("Absolutely!")
+    assert is_acceptance("If you can pick them up today, absolutely!")
+    assert is_acceptance("If you can come and pick it up that price would work for me!")
+    assert not is_acceptance("thats not how this works")
+    asked = ("buyer: Would you take $130?",)
+    said = "If you can pick them up today, absolutely!"
+    assert concession_labels(said, asked, "seller", "listing price $290") == [TRADED]
+    shipped = ("seller: $1.50 is my final offer.", "buyer: Can you ship it to me?")
+    assert concession_labels("Absolutely!", shipped, "seller", "listing price $2") == [UNPAID]

@@ -288,13 +288,14 @@ _ACCEPT_OPENING = CaseBlindPattern(
     # a filler first: "Hmm... Okay I guess I do that!" (not "well yes, but ...": a point granted)
     r"\W*((hmm+|um+|uh+|well|oh|ah+)\W+(?=ok|sure|fine|alright|all right|deal))?"
     r"(ok+(ay)?|okey|okie|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
-    r"excellent|awesome|cool|done|sold|very good|fair enough)\b"
+    r"excellent|awesome|cool|done|sold|very good|fair enough|absolutely|certainly)\b"
 )
 _ACCEPT = CaseBlindPattern(
     r"\W(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|ok|okay|fine|"
     r"excellent|perfect|wonderful|awesome|fantastic|amazing|doable|acceptable|agreeable|"
-    r"like a (deal|plan))|that'?ll work|that (works|would work|"
-    r"could work|will work)|works for me|i accept|accepted|i('ll| will) take (it|them|that)|"
+    r"like a (deal|plan))|that'?ll work|(that|(that|this|your) (price|offer|number|amount))"
+    r" (works|would work|could work|will work)|works for me|i accept|accepted|"
+    r"i('ll| will) take (it|them|that)|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (certainly |definitely |surely |probably )?"
     r"(do |live with |work with |accept |pay )?that|"
@@ -313,7 +314,9 @@ _ACCEPT = CaseBlindPattern(
     # not "I don't think I am okay with that", "not sure if I'm ok with it"
     r"(?<!think )(?<!sure )(?<!if )(?<!whether )(i'?m|i am|we'?re|we are) (ok|okay|fine|good|"
     r"cool|happy) with (that|this|it)\b|(i|we)('ll| will| can| could)? make (that|this|the) deal\b|"
-    r"(that|this|it)('ll| will| would| should) do\W*$)",
+    r"(that|this|it)('ll| will| would| should) do\W*$|"
+    # "If you can pick them up today, absolutely!": the yes after its condition
+    r"(?<=, )(absolutely|certainly|of course|sure|yes|ok|okay|deal)\W*$)",
     spaced=True,
 )
 # Agreement that cannot be an answer to a question ("yes, I'd pay 115" is an offer).
