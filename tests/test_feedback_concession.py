@@ -2881,3 +2881,14 @@ def test_absolutely_and_that_price_would_work_say_yes() -> None:
     assert concession_labels(said, asked, "seller", "listing price $290") == [TRADED]
     shipped = ("seller: $1.50 is my final offer.", "buyer: Can you ship it to me?")
     assert concession_labels("Absolutely!", shipped, "seller", "listing price $2") == [UNPAID]
+
+
+def test_an_imperative_condition_with_its_you_said() -> None:
+    said = "He'll appreciate the bow. You throw in a new pair of tires and ill do $700."
+    assert has_condition(said) is not None
+    context = (
+        "seller: I would like to sell it for $800.",
+        "buyer: I was hoping closer to $600.",
+        "seller: let's meet in the middle at 700. I'll even include a helmet for your son!",
+    )
+    assert concession_labels(said, context, "buyer", "listing price $800") == [TRADED]

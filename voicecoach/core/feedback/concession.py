@@ -393,14 +393,14 @@ class Give:
 
 # "Cover the delivery and I'll go up to 450": an imperative, then the give; read at sentence starts.
 _IMPERATIVE_CONDITION = re.compile(
-    r"\W*(?:ok(?:ay)?,? |well,? |so,? |then,? )?(cover|pay|sign|pick|throw in|include|bring|"
-    r"commit to|agree to|give me|add|take care of|handle)\b[^.?!;]{1,60}\band (i|we)"
-    r"('ll| will| can| could)\b",
+    r"\W*(?:ok(?:ay)?,? |well,? |so,? |then,? )?(?:you |u )?(cover|pay|sign|pick|throw in"
+    r"|include|bring|commit to|agree to|give me|add|take care of|handle)\b[^.?!;]{1,60}\band "
+    r"(i|we)('ll| will| can| could|ll)\b",
     re.I,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?;])\s*")
 # what every _IMPERATIVE_CONDITION match holds, read on the text lower-cased (speed only)
-_IMPERATIVE_TIE = re.compile(r"and (?:i|we)(?:'ll| will| can| could)\b")
+_IMPERATIVE_TIE = re.compile(r"and (?:i|we)(?:'ll| will| can| could|ll)\b")
 
 
 # a purchase elsewhere supposed, as an argument: "if you buy a used chair anywhere else"
