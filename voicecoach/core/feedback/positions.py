@@ -226,6 +226,7 @@ CONTRACTED_NOT = (
 # a "not" in any of its spellings
 NOT_WORDS = r"\b(?:not|cannot|never)\b|" + CONTRACTED_NOT
 _NOT_IN = re.compile(NOT_WORDS + r"|\bno way\b", re.I)
+_NOT_JUST_BEFORE = re.compile(rf"(?:{NOT_WORDS})\s+$", re.I)  # "I cannot lower it by $20"
 # "would you take less than $600?": the number is the far side of what we ask of them
 _ASKED_PAST_BEFORE = re.compile(
     r"\b(?:you|u)\s+(?P<between>(?:\w+\s+){0,4}?)(?:go|come|do|take|accept|sell|part|let)\b"
@@ -261,10 +262,9 @@ _RELATIVE_UP_BEFORE = CaseBlindPattern(
     r"\W(?:(go|come|move|bump( it)?|raise( it)?|increase( it)?)\s+(up|"
     r"down)\s+(by\s+)?(another\s+)?\$?\s*$"
     r"|(knock|take|shave)\s+off\s+(another\s+)?\$?\s*$|(knock|shave)\s+(another\s+)?\$?\s*$"
-    # "I'm willing to decrease the price for you by $20"
-    r"|(?<!not )(?<!n't )(?<!cannot )(?<!cant )"
-    r"(lower|decrease|reduce|drop|cut|bring down|knock down)\s+(the\s+(price|rent|cost)\s+"
-    r"|it\s+)?(for\s+(you|u)\s+)?(down\s+)?by\s+(another\s+)?\$?\s*$)",
+    # "I'm willing to decrease the price for you by $20" (not after a "not": `_NOT_JUST_BEFORE`)
+    r"|(?P<lowered>lower|decrease|reduce|drop|cut|bring down|knock down)\s+"
+    r"(the\s+(price|rent|cost)\s+|it\s+)?(for\s+(you|u)\s+)?(down\s+)?by\s+(another\s+)?\$?\s*$)",
     spaced=True,
 )
 _OFFER_WORDS = (  # noqa: SIM905 - one readable string, split into the words
@@ -578,6 +578,13 @@ def _proposals(
                 before
             )
             relative_before = _RELATIVE_UP_BEFORE.search(before)
+            if (
+                relative_before
+                and relative_before.group("lowered")
+                # spaced: offsets past start() are one more than in `before`
+                and _NOT_JUST_BEFORE.search(before, 0, relative_before.start("lowered") - 1)
+            ):
+                relative_before = None
             if relative_off or relative_before:
                 base = anchor if anchor is not None else reference
                 if base is None or amount.value >= base or _NEGATED_BEFORE.search(before):
