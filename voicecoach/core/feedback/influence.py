@@ -222,7 +222,7 @@ _QUESTION = compile_terms(
         # "is you ..." is no question ("it really is you will never want ..." when spoken)
         r"(?:(?:do|would|will|are|did) you|(?:do|does|would|will|are|is|did) your \w+)"
         r"(?: \w+){0,3} (?:need|want|prefer"
-        r"|have any preference|have (?:any |specific |special |big )?plans"
+        r"|have (?:any |specific |special |big )?plans"
         r"|have (?:any|a)(?: \w+){0,2} preferences?|have enough|value|care|feel|going to need"
         r"|planning|plan|hoping|require|going to require)",
         # "will anything else work for you?", "what else would suit you?": their options
