@@ -149,12 +149,14 @@ def test_capitals_and_bangs_without_heat(text: str) -> None:
     assert detect_overreach(text, []) == []
 
 
-def test_an_angry_face_counts_only_with_a_refusal() -> None:
+def test_an_angry_face_counts_only_with_a_refusal_or_a_brush_off() -> None:
     """Rubric: anger aimed at the other side; a stray or playful emoji is not (dev.jsonl)."""
     for text in (
         "No\U0001f621",
         "This is not the deal we agreed on \U0001f621",
         "UNACCEPTABLE! \U0001f620",
+        "Fine whatever...\U0001f621",
+        "aw come on, we need firewood too \U0001f621",
     ):
         [flag] = detect_overreach(text, [])
         assert flag.span in ("\U0001f621", "\U0001f620"), text
@@ -162,6 +164,7 @@ def test_an_angry_face_counts_only_with_a_refusal() -> None:
         "Oh that's nice. \U0001f621 How badly would you need these items?",
         "Let's hurry because I want to get as far away as possible from girls with an ax\U0001f621",
         "Since it's hot there, I get thirsty and dry real quick. \U0001f621",
+        "Come on over whenever you like \U0001f642",
     ):
         assert detect_overreach(text, []) == [], text
     assert detect_overreach("I'm getting impatient and will leave soon.", [])

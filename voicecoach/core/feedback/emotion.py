@@ -437,12 +437,24 @@ _SHOUTING_TIP = (
 
 _EXCLAMATION_RUN = re.compile(r"[!?]*![!?]*!|!\s*!")
 _EXCLAMATION = re.compile(r"!")
-# An angry face typed with a refusal is anger aimed at the other side ("No😡", "This is not the
-# deal we agreed on 😡"); beside neutral or friendly words it is a tic or a joke, so alone it
-# counts for nothing.
+# An angry face typed with a refusal or a brush-off is anger aimed at the other side ("No😡",
+# "This is not the deal we agreed on 😡", "Fine whatever...😡", "aw come on, we need firewood
+# too 😡"); beside neutral or friendly words it is a tic or a joke, so alone it counts for nothing.
 _ANGRY_FACE = re.compile("[\U0001f620\U0001f621\U0001f92c\U0001f47f\U0001f4a2]")
 _REFUSING = compile_terms(
-    (r"no", r"nope", r"not", r"never", r"dont", r"cant", r"wont", r"unacceptable", r"walk away")
+    (
+        r"no",
+        r"nope",
+        r"not",
+        r"never",
+        r"dont",
+        r"cant",
+        r"wont",
+        r"unacceptable",
+        r"walk away",
+        r"whatever",
+        r"come on",
+    )
 )
 _ANGRY_FACE_WHY = (
     "An angry face with a refusal reads as anger at the other side; overuse of emotion weakens "
