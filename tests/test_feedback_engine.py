@@ -220,6 +220,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("fiftieth", 300),
         ("fiftyfirst", 300),
         ("fiftysecond", 300),
+        ("fiftythird", 300),
+        ("fiftyfourth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
