@@ -354,6 +354,9 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("I am willing to pay that amount if you can bring it to me.", True),
         ("I'd be happy to pay your asking price.", True),
         ("I am not willing to pay that.", False),
+        # the offer named, not pointed at
+        ("If you can come pick up the set by tomorrow, I can accept the offer.", True),
+        ("I can't accept the offer.", False),
         ("fair enough.", True),
         ("Fair enough, but 2100 is still too much.", False),
         # a limit restated after a yes word is no yes

@@ -307,7 +307,7 @@ _ACCEPT = CaseBlindPattern(
     r"i('ll| will) pay (it|that|the)|(i'll|i will|i) accept|"
     r"see you (tonight|tomorrow|then|soon)|it'?s yours|if we (do|go with) (this|that|it)|"
     r"(i|we)('d| would| could| can| will| do|'m| am|'re| are)? ((be )?(willing|happy|glad) to )?"
-    r"(agree to|accept|go with|pay) (that|this|it|your)\b|"
+    r"(agree to|accept|go with|pay) (that|this|it|your|the (offer|price|deal|terms))\b|"
     r"(i'll|i will|we'll|we will) do (that|it)\W*$|"
     # "I suppose so, but you would have to pick it up", "if you pay cash I'll make that deal"
     r"(i|we) (suppose|guess) so\b|"
