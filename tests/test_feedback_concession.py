@@ -1549,6 +1549,13 @@ def test_insisting_on_an_item_or_refusing_one_is_no_item_list() -> None:
         assert concession_labels(said, wanted, "trader", BOOKS_HATS_BALLS) == []
     asked = ("me: i want 2 books and 2 balls", "them: no books but you can get 2 hats and 1 ball")
     assert concession_labels("no books no deal", asked, "trader", BOOKS_HATS_BALLS) == []
+    # their offer named back, and a question about what they want, list nothing of ours
+    offered = (
+        "me: Well I would really prefer the 3 firewood.",
+        "them: Ok, i will give you 2 firewood, you give me 3 food and 2 water. What about that?",
+    )
+    said = "I appreciate your offer of 2 firewood.  Why do you need 3 food?"
+    assert concession_labels(said, offered, "camper", CASINO) == []
     # a real bare list still hands over what it names
     assert concession_labels("the hat then", wanted, "trader", BOOKS_HATS_BALLS) == [UNPAID]
 

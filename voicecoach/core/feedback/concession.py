@@ -1188,7 +1188,9 @@ _NOT_A_LIST = re.compile(
     rf"\b(?:without (?:the |a |any |my |your |that )?{split_items.ITEM_WORD}\b"
     rf"|{split_items.ITEM_WORD} (?:is|are) "
     r"(?:a must|essential|necessary|non ?-?negotiable|vital|crucial)\b"
-    rf"|^\W*no {split_items.ITEM_WORD}\W*(?:no deal\W*)?$)",
+    rf"|^\W*no {split_items.ITEM_WORD}\W*(?:no deal\W*)?$"
+    # "I appreciate your offer of 2 firewood. Why do you need 3 food?": theirs, asked about
+    r"|\byour offer of\b|\bwhy (?:do|would|did) (?:you|u) (?:need|want)\b)",
     re.I,
 )
 # Holding one: "the ball is worth too much to me", "i won't let go of that book". Searched
