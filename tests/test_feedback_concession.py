@@ -1791,6 +1791,8 @@ def test_extras_said_as_a_gift_and_words_that_only_look_like_one() -> None:
 
 def test_an_ask_recalled_is_not_put_forward_again() -> None:
     assert read_proposals("I was asking $10, but I can do $6.", "price", 10.0, 10.0)[0].value == 6
+    said = "Ok, well I can't do less than $45, I had it for $60"
+    assert [p.value for p in read_proposals(said, "price", 60.0, 50.0)] == [45]
     assert (
         read_proposals("My listing price was 75! It goes for 200 new.", "price", 75.0, 75.0) == []
     )
@@ -2063,6 +2065,9 @@ def test_no_way_i_can_do_refuses_the_number() -> None:
     context = ("seller: I might lower it a little.", "buyer: I was thinking about 800.")
     said = "There's no way I can do $800, it is already discounted."
     assert concession_labels(said, context, "seller", "listing price $1583") == []
+    # "wouldn't" refuses like "won't": the number is turned down, not offered
+    said = "I wouldn't do 1500 though as the listing wasn't even that much. I can do 1400"
+    assert [p.value for p in read_proposals(said, "price", 1487, None)] == [1400]
 
 
 def test_their_asked_extra_granted_on_our_condition_is_traded() -> None:

@@ -190,6 +190,7 @@ _REFERENCE_BEFORE = CaseBlindPattern(
     r"deposit( is| of)?|fee( is| of)?|utilities|insurance|per year|tax|"
     # our ask recalled, not put forward again: "I was asking $10, ... I can do $6"
     r"(was|were|had been) asking( for)?|had asked( for)?|listed (it |them )?(at|for)|"
+    r"had (it|them) (listed )?(at|for)|"
     r"(asking|listing|list) price (was|is|says|shows)|"
     # an amount on top of the price: "I would like $150 and can deliver it for another $50"
     r"another|an? (extra|additional))\b"
@@ -200,7 +201,7 @@ _REFERENCE_BEFORE = CaseBlindPattern(
 # A negation reaches the number unless a new clause starts between them: recognised speech
 # has no full stops, so "too low for me i think ten thousand" must still read as an offer.
 _NEGATED_BEFORE = CaseBlindPattern(
-    r"(\W(can'?t|cannot|can not|won'?t|wont|couldn'?t|not|never|no way|too)\b"
+    r"(\W(can'?t|cannot|can not|won'?t|wont|couldn'?t|wouldn'?t|not|never|no way|too)\b"
     r"(?:(?!\b(?:i think|i can|i could|i would|i'd|id|i'll|ill|but|so|how about|what about|"
     r"maybe|then|(?:low|high|lower|higher)\b(?! than))\b)[^.?!,\d]){0,22}$"
     # "there's no way I can do $800": the "I can" is inside the refusal
