@@ -2265,6 +2265,9 @@ def test_an_owner_said_after_a_list_binds_the_list() -> None:
     two = read_claims("So, 3 firewood for you and 1 water, 2 water for me", 3.0, casino)
     assert two.theirs == {"firewood": 3.0, "water": 1.0}
     assert two.mine == {"water": 2.0}
+    only = read_claims("3 firewood, 2 food for you and 3 water, 1 food only for me?", 3.0, casino)
+    assert only.mine == {"water": 3.0, "food": 1.0}
+    assert only.theirs == {"firewood": 3.0, "food": 2.0}
     # more of an item counted for both sides than there is: a slip, neither share is read
     slip = read_claims("how about 3 water for me and 3 water and firewood for you?", 3.0, casino)
     assert "water" not in slip.mine and "water" not in slip.theirs

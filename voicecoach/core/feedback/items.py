@@ -180,11 +180,11 @@ _LIST_TO = re.compile(
     r"(?:(?:\d+|one|two|three|four|a|an|the|all|both|and|,|food|water|firewood|wood|book|hat|"
     r"ball|basketball)s?\s*)+\bto (me|us|you|u)\b"
 )
-# "1 food, 3 water and 1 wood for me and 2 food and 2 wood for you": an owner said right
-# after a list binds the list, whatever cue came before it
+# "1 food, 3 water and 1 wood for me and 2 food and 2 wood for you", "1 food only for me": an
+# owner said right after a list binds the list, whatever cue came before it
 _LIST_FOR = re.compile(
     r"(?:(?:\d+|one|two|three|four|zero|no|a|an|the|all|both|and|,|/|&|of|packages?|packs?|"
-    r"food|water|firewood|wood|fire|book|hat|ball|basketball)s?\s*)+?"
+    r"food|water|firewood|wood|fire|book|hat|ball|basketball|only|just)s?\s*)+?"
     r"(?<![a-z])for (me|us|myself|you|u)\b"
 )
 _OWNER_AFTER_REST = re.compile(
