@@ -372,6 +372,8 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         # Deal or No Deal's spaced marks: "deal ." closes the turn as "deal." does
         ("in this case ; i'll have to concede and take the books . deal .", True),
         ("i need the ball or no deal .", False),
+        # a no shared: "i can't make a deal then" - "okay, me neither"
+        ("okay , me neither . thanks for trying .", False),
     ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:
@@ -2268,6 +2270,10 @@ def test_an_owner_said_after_a_list_binds_the_list() -> None:
     only = read_claims("3 firewood, 2 food for you and 3 water, 1 food only for me?", 3.0, casino)
     assert only.mine == {"water": 3.0, "food": 1.0}
     assert only.theirs == {"firewood": 3.0, "food": 2.0}
+    # what an item is worth to them, asked, hands nothing over; worth to us, it is claimed
+    asked = read_claims("the balls are the only points for you ? they are for me", 1.0, ("ball",))
+    assert not asked.theirs
+    assert read_claims("book is 8 points for me .", 1.0, ("book",)).mine == {"book": 1.0}
     # more of an item counted for both sides than there is: a slip, neither share is read
     slip = read_claims("how about 3 water for me and 3 water and firewood for you?", 3.0, casino)
     assert "water" not in slip.mine and "water" not in slip.theirs

@@ -374,6 +374,8 @@ _REFUSAL = CaseBlindPattern(
     r"that'?s not enough|no deal|not a (good|fair|great) deal"
     # "that sounds reasonable, but I really need the firewood": a point granted, then a no
     r"|but (i|we) (really|still|truly|definitely) (need|want)"
+    # "okay, me neither" to "i can't make a deal then": the no shared, not a yes
+    r"|me (neither|either)|neither (can|do|will) (i|we)"
     r")\b",
     spaced=True,
 )

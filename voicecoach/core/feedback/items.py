@@ -172,7 +172,10 @@ _EXCEPT = re.compile(
 # which never start with "for" itself.
 _TRAILING = re.compile(
     r"\W(?<!works )(?<!work )(?<!good )(?<!fine )(?<!fair )(?<!okay )(?<!ok )(?<!better )"
-    r"(?<!easier )(?<!enough )(?<!possible )(for) (me|us|myself|you|u)\b"
+    r"(?<!easier )(?<!enough )(?<!possible )(for) (me|us|myself|"
+    # "the balls are the only points for you?" asks what they are worth to them ("book is 8
+    # points for me" stays a claim)
+    r"(?<!points for )(?<!point for )(?:you|u))\b"
 )
 # "2 water, 1 food and 2 firewood to you": "to" names an owner only right after a list of
 # items ("what is of more value to you, the book or the hat?" names none)
