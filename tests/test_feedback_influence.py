@@ -96,6 +96,7 @@ NEITHER = [
     "How much would you like to pay for the battery?",
     "What do you think of 850?",
     "Are you looking at the ad I posted?",
+    "Are you interested in buying it today?",
     "What are you looking for for it?",
     "If you lower it to 230 I can assure you that I can pick it up quickly.",
     "I'll take that offer, but you have to buy the stand too.",
@@ -369,6 +370,9 @@ def test_an_item_asked_for_or_proposed_is_not_a_needs_question(text: str) -> Non
     [
         "So your second priority is water, then?",
         "Are you most interested in the food?",
+        "Are you interested in extra firewood at all? Making s'mores is super fun!",
+        "Oh yeah, that's for sure. What camping item do you prioritize?",
+        "ok, tell me why you need the extra food. because it would be nice with my water",
         "You need water the most?",
         "Thank you for discussing this so openly! Is your main objective to get one of each?",
     ],

@@ -143,7 +143,7 @@ _PUSH = compile_terms(
 _NEEDS = (
     r"(?:need|needs|needing|want|wants|looking for|look for|hoping|hope|prefer|preference"
     r"|preferences"
-    r"|priority|priorities"
+    r"|priority|priorities|prioriti[sz]e"
     r"|important|matters?|value|care about|care most|interested in|plans?|planning|going to do"
     r"|gonna do"
     r"|use (?:it|them|this|that|the \w+|your \w+) for|situation|concerns?|worried|worries|budget"
@@ -276,6 +276,9 @@ _QUESTION = compile_terms(
         r"(?:your|ur) (?:main |top |first |second |third |biggest |highest |lowest |bottom )?"
         r"(?:priority|priorities|objective|goal|goals) (?:is|are|was|were)\b",
         r"(?:are|r) (?:you|u) (?:most|more|mostly) interested in",
+        # "are you interested in extra firewood at all?": their want, asked item by item
+        r"(?:are|r) (?:you|u) (?:still |really )?interested in (?:the |extra |more |any |some )?"
+        + ITEM_WORD,
         # "so firewood and water are your two most pressing needs?"
         r"(?:is|are) (?:your|ur) (?:\w+ ){0,3}(?:needs|priorities|concerns?)$",
         # "between the water and firewood, which is most important?": their ranking, item by item
@@ -448,7 +451,7 @@ _NOT_EXPLORING = compile_terms(
 )
 _CLAUSE = re.compile(r"[^.?!;\n]+[.?!;]*")
 _QUESTION_WORD_START = re.compile(
-    r"^(?:so |and |but |well |ok |okay |oh |hi |hello |great |then |also |now )*"
+    r"^(?:(?:so|and|but|well|ok|okay|oh|hi|hello|great|then|also|now),? )*"
     r"(?:what|which|how|why|where|when|who|do|does|did|is|are|would|will|can|could|should|have|has"
     r"|tell|(?:please )?let me know)\b"
 )
