@@ -374,6 +374,7 @@ def test_condition_costs_the_other_side(text: str, condition: bool) -> None:
         ("i need the ball or no deal .", False),
         # a no shared: "i can't make a deal then" - "okay, me neither"
         ("okay , me neither . thanks for trying .", False),
+        ("sure, give me either one, that works for me", True),
     ],
 )
 def test_acceptance(text: str, accepting: bool) -> None:

@@ -375,7 +375,9 @@ _REFUSAL = CaseBlindPattern(
     # "that sounds reasonable, but I really need the firewood": a point granted, then a no
     r"|but (i|we) (really|still|truly|definitely) (need|want)"
     # "okay, me neither" to "i can't make a deal then": the no shared, not a yes
-    r"|me (neither|either)|neither (can|do|will) (i|we)"
+    # (not "give me either one")
+    r"|me (neither|either)(?! (the|a|an|one|of|way|this|that|those|these|\d))"
+    r"|neither (can|do|will) (i|we)"
     r")\b",
     spaced=True,
 )
