@@ -1484,10 +1484,6 @@ _THEY_OFFER_THEMSELVES = re.compile(
 )
 
 
-# the costs that fall on the buyer's side: pickup, cash, a day or time (by _costs_named)
-_THEIR_SIDE_COSTS = frozenset({"pick", "cash", "toda", "toni", "tomo", "righ", "this"})
-
-
 def _their_cost_echoed(text: str, their: str) -> str | None:
     """Our words that repeat a pickup, cash or date the other side just offered, or None."""
     if not _THEY_OFFER_THEMSELVES.search(their):
@@ -1650,6 +1646,12 @@ def _costs_named(text: str, pattern: re.Pattern[str] = _CONCRETE_COST) -> set[st
     `pattern` narrows which mentions count (its group 1 is the cost's word): by default any.
     """
     return {_cost_key(m) for m in pattern.finditer(text)}
+
+
+# the costs that fall on the buyer's side: pickup, cash, a day or time to collect it
+_THEIR_SIDE_COSTS = frozenset(
+    _costs_named("pick it up, cash, today, tonight, tomorrow, right away, this evening")
+)
 
 
 def _our_cost_back(their_line: str, our_line: str) -> bool:
