@@ -222,6 +222,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("fiftysecond", 300),
         ("fiftythird", 300),
         ("fiftyfourth", 300),
+        ("fiftyfifth", 300),
+        ("fiftysixth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
