@@ -2917,3 +2917,37 @@ def test_an_imperative_condition_with_its_you_said() -> None:
         "seller: let's meet in the middle at 700. I'll even include a helmet for your son!",
     )
     assert concession_labels(said, context, "buyer", "listing price $800") == [TRADED]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Okay, how about I throw in the first month rent for free and waive the deposit but you "
+        "will have to pay $1200",
+        "okay how about i throw in the first month rent for free and waive the deposit but you "
+        "will have to pay twelve hundred",
+    ],
+)
+def test_paying_our_own_number_is_no_condition(said: str) -> None:
+    """Rubric: a condition must cost them something real; paying the price itself is the sale."""
+    context = (
+        "seller: That is too low. How about if you pay 1500 i'll waive the deposit.",
+        "buyer: My final offer is $1100.",
+    )
+    assert concession_labels(said, context, "seller", "listing price $1900") == [UNPAID]
+    # cash or a date on top of the price is still a cost to them
+    assert has_condition("but you will have to pay $1200 cash") is not None
+    assert has_condition("you will have to pay for the delivery") is not None
+
+
+def test_buying_it_is_the_sale_not_a_condition() -> None:
+    said = (
+        "it still has 10 months of the warranty that comes with the bike when you buy it. "
+        "I will not go as low as 150. I can do 225 though"
+    )
+    context = ("buyer: It is used, so I can do 150.",)
+    assert concession_labels(said, context, "seller", "listing price $300") == [UNPAID]
+    assert has_condition("I can do 225 if you buy it") is None
+    # buying it soon, or buying more, still costs them
+    assert has_condition("I can do 225 if you buy it today") is not None
+    assert has_condition("I can do 200 if you buy both") is not None

@@ -121,12 +121,19 @@ _FREE_IF = re.compile(
     r"(?! (to )?(pick|come|pay|sign|buy|grab|collect|get it|"
     r"take it|take them))|like|have any|had any|need any|need anything|don't mind|"
     r"do not mind|prefer|think|see|look|check|read|wish|please|are still|still)\b"
+    # "the warranty that comes with the bike when you buy it": the sale itself, no cost on top
+    r"|^\s*(?:(?:'re|are) (?:going to |gonna )?)?(?:buy|purchase)(?:ing)? "
+    r"(?:it|them|this|that|the \w+)\s*$"
     r"|^\s*(can|could)\s*$",
     re.I,
 )
 _CONDITION_PHRASES = CaseBlindPattern(
     r"\W(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
-    r"in return|in trade|you('d| would| will|'ll)? (have|need) to (pay|pick|come|sign|bring|"
+    # "... but you will have to pay $1200": only our price said again, no cost beyond it
+    r"in return|in trade|you('d| would| will|'ll)? (have|need) to "
+    r"(pay(?!\s*\$?\s*(?:\d[\d,.]*k?|"
+    + _NUMBER_WORDS
+    + r")\s*(?:dollars|bucks)?\s*(?:[.!?]|$))|pick|come|sign|bring|"
     r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load|deliver|"
     r"help (me |us )?(load|move|carry|lift)|(dis)?assemble|dismantle|lift|carry|promise)|"
     # cash asked with our give: "if it's cash I'll take it", "ok, but I need cash"
