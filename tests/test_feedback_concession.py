@@ -2951,3 +2951,14 @@ def test_buying_it_is_the_sale_not_a_condition() -> None:
     # buying it soon, or buying more, still costs them
     assert has_condition("I can do 225 if you buy it today") is not None
     assert has_condition("I can do 200 if you buy both") is not None
+
+
+def test_a_grudging_whatever_accepts_their_number() -> None:
+    context = (
+        "seller: I can do 3500, that is as low as I go.",
+        "buyer: $3250, since you're in a rush.",
+    )
+    assert concession_labels("whatever.", context, "seller", "listing price $3795") == [UNPAID]
+    assert is_acceptance("Fine whatever...")
+    # "whatever" that goes on to a demand is no yes
+    assert not is_acceptance("whatever you say, but I need 3500")

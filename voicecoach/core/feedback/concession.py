@@ -295,7 +295,9 @@ _ACCEPT_OPENING = CaseBlindPattern(
     # a filler first: "Hmm... Okay I guess I do that!" (not "well yes, but ...": a point granted)
     r"\W*((hmm+|um+|uh+|well|oh|ah+)\W+(?=ok|sure|fine|alright|all right|deal))?"
     r"(ok+(ay)?|okey|okie|k|sure|yes|yeah|yep|yup|deal|fine|alright|all right|agreed|perfect|great|"
-    r"excellent|awesome|cool|done|sold|very good|fair enough|absolutely|certainly)\b"
+    r"excellent|awesome|cool|done|sold|very good|fair enough|absolutely|certainly"
+    # a grudging yes said alone: "whatever." to their number (not "whatever you want, but")
+    r"|whatever(?=\W*$))\b"
 )
 _ACCEPT = CaseBlindPattern(
     r"\W(sounds (pretty |really |very |quite |so )?(good|great|fair|reasonable|ok|okay|fine|"
