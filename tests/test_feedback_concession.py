@@ -2962,3 +2962,21 @@ def test_a_grudging_whatever_accepts_their_number() -> None:
     assert is_acceptance("Fine whatever...")
     # "whatever" that goes on to a demand is no yes
     assert not is_acceptance("whatever you say, but I need 3500")
+
+
+def test_a_number_just_past_theirs_is_still_given() -> None:
+    """A seller who goes below the buyer's own offer (or a buyer above the seller's ask) still
+    moves their number; only a number far past theirs reads as a misread, not a move."""
+    context = (
+        "seller: I don't want to take too big of a hit, what are you looking to pay?",
+        "buyer: I was looking to pay 550, but I could do 575,",
+    )
+    said = "if you can come pick it up, we can do it for 550!"
+    assert concession_labels(said, context, "seller", "listing price $600") == [TRADED]
+    assert concession_labels("We can do it for 550.", context, "seller", "listing price $600") == [
+        UNPAID
+    ]
+    # "I just poured 2k into this car": far below their number, no price of ours
+    haggle = ("buyer: Okay, well, I'm interested. I'd like to pay $6400",)
+    said = "That is kind of low, I just poured 2k into this car to get new tires."
+    assert concession_labels(said, haggle, "seller", "listing price $8400") == []

@@ -652,6 +652,15 @@ _THEY_OFFER = re.compile(
 
 def _moved_toward(new: float, own: float, other: float | None, direction: int) -> bool:
     if other is not None and abs(own - other) > 1e-9:
+        if (
+            direction
+            and direction * (new - own) < -1e-9
+            and direction * (new - other) < -1e-9
+            and abs(new - other) <= abs(own - other) + 1e-9
+        ):
+            # past their number, by no more than the gap was ("I could do 575" - "we can do
+            # it for 550"): still given; far past it is more likely a number misread
+            return True
         return abs(new - other) < abs(own - other) - 1e-9
     if direction:
         return direction * (new - own) < -1e-9
