@@ -2980,3 +2980,24 @@ def test_a_number_just_past_theirs_is_still_given() -> None:
     haggle = ("buyer: Okay, well, I'm interested. I'd like to pay $6400",)
     said = "That is kind of low, I just poured 2k into this car to get new tires."
     assert concession_labels(said, haggle, "seller", "listing price $8400") == []
+
+
+@pytest.mark.parametrize(
+    "said", ["$340 cash and you have a deal", "three hundred forty cash and you have a deal"]
+)
+def test_cash_asked_with_the_sellers_number_is_a_condition(said: str) -> None:
+    """Rubric: cash on the spot costs the other side something real."""
+    context = ("seller: I am asking $375.", "buyer: Would you accept $337 if I came today?")
+    assert concession_labels(said, context, "seller", "listing price $375") == [TRADED]
+
+
+def test_cash_they_offered_before_is_no_new_ask() -> None:
+    context = (
+        "buyer: I can take it off your hands for $7500 cash in hand.",
+        "seller: It still has 16k miles until 100k. How about we meet in the middle?",
+        "buyer: What would be your counter offer?",
+    )
+    assert concession_labels("$9000 cash?", context, "seller", "listing price $9800") == [UNPAID]
+    # a buyer's "$340 cash" offers cash rather than asking it
+    haggle = ("seller: I am asking $375.", "buyer: How about 300?", "seller: 360 is my lowest.")
+    assert concession_labels("$320 cash", haggle, "buyer", "listing price $375") == [UNPAID]

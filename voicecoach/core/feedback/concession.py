@@ -1393,6 +1393,8 @@ def _concessions(
     if not gives and not extra and not granted:
         return []
     condition = _our_condition(text) or asked_back
+    if not condition and self_role in _PROVIDER_ROLES:
+        condition = _cash_asked(text, lines)
     if granted:
         gives.append(Give("extra", granted, None, ledger.last("price", SELF)))
     # whether their last turn set up an exchange: read only when a verdict depends on it
@@ -1553,6 +1555,26 @@ _HELD_BACK = re.compile(
     r"(?: be able to)? deli(?:e)?ver",  # "deliever" typed in a hurry
     re.I,
 )
+
+
+# "$340 cash and you have a deal", "I would take $250 in cash": cash on the spot asked with
+# the number of the side that hands the goods over (a buyer's "$340 cash" offers it instead)
+_CASH_ASKED = re.compile(
+    r"(?:\d|\b(?:" + "|".join(sorted(NUMBER_WORDS | {"grand"})) + r"))"
+    r"\s*(?:k|dollars|bucks)?,?\s+(?:in\s+)?cash\b",
+    re.I,
+)
+
+
+def _cash_asked(text: str, lines: Sequence[Line]) -> str | None:
+    """The words that ask cash with our number, or None (also when they offered cash before:
+    "$7500 cash in hand" - "$9000 cash?" asks nothing new of them)."""
+    if "cash" not in text.lower() or any(
+        line.speaker == OTHER and "cash" in line.text.lower() for line in lines
+    ):
+        return None
+    match = _CASH_ASKED.search(text)
+    return _clause(text, match.start()) if match else None
 
 
 def _held_back(text: str) -> str | None:
