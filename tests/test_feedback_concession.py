@@ -3001,3 +3001,18 @@ def test_cash_they_offered_before_is_no_new_ask() -> None:
     # a buyer's "$340 cash" offers cash rather than asking it
     haggle = ("seller: I am asking $375.", "buyer: How about 300?", "seller: 360 is my lowest.")
     assert concession_labels("$320 cash", haggle, "buyer", "listing price $375") == [UNPAID]
+
+
+def test_what_follows_for_your_is_swapped_back() -> None:
+    """ "X for your Y": Y is what we get back, as with "for 3 water" or "for the hats"."""
+    totals = {"food": 3.0, "water": 3.0, "firewood": 3.0}
+    said = "I give you 1 food, 1 firewood for your 3 water packages. How does that sound?"
+    claims = read_claims(said, totals, CASINO_ITEMS)
+    assert claims.mine == {"water": 3.0}
+    assert claims.theirs == {"food": 1.0, "firewood": 1.0}
+    # "your hats", like "the hats", is all of them
+    game = {"book": 1.0, "hat": 2.0, "ball": 1.0}
+    said = "ill give you the ball and the book for your hats"
+    assert read_claims(said, game, GAME_ITEMS).mine == {"hat": 2.0}
+    # a purpose after "for your" stays no swap
+    assert read_claims("you can have the ball for your kids", game, GAME_ITEMS).mine == {}

@@ -351,9 +351,10 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
             if lower is not None:
                 count = min(count, lower)  # "2 or 3 waters": the least the speaker would take
             return count, True
-    if window and window[-1] in {"the", "those", "these"}:
+    if window and window[-1] in {"the", "those", "these", "your", "my", "our"}:
         if plural:
-            return total, True  # "the balls": all of them (None: how many is not known yet)
+            # "the balls", "for your hats": all of them (None: how many is not known yet)
+            return total, True
         if tokens[index] in _COUNTABLE:
             return 1.0, True  # "the book": the single one
     if tokens[index] in _COUNTABLE:
@@ -562,7 +563,7 @@ def _read_claims(
             word == "for"
             and owned_in_sentence
             and index + 1 < len(tokens)
-            and tokens[index + 1] not in {"me", "us", "you", "myself", "my", "your", "the rest"}
+            and tokens[index + 1] not in {"me", "us", "you", "myself", "my", "the rest"}
             and _exchanged_after(tokens, index + 1)
         ):
             swapped = True
