@@ -38,6 +38,10 @@ PUSHES = [
 ]
 
 OPEN_QUESTIONS = [
+    # their reasons and their valuation, asked
+    "Hmm that's going to be hard for me because I also get cold. what other reasons do you have?",
+    "Do you have reasons for wanting food?",
+    "What's most valued to you?",
     "What items are of preference for you today?",
     "what is priority pls tell me",
     "Would you mind sharing your top priority item with me?",

@@ -363,7 +363,12 @@ _QUESTION = compile_terms(
         r"(?:which|what) (?:\w+ )?(?:is|are) (?:your|ur) (?:highest|lowest|top|biggest|first"
         r"|second|third|last|main|most important|least important)",
         r"(?:whats|what is|which is|which are|what are) (?:more|most|less|least) (?:important"
-        r"|valuable|useful|needed|necessary|pressing)(?: \w+){0,2} (?:to|for) (?:you|u)",
+        r"|valuable|valued|useful|needed|necessary|pressing)(?: \w+){0,2} (?:to|for) (?:you|u)",
+        # their reasons asked: "what other reasons do you have?", "do you have reasons for
+        # wanting food?"
+        r"(?:what|which) (?:other |\w+ )?reasons? (?:do|would|did|does) (?:you|u)",
+        r"(?:do|would|did) (?:you|u) have (?:any |other |some |a )?(?:other )?reasons? "
+        r"(?:for|why|to)\b",
         r"how come (?:you|u)(?: \w+){0,2} (?:need|want|prefer|value|care)",
         # what they will use it for: "what are you using all the firewood for?"
         r"what (?:are|r|will|would) (?:you|u) (?:be )?using (?:\w+ ){0,3}for",
