@@ -201,6 +201,7 @@ def test_a_why_question_is_not_told_to_ask_why_next() -> None:
         "I plan to hike while I am camping. Do you have specific plans?",
         "I think I would like some firewood to start off with. We like big fires. What about you?",
         "Food is high on my list, and water is fairly low on my list... you?",
+        "I can really use 2 wood and 2 food.  What about yourself?",
     ],
 )
 def test_their_motives_and_their_side_asked_back_are_credited(text: str) -> None:

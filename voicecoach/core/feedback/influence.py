@@ -513,7 +513,7 @@ _PRIORITY_TALK = re.compile(
     r"\b(?:most|least|lowest|highest|top|priority|priorities|important|followed by|more than"
     r"|value|values|(?:high|low) on (?:my|the|our) list"
     # "I would like some firewood to start off with. What about you?": a want of an item
-    r"|(?:need|need of|want|like|prefer|hoping for|hope for)"
+    r"|(?:need|need of|want|like|prefer|hoping for|hope for|use)"
     r" (?:some |the |more |extra |all (?:the )?|a lot of "
     r"|(?:\d|one|two|three) (?:packs? |packages? )?(?:of )?)?"
     + ITEM_WORD
