@@ -1538,6 +1538,11 @@ def _their_cost_pointed_to(text: str, their: str) -> str | None:
     return _clause(text, pointer.start(1)) if pointer else None
 
 
+# the last word of a number said in words ("three forty", "two grand"), for the patterns that
+# follow a number
+_SPELLED_AMOUNT = "|".join(sorted(NUMBER_WORDS | {"grand"}))
+
+
 # Those who hand over the goods or the service: what they hold back is the other side's loss.
 # (A candidate's "without the bonus" is one more thing the candidate gives up.)
 _PROVIDER_ROLES = HIGH_ROLES - {"candidate", "employee"}
@@ -1546,7 +1551,7 @@ _PROVIDER_ROLES = HIGH_ROLES - {"candidate", "employee"}
 # other side gives that part up for the price, a package in which both move. "That is
 # without the partition" only describes the price, and a waived deposit is a cost dropped.
 _HELD_BACK = re.compile(
-    r"(?:\d|\b(?:it|dollars|bucks|" + "|".join(sorted(NUMBER_WORDS | {"grand"})) + r"))"
+    r"(?:\d|\b(?:it|dollars|bucks|" + _SPELLED_AMOUNT + r"))"
     r"\s*(?:\w+ )?without (?!(?:the |a |any |my )?(?:deposit|fees?\b|tax|charges?|interest|"
     r"security|profit|problems?|issues?))[a-z]"
     r"|(?:^|[.!?]\s*)without (?:the |a |any |my )?\w+[^.?!]{0,30}\b(?:i|we)\b"
@@ -1560,7 +1565,7 @@ _HELD_BACK = re.compile(
 # "$340 cash and you have a deal", "I would take $250 in cash": cash on the spot asked with
 # the number of the side that hands the goods over (a buyer's "$340 cash" offers it instead)
 _CASH_ASKED = re.compile(
-    r"(?:\d|\b(?:" + "|".join(sorted(NUMBER_WORDS | {"grand"})) + r"))"
+    r"(?:\d|\b(?:" + _SPELLED_AMOUNT + r"))"
     r"\s*(?:k|dollars|bucks)?,?\s+(?:in\s+)?cash\b",
     re.I,
 )
