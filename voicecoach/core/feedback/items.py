@@ -563,7 +563,7 @@ def _read_claims(
             word == "for"
             and owned_in_sentence
             and index + 1 < len(tokens)
-            and tokens[index + 1] not in {"me", "us", "you", "myself", "my", "the rest"}
+            and tokens[index + 1] not in {"me", "us", "you", "myself", "my"}
             and _exchanged_after(tokens, index + 1)
         ):
             swapped = True
