@@ -3016,3 +3016,22 @@ def test_what_follows_for_your_is_swapped_back() -> None:
     assert read_claims(said, game, GAME_ITEMS).mine == {"hat": 2.0}
     # a purpose after "for your" stays no swap
     assert read_claims("you can have the ball for your kids", game, GAME_ITEMS).mine == {}
+
+
+def test_a_give_with_what_we_need_for_it_is_traded() -> None:
+    """Rubric: a give tied to a get in the same utterance, here "but then I need" or "I need
+    ... if I let you have"."""
+    setting = "splitting books, hats and balls"
+    context = (
+        "them: if i can have the book and the hat you can have the balls",
+        "me: i need the book , but you can have the hat .",
+        "them: no . if i can have the book and a ball you can have the rest",
+    )
+    tied = "ok . i can give you the book , but then i would need the hat and both balls ."
+    assert concession_labels(tied, context, "trader", setting) == [TRADED]
+    assert concession_labels("ok . i can give you the book .", context, "trader", setting) == [
+        UNPAID
+    ]
+    asked = ("me: i want the hat and the balls .", "them: no , the hat is mine , take the balls .")
+    said = "i would need the books and the balls if i let you have the hat ."
+    assert concession_labels(said, asked, "trader", setting) == [TRADED]

@@ -433,6 +433,20 @@ _GIVE_THEN_NEED = re.compile(
 )
 
 
+# a give, then what we need for it said in the same breath: "i can give you the book, but then
+# i would need the hat and all of the balls", "i will need every other object if i let you have
+# the hat" (a split game's give; the plain insistence "but i need" with no give is no tie)
+_GIVE_BUT_NEED = re.compile(
+    r"\b(?:(?:i|we) (?:can |could |will |would )?(?:give|let you have|part with|hand over)"
+    r"|(?:i|we)'ll (?:give|let you have)|(?:you|u) (?:can|could|may) (?:have|take|keep))\b"
+    r"[^.?!]{0,60}?,? but (?:then )?(?:i|we)(?:'d| would| will|'ll| do)? "
+    r"(?:really |still |definitely )?(?:need|want|require)\b"
+    r"|\b(?:i|we)(?:'d| would| will|'ll)? (?:need|want|require)\b[^.?!]{0,50}?"
+    r"\bif (?:i|we) (?:give|let you have|part with|hand over)\b",
+    re.I,
+)
+
+
 def has_condition(text: str) -> str | None:
     """The words of a real condition on the other side, or None.
 
@@ -1362,6 +1376,9 @@ def _concessions(
             and _PROPOSAL_IF.search(text, 0, max(text.find(condition), 0))
         ):
             condition = None  # "what if I get the ball and one book?": a proposal, not a tie
+        if condition is None:
+            tie = _GIVE_BUT_NEED.search(text)
+            condition = _clause(text, tie.start()) if tie else None
         give = gives[0]
         if condition:
             return [_traded(give, condition, text)]
