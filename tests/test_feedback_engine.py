@@ -224,6 +224,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("fiftyfourth", 300),
         ("fiftyfifth", 300),
         ("fiftysixth", 300),
+        ("fiftyseventh", 300),
+        ("fiftyeighth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
