@@ -3035,3 +3035,20 @@ def test_a_give_with_what_we_need_for_it_is_traded() -> None:
     asked = ("me: i want the hat and the balls .", "them: no , the hat is mine , take the balls .")
     said = "i would need the books and the balls if i let you have the hat ."
     assert concession_labels(said, asked, "trader", setting) == [TRADED]
+
+
+def test_a_bare_list_before_the_rest_handed_over_is_ours() -> None:
+    """ "2 water, 1 food and you take the rest": the list is the speaker's share."""
+    totals = {"food": 3.0, "water": 3.0, "firewood": 3.0}
+    claims = read_claims(
+        "stay with 2 water, 1 food, 1 firewood and you take the rest", totals, CASINO_ITEMS
+    )
+    assert claims.mine == {"water": 2.0, "food": 1.0, "firewood": 1.0}
+    assert claims.theirs == {"water": 1.0, "food": 2.0, "firewood": 2.0}
+    claims = read_claims("how about just 1 food and i take the rest ?", totals, CASINO_ITEMS)
+    assert claims.theirs == {"food": 1.0}
+    assert claims.mine == {"food": 2.0, "water": 3.0, "firewood": 3.0}
+    # said again with the rest handed over, the same split gives nothing
+    context = ("them: how about 2 water each ?", "me: 2 water , 1 food , 1 firewood for me .")
+    said = "2 water , 1 food , 1 firewood and you take the rest . final offer"
+    assert concession_labels(said, context, "camper", CASINO) == []

@@ -190,6 +190,15 @@ _LIST_FOR = re.compile(
     r"food|water|firewood|wood|fire|book|hat|ball|basketball|only|just)s?\s*)+?"
     r"(?<![a-z])for (me|us|myself|you|u)\b"
 )
+# "2 of water, 1 of food, 1 of firewood and you take the rest": a bare list, then the rest
+# handed over, is the speaker's own share (and "... and I take the rest" is theirs)
+_LIST_THEN_REST = re.compile(
+    r"(?:(?:\d+|one|two|three|four|zero|no|a|an|the|all|both|and|,|/|&|of|packages?|packs?|"
+    r"food|water|firewood|wood|fire|book|hat|ball|basketball|only|just)s?\s*)+?"
+    r"(?<![a-z])(?:and |then )?(?:(?P<theirs>you|u)|i|we)(?: can| could| will| may|'ll)? "
+    r"(?:have|take|get|keep) (?:all )?(?:of )?(?:the rest|the remainder|everything else|"
+    r"the remaining)\b"
+)
 _OWNER_AFTER_REST = re.compile(
     r"\s*,?\s*(?:(?P<theirs>(?:you|u)(?: can| could| will| may)? (?:have|take|get|keep)|"
     r"(?:is|are|goes|go) (?:to )?(?:yours|you)|for (?:you|u)|to (?:you|u))"
@@ -779,6 +788,10 @@ def _owner_at(spans: list[tuple[int, str]], position: int, text: str) -> str | N
             listed = _LIST_TO.match(rest)
             if listed:
                 owner = MINE if listed.group(1) in {"me", "us"} else THEIRS
+        if owner is None and ("rest" in rest or "else" in rest or "remain" in rest):
+            handed = _LIST_THEN_REST.match(rest)
+            if handed:
+                owner = MINE if handed.group("theirs") else THEIRS
     return owner
 
 
