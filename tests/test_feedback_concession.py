@@ -3052,3 +3052,17 @@ def test_a_bare_list_before_the_rest_handed_over_is_ours() -> None:
     context = ("them: how about 2 water each ?", "me: 2 water , 1 food , 1 firewood for me .")
     said = "2 water , 1 food , 1 firewood and you take the rest . final offer"
     assert concession_labels(said, context, "camper", CASINO) == []
+
+
+def test_a_number_said_to_be_out_of_range_is_theirs_turned_down() -> None:
+    """ "$290 is just way out of my range" refuses the listing: no number of the buyer's."""
+    refused = "Could we work something out? $290 is just way out of my range."
+    assert read_proposals(refused, "price", 290.0, None) == []
+    assert read_proposals("$400 is far over our budget", "price", 400.0, None) == []
+    assert [p.value for p in read_proposals("$250 is in my range", "price", 290.0, None)] == [250.0]
+    context = (
+        f"buyer: {refused}",
+        "seller: If you pick it up and pay cash I could drop it to $185.",
+    )
+    said = "How about $155 and I come pick it up today?"
+    assert concession_labels(said, context, "buyer", "listing price $290") == []

@@ -210,9 +210,11 @@ _NEGATED_BEFORE = CaseBlindPattern(
     spaced=True,
 )
 _REFUSED_AFTER = re.compile(
-    r"^\W{0,2}(dollars |bucks )?(is|are|'s|seems|sounds)\s+(still |way |a bit |"
-    r"a little |just |much |kind of |pretty |quite |rather |really |very |so )?"
-    r"(too|not|way too|ridiculous|crazy|absurd|insane|low|high|steep|much)\b",
+    r"^\W{0,2}(dollars |bucks )?(is|are|'s|seems|sounds)\s+((still|way|a bit|"
+    r"a little|just|much|kind of|pretty|quite|rather|really|very|so|far|well) ){0,2}"
+    r"(too|not|way too|ridiculous|crazy|absurd|insane|low|high|steep|much|"
+    # "$290 is just way out of my range", "is over our budget"
+    r"(out of|over|beyond|above|outside( of)?) (my|our) (price )?(range|budget|league|limit))\b",
     re.I,
 )
 _FLOOR_BEFORE = re.compile(
@@ -603,7 +605,7 @@ def _proposals(
                 continue
         if _NEGATED_BEFORE.search(before) and not _FLOOR_BEFORE.search(before):
             continue
-        if _REFUSED_AFTER.match(after):
+        if _REFUSED_AFTER.match(text[amount.end : amount.end + 50]):
             continue  # "150 is too high": their number, turned down
         better_than = _BETTER_THAN_BEFORE.search(before)
         if better_than and not _NOT_IN.search(
