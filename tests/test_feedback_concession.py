@@ -3066,3 +3066,15 @@ def test_a_number_said_to_be_out_of_range_is_theirs_turned_down() -> None:
     )
     said = "How about $155 and I come pick it up today?"
     assert concession_labels(said, context, "buyer", "listing price $290") == []
+
+
+def test_tossing_in_is_an_extra_like_throwing_in() -> None:
+    assert adds_extra("I can toss in two end tables and a lamp for $50") is not None
+    assert has_condition("can you toss in the charger?") is not None
+    context = (
+        "seller: It's $35.",
+        "buyer: I could do 25.",
+        "seller: Tell you what, I can toss in two end tables and a lamp for an even $50.",
+    )
+    # the closing half of their package: no give of ours
+    assert concession_labels("That works, deal!", context, "buyer", "listing price $35") == []

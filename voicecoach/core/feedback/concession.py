@@ -184,8 +184,8 @@ _ASK_EXTRA = CaseBlindPattern(
     r"at least\s+|be able to\s+)?(take care of|pay(?!\s*\$?\s*(?:\d|"
     + _NUMBER_WORDS
     + r"))|cover|deliver|"
-    r"ship|include|throw in|add|waive|drop it off|bring|fix|repair|handle|install|paint|clean|"
-    r"replace|hold|lower the deposit|help (me|us) (move|load|carry|lift))\b"
+    r"ship|include|throw in|toss in|add|waive|drop it off|bring|fix|repair|handle|install|paint|"
+    r"clean|replace|hold|lower the deposit|help (me|us) (move|load|carry|lift))\b"
     # a payment asked with our yes: "... $540 but I will need some advance today"
     r"|but (i|we)('ll| will| would| do)? need (a |an |some )?(advance|deposit|down payment)\b"
     # asking them to move in the same breath as one's own give: "would you lower the price if
@@ -242,7 +242,8 @@ _EXTRA = CaseBlindPattern(
     r"\W(?:(i|we)\b(?:(?!\byou\b|\bif\b|\bdoes\b|\bdid\b)[^.?!]){0,30}?\b"
     # "to add to my collection" is a purpose, not an extra
     # "I can add 100 more" is money on the price, not an extra
-    r"(throw in|throw that in|throw it in|throwing in|include|add in|"
+    r"(throw in|throw that in|throw it in|throwing in|toss in|toss that in|toss it in|tossing in|"
+    r"include|add in|"
     r"add(?! to (my|our)\b)(?! (?:a |an |another )?(?:\$|\d|" + _NUMBER_WORDS + r"\b))|"
     r"deliver|drop (?:it|them|that|those|these|everything) off|bring it|waive|"
     r"provide|(take|drop|drive|haul) (it|them) (over |off )?(to|by|at) (you|your)|"
@@ -272,7 +273,7 @@ _EXTRA = CaseBlindPattern(
     r"do (all )?(the )?(grounds ?keeping|yard ?work|maintenance|shoveling|repairs|landscaping))\b"
     r"|(free (delivery|shipping|installation|month|tuning|detail|case)|for free|at no (extra )?"
     r"(cost|charge)|half off|no deposit|waive the|no (application|rental|cleaning) fee|"
-    r"first month (free|half)|throw in|i could include|i can include|"
+    r"first month (free|half)|throw in|toss in|i could include|i can include|"
     # "the delivery cost is on me"
     r"(delivery|shipping|gas|fees?|taxes|cost)( costs?| fees?| charges?)? (is|are|will be|'s)"
     r" on (me|us))\b)",
