@@ -3078,3 +3078,13 @@ def test_tossing_in_is_an_extra_like_throwing_in() -> None:
     )
     # the closing half of their package: no give of ours
     assert concession_labels("That works, deal!", context, "buyer", "listing price $35") == []
+
+
+def test_the_cost_said_as_how_the_sale_is_done_is_a_condition() -> None:
+    """ "375 with you arranging pickup": pickup asked with the number (rubric: a real cost)."""
+    assert has_condition("can you do 375 with you arranging pickup?") is not None
+    assert has_condition("I'd take 300 with you picking it up tonight") is not None
+    assert has_condition("I'm happy with you as a buyer") is None
+    context = ("seller: How about 425?", "buyer: 425 is a little rich for my blood.")
+    said = "can you do 375 with you arranging pickup? i am in a hurry."
+    assert concession_labels(said, context, "seller", "listing price $450") == [TRADED]

@@ -142,6 +142,9 @@ _CONDITION_PHRASES = CaseBlindPattern(
     # the cost named as what the number is for: "$65 for pick up", "280 for a sale today"
     r"(?<=\d )for (a )?pick ?-?up|for (a )?((quick |cash )?sale today|you today)|"
     r"pick (it |them )?up yourself|"
+    # "can you do 375 with you arranging pickup?": the cost as how the sale is done
+    r"with (you|u) (picking (it |them )?up|arranging (the )?(pick ?-?up|transport|delivery)"
+    r"|coming (to|and) (get|pick|grab|collect)|paying (in )?cash)|"
     r"you must (pay|pick|come|sign|bring|cover|take|buy|agree|commit)|"
     # "ok that works, but you would pick up right?"
     r"but you('ll| will| would|'d)? (pay|cover|bring|take|pick|come|get)|"
