@@ -3088,3 +3088,15 @@ def test_the_cost_said_as_how_the_sale_is_done_is_a_condition() -> None:
     context = ("seller: How about 425?", "buyer: 425 is a little rich for my blood.")
     said = "can you do 375 with you arranging pickup? i am in a hurry."
     assert concession_labels(said, context, "seller", "listing price $450") == [TRADED]
+
+
+def test_asking_them_to_come_to_our_new_number_is_no_condition() -> None:
+    """ "could you drop to 2250?": the move asked is our own number, nothing on top."""
+    context = (
+        "buyer: Would you accept a price of 1975? The yard needs work.",
+        "seller: I could renegotiate to 2400 plus a redone lawn.",
+    )
+    said = "I would have to wait a day more, could you drop to 2250?"
+    assert concession_labels(said, context, "buyer", "listing price $2599") == [UNPAID]
+    tied = "could you drop to 2250 if I sign for two years?"
+    assert concession_labels(tied, context, "buyer", "listing price $2599") == [TRADED]

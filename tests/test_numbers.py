@@ -35,6 +35,7 @@ CASES: list[tuple[str, list[tuple[float, str | None]]]] = [
     ("42 thousand", [(42000.0, None)]),
     ("it has 90k miles", [(90000.0, None)]),
     ("in the ballpark of 1900?", [(1900.0, None)]),  # an amount after "ballpark of"
+    ("would you accept a price of 1975?", [(1975.0, None)]),  # an amount after "price of"
     ("the summer of 1999", []),  # a year
     # spoken forms
     ("forty two thousand five hundred a year", [(42500.0, None)]),

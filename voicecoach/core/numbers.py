@@ -131,7 +131,22 @@ _MONTHS = {
     "dec",
 }
 # "an offer of 1900", "in the ballpark of 2000": an amount, not a year, after these
-_AMOUNT_OF = {"offer", "ballpark", "neighborhood", "neighbourhood", "region", "vicinity", "range"}
+_AMOUNT_OF = {
+    "offer",
+    "price",
+    "rate",
+    "rent",
+    "amount",
+    "total",
+    "sum",
+    "budget",
+    "ballpark",
+    "neighborhood",
+    "neighbourhood",
+    "region",
+    "vicinity",
+    "range",
+}
 _YEAR_BEFORE = {"in", "since", "from", "model", "year", "circa", "of", "until", "til", "till"}
 _YEAR_AFTER = {"model", "models", "edition"}
 

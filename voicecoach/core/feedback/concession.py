@@ -632,6 +632,13 @@ def _offers_their_cost(line: str) -> bool:
 
 # their ask that we move, read at the start of a condition has_condition returned
 _MOVE_ASKED = re.compile(r"\W*" + _MOVE_ASK, re.I)
+# "could you drop to 2250?": the move asked of them is to our own number, which is the give
+# itself and no cost on top (but "... drop to 2250 if I sign for a year" asks more)
+_MOVE_TO_OUR_NUMBER = re.compile(
+    r"^" + _MOVE_ASK + r"(?:\s+(?:it|the price|the rent))?\s+to\s+(?:\$\s*)?"
+    r"(?:\d[\d,.]*k?|" + _NUMBER_WORDS + r")\s*(?:\$|dollars|bucks)?\s*(?:[.?!]|$)",
+    re.I,
+)
 
 
 # Terms of theirs beside a condition: a lease, an item left out, a service included
@@ -1424,7 +1431,11 @@ def _concessions(
     if not gives:
         return []
     give = gives[0]
-    if condition and not extra and _PRICE_ONLY_IF.match(condition):
+    if (
+        condition
+        and not extra
+        and (_PRICE_ONLY_IF.match(condition) or _MOVE_TO_OUR_NUMBER.match(condition))
+    ):
         condition = None  # an extra with it is still bundled with our price: a package
     if give.kind == "extra" and not condition and _prices_the_extra(text, extra or "", ledger):
         condition = "your price in return"  # an extra bundled with one's own price ask: a package
