@@ -3100,3 +3100,12 @@ def test_asking_them_to_come_to_our_new_number_is_no_condition() -> None:
     assert concession_labels(said, context, "buyer", "listing price $2599") == [UNPAID]
     tied = "could you drop to 2250 if I sign for two years?"
     assert concession_labels(tied, context, "buyer", "listing price $2599") == [TRADED]
+
+
+def test_an_additional_discount_is_a_relative_move() -> None:
+    """ "an extra $10 additional discount": ten off our last number."""
+    found = read_proposals("i can give an extra 10$ additional discount", "price", 175.0, 175.0)
+    assert [p.value for p in found] == [165.0]
+    assert [p.value for p in read_proposals("I can take 10 more off", "price", 175.0, 175.0)] == [
+        165.0
+    ]

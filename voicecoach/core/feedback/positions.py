@@ -240,7 +240,8 @@ _ASKED_PAST_BEFORE = re.compile(
 _OUR_SUBJECT = re.compile(r"\b(?:i|we|but)\b", re.I)
 # "50 off", "150 less than what I'm asking"; "1200, lower than that I'd feel cheated" compares
 _RELATIVE_OFF_AFTER = re.compile(
-    r"^\s*(dollars|bucks)?\s*(off|discount|less|lower)\b(?!\s+than\s+(?:that|this|it)\b)",
+    r"^\s*(dollars|bucks)?\s*(additional |more |extra |further )?(off|discount|less|lower)\b"
+    r"(?!\s+than\s+(?:that|this|it)\b)",
     re.I,
 )
 # "you're only asking for $8 less": the gap to their ask stated, no move
