@@ -3109,3 +3109,14 @@ def test_an_additional_discount_is_a_relative_move() -> None:
     assert [p.value for p in read_proposals("I can take 10 more off", "price", 175.0, 175.0)] == [
         165.0
     ]
+
+
+def test_their_number_with_and_typed_short_is_still_their_offer() -> None:
+    """ "$2075 an you have a deal" puts a number forward; the yes to it gives ground."""
+    context = (
+        "seller: I can't go to $1800, but could you do $2200?",
+        "buyer: How about something in the range of $2000?",
+        "seller: $2075 an you have a deal.",
+    )
+    said = "Alright, I think I can pull the extra $75."
+    assert concession_labels(said, context, "buyer", "listing price $2551") == [UNPAID]

@@ -355,7 +355,10 @@ def _counter_after_yes(their: str, term: str, reference: float | None) -> bool:
 
 # "Go to $1795 and we have a deal": a number put forward, not a yes to ours
 _PROPOSED_DEAL = re.compile(
-    r"\band (?:we|you|u)(?:'ve| have)? (?:have|hve|hav|got) (?:a |yourself a )?deal", re.I
+    # "and" typed short too: "$2075 an you have a deal", "$50 & we have a deal"
+    r"(?:\b(?:and|an|n)|&) (?:we|you|u)(?:'ve| have)? (?:have|hve|hav|got) "
+    r"(?:a |yourself a )?deal",
+    re.I,
 )
 _CONFIRM_DEAL = CaseBlindPattern(
     r"\W(so )?(do we have|is it|is that|have we got) a deal\W*$", spaced=True
