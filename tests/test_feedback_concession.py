@@ -3120,3 +3120,13 @@ def test_their_number_with_and_typed_short_is_still_their_offer() -> None:
     )
     said = "Alright, I think I can pull the extra $75."
     assert concession_labels(said, context, "buyer", "listing price $2551") == [UNPAID]
+
+
+def test_a_yes_bound_to_an_extra_is_traded() -> None:
+    """ "I'd consider it if you threw in some sheets": the yes comes with its price."""
+    assert is_acceptance("I'd take it if you threw in the sheets")
+    assert not is_acceptance("I'd take it apart first")
+    assert has_condition("I would do it if you threw in the sheets") is not None
+    context = ("seller: It is $290.", "buyer: Could you do $203?", "seller: I can do 250.")
+    said = "I'd consider it if you threw in some sheets"
+    assert concession_labels(said, context, "buyer", "listing price $290") == [TRADED]
