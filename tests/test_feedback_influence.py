@@ -308,6 +308,8 @@ def test_what_they_would_pay_asks_a_price_not_their_budget() -> None:
         "What could I do to get you home in this car today?",
         "What can I do to make this work for you?",
         "Is water your least preferred item?",
+        "Is water your medium or low priority item?",
+        "How many members are in your household?",
     ],
 )
 def test_their_reasons_what_moves_them_and_their_ranking_are_needs_questions(text: str) -> None:
@@ -321,6 +323,7 @@ def test_their_reasons_what_moves_them_and_their_ranking_are_needs_questions(tex
         "What can I do to lower the price?",
         "Is there a particular reason for the price?",
         "Water is your least preferred item, so I'll take it.",
+        "Water is your low priority item, so I'll take it.",
     ],
 )
 def test_our_own_moves_and_statements_of_their_ranking_are_not_needs_questions(

@@ -235,8 +235,8 @@ _QUESTION = compile_terms(
         r"|more |less |low |no |very |really )?(?:value|interest|use|important|a priority|useful"
         r"|valuable) (?:to|for) (?:you|u)",
         # who comes with them: "how many people will be camping in your party?"
-        r"how many (?:people|of you) (?:\w+ ){0,3}(?:in|with) (?:your|ur) (?:party|group|family"
-        r"|camp|crew|team)",
+        r"how many (?:people|of you|members|persons|kids|children) (?:\w+ ){0,3}(?:in|with) "
+        r"(?:your|ur) (?:party|group|family|camp|crew|team|household)",
         r"tell me (?:about|what|more about|why|how) (?:\w+ ){0,3}(?:you|your)",
         # "can you summarize your needs?", "what is the least valuable item for you?"
         r"(?:summarize|summarise|describe|explain|share|list|lay out|go over|tell me) your"
@@ -317,6 +317,9 @@ _QUESTION = compile_terms(
         # "is water your least preferred item?": their priority, asked item by item
         r"(?:is|are) (?:the )?\w+ (?:your|ur) (?:least|most) (?:prefer\w*|important|valuable"
         r"|needed|wanted|favou?rite)",
+        # "is water your medium or low priority item?", "is food your top priority?"
+        r"(?:is|are) (?:the )?\w+ (?:your|ur) (?:(?:high|higher|highest|low|lower|lowest|medium|"
+        r"middle|top|first|second|third|main|biggest|last)(?: or |/)?){1,2} ?priorit(?:y|ies)",
         # "do you have any priority items that you really need?", "what help you need?"
         r"(?:do|would|will) you have any(?: \w+){0,5} (?:you|u)(?: \w+)? (?:need|want|prefer"
         r"|value|care)",
