@@ -318,3 +318,10 @@ def test_a_verdict_on_their_character_rebukes_and_hardship_pleas_are_overreach(
 )
 def test_lookalikes_of_insults_rebukes_and_hardship_are_calm(text: str) -> None:
     assert not detect_overreach(text, ())
+
+
+def test_calling_them_drunk_or_stupid_is_overreach() -> None:
+    for text in ("ha , you are drunk ! i need both books", "are you drunk?", "you're stupid"):
+        assert [f.label for f in detect_overreach(text, ())] == ["emotion.overreach"], text
+    for text in ("I was drunk at the party", "Are you driving it over?"):
+        assert detect_overreach(text, ()) == [], text

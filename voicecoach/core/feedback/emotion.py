@@ -94,7 +94,7 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"what a (?:joke|rip ?off|scam|waste|mess|nerve|cheek)",
     r"(?:is this|this is|thats) a joke",
     r"(?:are|were) you (?:kidding|joking|crazy|insane|nuts|out of your mind|deaf|blind|stupid"
-    r"|dumb)",
+    r"|dumb|drunk)",
     # "are you mad. what can I do without water": not "are you mad at me?", which asks
     r"(?:are|r) (?:you|u) mad(?= *[.?!,]| *$)",
     r"you (?:must|have to|gotta|got to|have got to|ve got to) be (?:kidding|joking)",
@@ -120,7 +120,7 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"(?:youre|you are|are you) (?:a |an |such an? )?(?:liar|thief|crook|cheat|cheater|idiot"
     r"|moron|fool"
     r"|joke|clown|jerk|lunatic|greedy|delusional|dreaming|out of your mind|crazy|insane|nuts"
-    r"|nothing)",
+    r"|drunk|stupid|dumb|nothing)",
     # their competence run down: "if you're so incompetent at camping, stay home"
     r"(?:youre|you are|are you) (?:so |such |really |completely |totally |just )?(?:an )?"
     r"(?:incompetent|clueless|useless|hopeless|pathetic)",
