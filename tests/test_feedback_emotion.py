@@ -149,10 +149,11 @@ def test_capitals_and_bangs_without_heat(text: str) -> None:
     assert detect_overreach(text, []) == []
 
 
-def test_an_angry_face_counts_only_with_a_refusal_or_a_brush_off() -> None:
+def test_an_angry_face_counts_only_with_a_refusal_or_a_brush_off_or_in_a_run() -> None:
     """Rubric: anger aimed at the other side; a stray or playful emoji is not (dev.jsonl)."""
     for text in (
         "No\U0001f621",
+        "My son has asthma, I'll definitely need that \U0001f621\U0001f621\U0001f621",
         "This is not the deal we agreed on \U0001f621",
         "UNACCEPTABLE! \U0001f620",
         "Fine whatever...\U0001f621",

@@ -701,9 +701,11 @@ def _rule_flag(text: str, normal: str) -> Flag | None:
     if shout is not None:
         return Flag(LABEL, Severity.WARNING, shout, _SHOUTING_WHY, _SHOUTING_TIP)
     if not text.isascii():
-        face = _ANGRY_FACE.search(text)
-        if face is not None and _REFUSING.search(normal) is not None:
-            return Flag(LABEL, Severity.WARNING, face.group(0), _ANGRY_FACE_WHY, _SHOUTING_TIP)
+        faces = _ANGRY_FACE.findall(text)
+        # one face beside a refusal, or a run of them anywhere ("I'll need that 😡😡😡"): said
+        # again and again, the anger is the message, as with a run of capitals
+        if faces and (len(faces) > 1 or _REFUSING.search(normal) is not None):
+            return Flag(LABEL, Severity.WARNING, faces[0], _ANGRY_FACE_WHY, _SHOUTING_TIP)
     return None
 
 
