@@ -326,3 +326,10 @@ def test_calling_them_drunk_or_stupid_is_overreach() -> None:
         assert [f.label for f in detect_overreach(text, ())] == ["emotion.overreach"], text
     for text in ("I was drunk at the party", "Are you driving it over?"):
         assert detect_overreach(text, ()) == [], text
+
+
+def test_seriously_thrown_back_at_their_offer_is_overreach() -> None:
+    for text in ("seriously?", "seriously . you're going straight to that ."):
+        assert [f.label for f in detect_overreach(text, ())] == ["emotion.overreach"], text
+    for text in ("Seriously! This year has been wild.", "I am seriously interested in it."):
+        assert detect_overreach(text, ()) == [], text

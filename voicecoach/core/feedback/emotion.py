@@ -99,6 +99,10 @@ _CONTEMPT_TERMS: tuple[str, ...] = (
     r"(?:are|r) (?:you|u) mad(?= *[.?!,]| *$)",
     r"you (?:must|have to|gotta|got to|have got to|ve got to) be (?:kidding|joking)",
     r"(?:you|they) cant be serious",
+    # disbelief thrown back at their offer: "seriously?", "seriously . you're gonna go straight
+    # to that" (not "Seriously! 2020 is the year to ...", agreement). "Are you serious?" is
+    # left out: in everyday talk (DailyDialog) it is surprise far more often than anger.
+    r"^seriously(?= *[?.])",
     r"kidding me",
     r"give me a break",
     r"who do you think you are",
