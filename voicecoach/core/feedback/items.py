@@ -183,19 +183,20 @@ _LIST_TO = re.compile(
     r"(?:(?:\d+|one|two|three|four|a|an|the|all|both|and|,|food|water|firewood|wood|book|hat|"
     r"ball|basketball)s?\s*)+\bto (me|us|you|u)\b"
 )
-# "1 food, 3 water and 1 wood for me and 2 food and 2 wood for you", "1 food only for me": an
-# owner said right after a list binds the list, whatever cue came before it
-_LIST_FOR = re.compile(
+# the words of a list of counted items ("1 food, 3 water and 1 wood", "2 of water"), shortest
+# first, for the owner said after it
+_ITEM_LIST = (
     r"(?:(?:\d+|one|two|three|four|zero|no|a|an|the|all|both|and|,|/|&|of|packages?|packs?|"
     r"food|water|firewood|wood|fire|book|hat|ball|basketball|only|just)s?\s*)+?"
-    r"(?<![a-z])for (me|us|myself|you|u)\b"
 )
+# "1 food, 3 water and 1 wood for me and 2 food and 2 wood for you", "1 food only for me": an
+# owner said right after a list binds the list, whatever cue came before it
+_LIST_FOR = re.compile(_ITEM_LIST + r"(?<![a-z])for (me|us|myself|you|u)\b")
 # "2 of water, 1 of food, 1 of firewood and you take the rest": a bare list, then the rest
 # handed over, is the speaker's own share (and "... and I take the rest" is theirs)
 _LIST_THEN_REST = re.compile(
-    r"(?:(?:\d+|one|two|three|four|zero|no|a|an|the|all|both|and|,|/|&|of|packages?|packs?|"
-    r"food|water|firewood|wood|fire|book|hat|ball|basketball|only|just)s?\s*)+?"
-    r"(?<![a-z])(?:and |then )?(?:(?P<theirs>you|u)|i|we)(?: can| could| will| may|'ll)? "
+    _ITEM_LIST
+    + r"(?<![a-z])(?:and |then )?(?:(?P<theirs>you|u)|i|we)(?: can| could| will| may|'ll)? "
     r"(?:have|take|get|keep) (?:all )?(?:of )?(?:the rest|the remainder|everything else|"
     r"the remaining)\b"
 )
