@@ -226,6 +226,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("fiftysixth", 300),
         ("fiftyseventh", 300),
         ("fiftyeighth", 300),
+        ("fiftyninth", 300),
+        ("sixtieth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
