@@ -528,6 +528,10 @@ def test_a_proposal_put_as_a_question_about_their_feelings_is_not_credited(text:
         "The basic package was enough for a trip like yours.",
         "The additional packages are just a bonus, you know.",
         "You can always bring an extra blanket, that beats a fire.",
+        "There are stores near the campground, so you could just buy more food there.",
+        "Nope. $55. I can't go higher and you need to get rid of them.",
+        "You can't just put an offer, we need to discuss it first.",
+        "If you want something else you are going to have to negotiate for it.",
     ],
 )
 def test_waving_their_need_away_is_push(text: str) -> None:
@@ -549,6 +553,9 @@ def test_waving_their_need_away_is_push(text: str) -> None:
         "We all have the basic package, but my group is bigger this year.",
         "Do you already have the basic supplies with you?",
         "Can you always bring your own cooler?",
+        "Do you need to get rid of them soon?",
+        "Could you buy more food on the way there?",
+        "I need to get rid of them before I move.",
     ],
 )
 def test_a_give_a_question_or_our_own_fallback_is_not_push(text: str) -> None:

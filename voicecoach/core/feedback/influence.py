@@ -71,7 +71,12 @@ _PUSH = compile_terms(
         r"(?:you|u) really (?:should|need to|have to|must)",
         r"(?:you|u) (?:will|ll|are going to|re going to|gonna) (?:just )?have to (?:compromise"
         r"|accept|agree|understand|settle|give (?:in|up|me)|take (?:it|this|that)|live with|deal"
-        r" with|trust)",
+        r" with|trust|negotiate)",
+        # how they must deal told to them: "you can't just put an offer, we need to discuss it"
+        r"(?:you|u) (?:cant|can not|cannot) just (?:put|make|throw|say|ask|demand|expect)\b",
+        # their own interest told to them: "you need to get rid of them"; not asked
+        r"(?<!do )(?<!if )(?<!since )(?:you|u) (?:need|have|want) to (?:get rid of|unload)"
+        r" (?:it|them|this|these|those)(?![^.!?]*\?)",
         r"i know (?:whats|what is) (?:best|good|right) for you",
         r"i know better",
         r"(?:youre|you are) (?:wrong|mistaken|not thinking)",
@@ -119,6 +124,9 @@ _PUSH = compile_terms(
         r"|purify|make do|get by|find)\b(?![^.!?]*\?)",
         r"why not (?:just )?(?:wear|gather|hunt|fish|forage|find|boil|pack|bring)\b",
         r"(?:you|u) (?:can|could) always (?:bring|pack|buy|get)\b(?![^.!?]*\?)",
+        # "perhaps there are stores near your campground--you might then purchase extra food there"
+        r"(?:you|u) (?:might|could|can) (?:then |just |easily )?(?:purchase|buy) (?:extra|more"
+        r"|some|any|additional) (?:food|water|firewood|wood|supplies)\b(?![^.!?]*\?)",
         r"you (?:can|could) easily (?:pay|afford)",
         # "you can survive without them", "I think you can make it off the basic supplies"
         r"(?<!if )(?<!so )(?<!said )(?<!you think )(?:you|u|your \w+) (?:can|could|should|will"
