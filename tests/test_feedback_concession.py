@@ -3032,6 +3032,16 @@ def test_a_give_with_what_we_need_for_it_is_traded() -> None:
     assert concession_labels("ok . i can give you the book .", context, "trader", setting) == [
         UNPAID
     ]
+    # keeping some of the same item is no get: the give stays unpaid
+    camp = (
+        "them: How about I take all the water and firewood, you can have all the food.",
+        "me: I need water and firewood, not much food. It is winter where I camp.",
+        "them: I need water because I'm going hiking.",
+        "me: I can give you 2 units of water, but I need at least 1.",
+        "them: I also need firewood, I have some health issues.",
+    )
+    kept = "I can give you 2 units of firewood, but I need at least 1 as well."
+    assert concession_labels(kept, camp, "camper", CASINO) == [UNPAID]
     asked = ("me: i want the hat and the balls .", "them: no , the hat is mine , take the balls .")
     said = "i would need the books and the balls if i let you have the hat ."
     assert concession_labels(said, asked, "trader", setting) == [TRADED]

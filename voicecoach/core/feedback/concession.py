@@ -457,6 +457,9 @@ _GIVE_BUT_NEED = re.compile(
 )
 
 
+_OTHER_ITEMS = re.compile(r"\b(every other|everything else|all the rest|the rest)\b", re.I)
+
+
 def has_condition(text: str) -> str | None:
     """The words of a real condition on the other side, or None.
 
@@ -1395,7 +1398,11 @@ def _concessions(
             condition = None  # "what if I get the ball and one book?": a proposal, not a tie
         if condition is None:
             tie = _GIVE_BUT_NEED.search(text)
-            condition = _clause(text, tie.start()) if tie else None
+            clause = _clause(text, tie.start()) if tie else None
+            # a get is another item ("..., but then i would need the hat"); "I can give you 2
+            # firewood, but I need at least 1 as well" only keeps some of the same one
+            if clause and (len(split_items.items_named(clause)) > 1 or _OTHER_ITEMS.search(clause)):
+                condition = clause
         give = gives[0]
         if condition:
             return [_traded(give, condition, text)]
