@@ -460,6 +460,21 @@ _GIVE_BUT_NEED = re.compile(
 _OTHER_ITEMS = re.compile(r"\b(every other|everything else|all the rest|the rest)\b", re.I)
 
 
+def _need_for_the_give(text: str) -> str | None:
+    """The words that price a split-game give with another item we need, or None.
+
+    A get is another item ("..., but then i would need the hat"); "I can give you 2 firewood,
+    but I need at least 1 as well" only keeps some of the same one.
+    """
+    tie = _GIVE_BUT_NEED.search(text)
+    if tie is None:
+        return None
+    clause = _clause(text, tie.start())
+    if len(split_items.items_named(clause)) > 1 or _OTHER_ITEMS.search(clause):
+        return clause
+    return None
+
+
 def has_condition(text: str) -> str | None:
     """The words of a real condition on the other side, or None.
 
@@ -1397,12 +1412,7 @@ def _concessions(
         ):
             condition = None  # "what if I get the ball and one book?": a proposal, not a tie
         if condition is None:
-            tie = _GIVE_BUT_NEED.search(text)
-            clause = _clause(text, tie.start()) if tie else None
-            # a get is another item ("..., but then i would need the hat"); "I can give you 2
-            # firewood, but I need at least 1 as well" only keeps some of the same one
-            if clause and (len(split_items.items_named(clause)) > 1 or _OTHER_ITEMS.search(clause)):
-                condition = clause
+            condition = _need_for_the_give(text)
         give = gives[0]
         if condition:
             return [_traded(give, condition, text)]
