@@ -1300,6 +1300,11 @@ def test_a_want_with_its_subject_left_out_and_a_bare_plural_handed_over() -> Non
     # not a cue inside a sentence, nor before a word that is no item or count
     assert read_claims("you need to get the hat", None, GAME_ITEMS).mine == {}
     assert read_claims("need anything? you keep hats", None, GAME_ITEMS).mine == {}
+    # after a greeting and a comma, as at a sentence start
+    assert read_claims("hi , need the hat and one ball", None, GAME_ITEMS).mine == {
+        "hat": 1.0,
+        "ball": 1.0,
+    }
     context = (
         "me: i'd like both balls , rest is negotiable .",
         "them: need both balls and hat . you get books",

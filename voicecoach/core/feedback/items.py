@@ -83,8 +83,9 @@ _MINE_CUES = re.compile(
     r"|i'm taking\b|i'm getting\b|me\b"
     # "i could give you 3 firewood if you can do 2 water and 2 food": theirs given to us
     r"|(?<=if )(?:you|u) (?:can |could )?do\b"
-    # "need both balls and hat": a want with its "I" left out, at the start of a sentence
-    r"|(?:(?<=^ )|(?<=[.?!;] ))(?:need|want)(?= (?:both|all|the|one|two|three|[0-9]|food|water"
+    # "need both balls and hat", "hi , need the hat": a want with its "I" left out, at the
+    # start of a sentence or after a comma
+    r"|(?:(?<=^ )|(?<=[.?!;,] ))(?:need|want)(?= (?:both|all|the|one|two|three|[0-9]|food|water"
     r"|firewood|wood|books?|hats?|balls?)\b)"
     # "throw in one hat and you have a deal", "if you throw in a ball": ours to receive
     r"|(?:(?<=^ )|(?<=[.?!;,] )|(?<=you )|(?<=u ))throw in\b)",
