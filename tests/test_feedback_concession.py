@@ -3145,3 +3145,16 @@ def test_a_yes_bound_to_an_extra_is_traded() -> None:
     context = ("seller: It is $290.", "buyer: Could you do $203?", "seller: I can do 250.")
     said = "I'd consider it if you threw in some sheets"
     assert concession_labels(said, context, "buyer", "listing price $290") == [TRADED]
+
+
+def test_their_split_summed_up_after_both_yeses_gives_nothing() -> None:
+    context = (
+        "me: How about you take 1 water and all the firewood?",
+        "them: I need one food. Would it be ok with me: 3 firewood and 1 each of food and water.",
+        "me: Sure, that sounds like a nice deal.",
+        "them: That's awesome. Sounds like we need to set the deal up.",
+    )
+    said = "Agree, so for me 2 water, 2 food and 0 firewood. Thanks for working together"
+    assert concession_labels(said, context, "camper", CASINO) == []
+    # their yes is what closed it: without it, the same words still give the food away
+    assert concession_labels(said, context[:2], "camper", CASINO) == [UNPAID]

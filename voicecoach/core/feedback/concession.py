@@ -895,6 +895,8 @@ def _item_gives(
         # their last turn it is the closing half of that exchange.
         if text.rstrip().endswith("?") and not _PROPOSES.search(text) and not is_acceptance(text):
             return [], None
+        if _deal_closed(spoken):
+            return [], None  # the split both sides already said yes to, summed up
         if last_other_line is spoken[-1] and (
             any(
                 previous_other.get(item, -1.0) < other_before_last.get(item, -1.0) - 1e-9
