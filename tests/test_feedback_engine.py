@@ -230,6 +230,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("sixtieth", 300),
         ("sixtyfirst", 300),
         ("sixtysecond", 300),
+        ("sixtythird", 300),
+        ("sixtyfourth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
