@@ -3158,3 +3158,34 @@ def test_their_split_summed_up_after_both_yeses_gives_nothing() -> None:
     assert concession_labels(said, context, "camper", CASINO) == []
     # their yes is what closed it: without it, the same words still give the food away
     assert concession_labels(said, context[:2], "camper", CASINO) == [UNPAID]
+
+
+def test_their_number_bound_to_a_deal_by_if_is_their_offer() -> None:
+    """ "If you can do it for 1250, we have a deal" puts their number forward: the seller's
+    yes to it gives ground, as it would after "1250 and we have a deal"."""
+    context = (
+        "buyer: The most I can pay is $1000.",
+        "seller: I can do $1350, and I will throw in free parking.",
+        "buyer: If you can do it for 1250, we have a deal",
+    )
+    assert concession_labels("I can do that, we have a deal", context, "seller", None) == [UNPAID]
+    # "if you're willing to" asks only for the number here: no exchange of theirs to close
+    context = (
+        "buyer: If you pay the shipping, I will go to 3.50 tops.",
+        "seller: I can come down to 4.00 including shipping.",
+        "buyer: If you are willing to take 3.75 we will have a deal.",
+    )
+    said = "We can do it for that. Thank you"
+    assert is_acceptance(said)
+    assert concession_labels(said, context, "seller", "listing price $5.0") == [UNPAID]
+
+
+def test_i_agree_said_alone_is_a_yes() -> None:
+    assert is_acceptance("You drive a hard bargain. I agree.")
+    assert not is_acceptance("I agree that it is a nice bike, but 600 is too low")
+    context = (
+        "seller: If you can bring $625 cash I'll do it.",
+        "buyer: I can do $600 if that's fine?",
+    )
+    said = "You drive a hard bargain. I agree."
+    assert concession_labels(said, context, "seller", "listing price $800") == [UNPAID]

@@ -310,6 +310,8 @@ _ACCEPT = CaseBlindPattern(
     r"like a (deal|plan))|that'?ll work|(that|(that|this|your) (price|offer|number|amount))"
     r" (works|would work|could work|will work)|works for me|i accept|accepted|"
     r"i('ll| will) take (it|them|that)|"
+    # "We can do it for that", "You drive a hard bargain. I agree."
+    r"(i|we) (can|could) do it (for|at) that\b|(?<![a-z] )i agree(?=\W*(?:[.!]|$))|"
     r"(we|you) (have|got) (a|yourself a) deal|it'?s a deal|let'?s do (it|that|this)|"
     r"(i|we) (can|could) (certainly |definitely |surely |probably )?"
     r"(do |live with |work with |accept |pay )?that|"
@@ -360,7 +362,10 @@ def _counter_after_yes(their: str, term: str, reference: float | None) -> bool:
 _PROPOSED_DEAL = re.compile(
     # "and" typed short too: "$2075 an you have a deal", "$50 & we have a deal"
     r"(?:\b(?:and|an|n)|&) (?:we|you|u)(?:'ve| have)? (?:have|hve|hav|got) "
-    r"(?:a |yourself a )?deal",
+    r"(?:a |yourself a )?deal"
+    # "If you can do it for 1250, we have a deal": the deal is bound to their number
+    r"|\bif (?:you|u)\b(?:[^.!?]|\.(?=\d)){0,60}?\W(?:then )?(?:we|you|u)(?:'ll| will)? "
+    r"(?:have|got) (?:a |yourself a )?deal",
     re.I,
 )
 _CONFIRM_DEAL = CaseBlindPattern(
@@ -629,13 +634,17 @@ def _other_gave(line: str) -> bool:
     deal") costs them nothing (rubric), so it sets up no exchange for our yes to close,
     unless the turn also offers something of theirs ("I could repair it if you do $430").
     """
-    if adds_extra(line) or _OTHER_TERMS.search(line):
+    if adds_extra(line) or _TERMS_BEYOND_THE_ASK.search(line):
         return True
     condition = has_condition(line)
+    if _OTHER_TERMS.search(line) and not (condition and _PRICE_ONLY_IF.match(condition)):
+        return True  # "if you're willing to ...", unless only to take a number
     if condition is None:
         return False
     if _PRICE_ONLY_IF.match(condition):
-        return _OWN_GIVE_START.search(line) is not None
+        # an offer of theirs outside the condition ("I could repair it if you do $430"),
+        # not the yes inside it ("if you take 3.75 we will have a deal")
+        return _OWN_GIVE_START.search(line.replace(condition, " ")) is not None
     if _ASK_EXTRA.match(condition) or _ASK_INCLUDE.match(condition):
         # their plain ask of us ("will you deliver it?", "can you come down to 70?") offers
         # nothing for what it asks, so our yes to it closes no exchange; an extra asked with
