@@ -232,6 +232,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("sixtysecond", 300),
         ("sixtythird", 300),
         ("sixtyfourth", 300),
+        ("sixtyfifth", 300),
+        ("sixtysixth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
