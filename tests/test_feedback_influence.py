@@ -772,3 +772,34 @@ def test_a_preference_question_typed_without_its_you() -> None:
     assert labels("I am not that interested in food. Do have a preference for food?") == [QUESTION]
     assert labels("i do have a preference for food") == []
     assert labels("I don't need anything else, that works for you") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "are the hats worth anything to you ?",
+        "what is the value of hats to you ?",
+        "How important to you is firewood? It's hot here.",
+        "Would you be more flexible on food or water?",
+        "Yes, I would. How much food were you needing?",
+        "I will need a little water. Are you going to be needing a lot of water?",
+        "Is there an item you would like over the others?",
+        "May I ask why?",
+        "Are you by yourself?",
+    ],
+)
+def test_their_valuation_flexibility_and_needs_asked_are_exploring(text: str) -> None:
+    assert labels(text) == [QUESTION]
+    assert labels(spoken(text)) == [QUESTION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could come down a little, how much were you thinking?",
+        "Are you flexible on the price?",
+        "Only 5 months old, may I ask why you're selling?",
+    ],
+)
+def test_their_price_and_the_item_asked_about_are_not_needs(text: str) -> None:
+    assert QUESTION not in labels(text)

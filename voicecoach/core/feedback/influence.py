@@ -213,6 +213,19 @@ _QUESTION = compile_terms(
         r"(?:what|how much) (?:value|points?|worth) (?:\w+ ){0,3}(?:give|gives|get|have for)"
         r" (?:you|u)",
         r"how much (?:is|are) (?:the |a |that |those )?\w+ (?:worth )?to (?:you|u)",
+        # "are the hats worth anything to you?", "what is the value of hats to you?"
+        r"(?:is|are) (?:the |a |that |those )?\w+ worth (?:anything|much|a lot|more|less|the most"
+        r"|most)(?: \w+){0,2} to (?:you|u)",
+        r"what (?:is|s) the value of (?:the |a )?\w+ (?:to|for) (?:you|u)",
+        # "how important to you is firewood?"
+        r"how important (?:to|for) (?:you|u) (?:is|are)",
+        # "would you be more flexible on food or water?": where they can give, so what matters
+        r"(?:would|are|r) (?:you|u) (?:be )?(?:more |less )?flexible (?:on|with|about|in) "
+        r"(?:the )?" + ITEM_WORD,
+        # "how much food were you needing?" (not "how much were you thinking?": their price)
+        r"how much \w+ (?:were|was) (?:you|u) (?:needing|wanting|hoping)",
+        r"may i ask why(?= *\?| *$)",
+        r"(?:are|r) (?:you|u) (?:alone|by yourself|on your own)",
         r"(?:would|do) (?:you|u) rather",
         r"how (?:\w+ ){0,2}(?:are|r) (?:you|u) (?:on|with|for) \w+",
         r"how (?:long|often|far|many people|many of you|many (?:nights|days|weeks))"
@@ -220,7 +233,7 @@ _QUESTION = compile_terms(
         r" (?:you|u)",
         r"how much (?:\w+ ){0,2}(?:is|are|would be) (?:required|needed|necessary) for (?:you|u)",
         r"what (?:would|do) (?:you|u) like(?: best| most)?$",
-        r"(?:are|is) there (?:any(?: \w+){0,5}|\w+) (?:that )?you (?:really |most |truly )?"
+        r"(?:are|is) there (?:any(?: \w+){0,5}|an? \w+|\w+) (?:that )?you (?:really |most |truly )?"
         r"(?:want|need|prefer|care|would like)",
         r"(?:going to be|be|is|are) (?:a |the )?(?:priority|important|essential|useful) (?:to"
         r"|for) (?:you|u)",
@@ -229,7 +242,7 @@ _QUESTION = compile_terms(
         r" (?:you|u)",
         # "is you ..." is no question ("it really is you will never want ..." when spoken)
         r"(?:(?:do|would|will|are|did) you|(?:do|does|would|will|are|is|did) your \w+)"
-        r"(?: \w+){0,3} (?:need|want|prefer"
+        r"(?: \w+){0,3} (?:need|want|prefer|needing|wanting"
         r"|have (?:any |specific |special |big )?plans"
         r"|have (?:any|a)(?: \w+){0,2} preferences?|have enough|value|care|feel|going to need"
         r"|planning|plan|hoping|require|going to require)",
