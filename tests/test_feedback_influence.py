@@ -35,6 +35,9 @@ PUSHES = [
     "Kids go to bed early, you won't need as much firewood.",
     "You should have enough from your default package for a nice fire.",
     "She is resting at camp, so she will do fine with less water.",
+    "You are going to have to toss something back our way.",
+    "Well, you can't have everything you want.",
+    "Fact is you should be throwing in the first month for free.",
 ]
 
 OPEN_QUESTIONS = [

@@ -71,7 +71,10 @@ _PUSH = compile_terms(
         r"(?:you|u) really (?:should|need to|have to|must)",
         r"(?:you|u) (?:will|ll|are going to|re going to|gonna) (?:just )?have to (?:compromise"
         r"|accept|agree|understand|settle|give (?:in|up|me)|take (?:it|this|that)|live with|deal"
-        r" with|trust|negotiate)",
+        r" with|trust|negotiate|toss|throw|budge|bend)",
+        # "you can't have it all", "fact is you should be throwing in the first month"
+        r"(?:you|u) (?:cant|can not|cannot) have (?:it all|everything|all of it)\b",
+        r"(?:you|u) should be (?:throwing|giving|offering|paying)\b(?![^.!?]*\?)",
         # how they must deal told to them: "you can't just put an offer, we need to discuss it"
         r"(?:you|u) (?:cant|can not|cannot) just (?:put|make|throw|say|ask|demand|expect)\b",
         # their own interest told to them: "you need to get rid of them"; not asked
