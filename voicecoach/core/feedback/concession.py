@@ -637,7 +637,7 @@ def _other_gave(line: str) -> bool:
     if adds_extra(line) or _TERMS_BEYOND_THE_ASK.search(line):
         return True
     condition = has_condition(line)
-    if _OTHER_TERMS.search(line) and not (condition and _PRICE_ONLY_IF.match(condition)):
+    if _EXCHANGE_WORDED.search(line) and not (condition and _PRICE_ONLY_IF.match(condition)):
         return True  # "if you're willing to ...", unless only to take a number
     if condition is None:
         return False
@@ -686,9 +686,9 @@ _THEIR_TERMS = (
 # (the lookahead skips positions no alternative starts at)
 _TERMS_BEYOND_THE_ASK = re.compile(r"(?=[fiw])(?:" + _THEIR_TERMS + ")", re.I)
 # ... or an exchange worded as one: "if you're willing to ..."
-_OTHER_TERMS = re.compile(
-    r"(?=[fiw])(?:" + _THEIR_TERMS + r"|\bif you('re| are) willing to\b)", re.I
-)
+_WILLING_IF = r"\bif you('re| are) willing to\b"
+_EXCHANGE_WORDED = re.compile(_WILLING_IF, re.I)
+_OTHER_TERMS = re.compile(r"(?=[fiw])(?:" + _THEIR_TERMS + "|" + _WILLING_IF + ")", re.I)
 
 
 # The other side offers something of its own with its number or its ask: picking the item
