@@ -2862,6 +2862,9 @@ def test_a_price_lowered_by_an_amount_is_a_move_from_our_last_number() -> None:
 def test_the_value_of_a_gift_card_thrown_in_is_no_price() -> None:
     said = "How about 43 and a $15 itunes gift card that my mom gave me for my birthday?"
     assert [p.value for p in read_proposals(said, "price", 70.0, 39.0)] == [43.0]
+    # in capitals too: the quick word check before the pattern reads the lower-cased text
+    shouted = "HOW ABOUT 43 AND A $15 ITUNES GIFT CARD?"
+    assert [p.value for p in read_proposals(shouted, "price", 70.0, 39.0)] == [43.0]
     context = (
         "seller: Hello I am asking $70 it is in amazing shape",
         "buyer: They only paid $30 for it. I could give you $39 for it.",

@@ -529,13 +529,15 @@ _VALUE_OF_A_THING_AFTER = re.compile(
     r"(?:gift\s*cards?|vouchers?|coupons?|store credit)\b",
     re.I,
 )
-_VALUE_OF_A_THING_WORDS = ("ard", "ouch", "oupon", "redit")  # searched first (speed)
+# searched first, in the lower-cased text (speed): the pattern is read in any case
+_VALUE_OF_A_THING_WORDS = ("ard", "ouch", "oupon", "redit")
 
 
 def _plausible_price(amount: Amount, text: str, reference: float | None) -> bool:
     if reference and not 0.2 * reference <= amount.value <= 3.0 * reference:
         return False  # a deposit, a fee or a typo, not the price itself
-    if any(word in text for word in _VALUE_OF_A_THING_WORDS) and _VALUE_OF_A_THING_AFTER.match(
+    low = text.lower()
+    if any(word in low for word in _VALUE_OF_A_THING_WORDS) and _VALUE_OF_A_THING_AFTER.match(
         text, amount.end
     ):
         return False
