@@ -90,6 +90,9 @@ _NUMBER_WORDS = (
     )
     + r")\s*)+"
 )
+# an amount as typed or spelled ("2250", "9k", "3.75", "nine hundred"), for the patterns that
+# read a number said as the whole of an ask
+_AMOUNT = r"(?:\d[\d,.]*k?|" + _NUMBER_WORDS + r")"
 # "if you come up to $190": the condition asks only that they take the number we move to,
 # which costs them nothing beyond the price itself (rubric: a condition must cost them
 # something real); "if you come up to 125 in cash" still ties the move to cash
@@ -99,7 +102,7 @@ _PRICE_ONLY_IF = re.compile(
     r"(?:(?:are\s+|be\s+)?(?:willing|able|happy|ok|okay)\s+to\s+)?"
     r"(?:go|come up|come|do|pay|meet me|bump (?:it )?up|make it|take|accept|get|show up with)"
     r"(?:\s+up)?(?:\s+it)?(?:\s+(?:to|at|for))?\s*"
-    r"(?:\$\s*)?(?:\d[\d,.]*k?|" + _NUMBER_WORDS + r")\s*(?:\$|dollars|bucks|usd)?"
+    r"(?:\$\s*)?" + _AMOUNT + r"\s*(?:\$|dollars|bucks|usd)?"
     r"(?:\s*(?:a|per|/|\\)\s*month)?\s*[,.;!]?\s*"
     # ... and what it buys is only the yes: "we have a deal", "it's yours", "i'm in"
     r"(?:$|(?:then\s+)?(?:i think\s+)?(?:we|you)(?:'ve|'ll|'re| have| will| can| could| would)?"
@@ -132,9 +135,7 @@ _CONDITION_PHRASES = CaseBlindPattern(
     r"\W(as long as|so long as|provided( that)?|providing|on (the )?condition|only if|in exchange|"
     # "... but you will have to pay $1200": only our price said again, no cost beyond it
     r"in return|in trade|you('d| would| will|'ll)? (have|need) to "
-    r"(pay(?!\s*\$?\s*(?:\d[\d,.]*k?|"
-    + _NUMBER_WORDS
-    + r")\s*(?:dollars|bucks)?\s*(?:[.!?]|$))|pick|come|sign|bring|"
+    r"(pay(?!\s*\$?\s*" + _AMOUNT + r"\s*(?:dollars|bucks)?\s*(?:[.!?]|$))|pick|come|sign|bring|"
     r"cover|take|buy|agree|commit|get|give|leave|move|handle|ship|haul|load|deliver|"
     r"help (me |us )?(load|move|carry|lift)|(dis)?assemble|dismantle|lift|carry|promise)|"
     # cash asked with our give: "if it's cash I'll take it", "ok, but I need cash"
@@ -668,8 +669,11 @@ _MOVE_ASKED = re.compile(r"\W*" + _MOVE_ASK, re.I)
 # "could you drop to 2250?": the move asked of them is to our own number, which is the give
 # itself and no cost on top (but "... drop to 2250 if I sign for a year" asks more)
 _MOVE_TO_OUR_NUMBER = re.compile(
-    r"^" + _MOVE_ASK + r"(?:\s+(?:it|the price|the rent))?\s+to\s+(?:\$\s*)?"
-    r"(?:\d[\d,.]*k?|" + _NUMBER_WORDS + r")\s*(?:\$|dollars|bucks)?\s*(?:[.?!]|$)",
+    r"^"
+    + _MOVE_ASK
+    + r"(?:\s+(?:it|the price|the rent))?\s+to\s+(?:\$\s*)?"
+    + _AMOUNT
+    + r"\s*(?:\$|dollars|bucks)?\s*(?:[.?!]|$)",
     re.I,
 )
 
