@@ -234,6 +234,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("sixtyfourth", 300),
         ("sixtyfifth", 300),
         ("sixtysixth", 300),
+        ("sixtyseventh", 300),
+        ("sixtyeighth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
