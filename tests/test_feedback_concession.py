@@ -3192,3 +3192,20 @@ def test_i_agree_said_alone_is_a_yes() -> None:
     )
     said = "You drive a hard bargain. I agree."
     assert concession_labels(said, context, "seller", "listing price $800") == [UNPAID]
+
+
+def test_we_all_is_everyone_not_all_of_an_item() -> None:
+    """ "since we all need food to eat" speaks of everyone: it claims no food, so a yes to it
+    gives nothing up, while "give you all the food" still hands every food over."""
+    casino = CASINO_ITEMS
+    everyone = read_claims("That seems fair to me since we all need food to eat", 3.0, casino)
+    assert everyone.mine == {}
+    assert read_claims("I will give you all the food", 3.0, casino).theirs == {"food": 3.0}
+    context = (
+        "them: Nice. That's okay with me. You get 3 waters and I get 3 firewood",
+        "me: I was actually saying you get 2 firewood and I get 3 waters. Then you could have"
+        " 2 food and I get 1 food.",
+        "them: That's seems fair to me since we all need food to eat",
+    )
+    said = "Okay, I'm glad we were able to work something out!"
+    assert concession_labels(said, context, "camper", CASINO) == []

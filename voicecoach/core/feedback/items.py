@@ -341,6 +341,8 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
         if word == "half" and pos > 0 and window[pos - 1] in {"and", "a"}:
             continue
         if word in _ALL:
+            if _pronoun_all(tokens, max(0, index - 4) + pos):
+                break  # "since we all need food": everyone, not all of the food
             return total, True
         if word in _ORDINALS and pos > 0 and window[pos - 1] == "the":
             return _ORDINALS[word], True  # "you could take the second firewood": two in all
@@ -402,21 +404,29 @@ def _alternative(tokens: list[str], index: int) -> bool:
     )
 
 
+def _pronoun_all(words: list[str], pos: int) -> bool:
+    """Whether the "all" at `pos` belongs to a subject ("we all", "they all"), not to an item."""
+    return pos > 0 and words[pos - 1] in {"we", "they"}
+
+
 def _all_before(tokens: list[str], index: int) -> bool:
     """Whether "all" is the count said before the item word at `index` ("all of the water")."""
-    for word in reversed(tokens[max(0, index - 4) : index]):
+    start = max(0, index - 4)
+    for pos in range(index - 1, start - 1, -1):
+        word = tokens[pos]
         if word in _SENTENCE_MARKS or word in _ITEM_WORDS or _count_word(word) is not None:
             return False
         if word in _ALL:
-            return True
+            return not _pronoun_all(tokens, pos)
     return False
 
 
 def _said_all(tokens: list[str], index: int) -> bool:
     """Whether the count before an item word is "all of them" ("the balls", "all the water")."""
-    window = tokens[max(0, index - 4) : index]
-    if any(word in _ALL for word in window):
+    start = max(0, index - 4)
+    if any(tokens[pos] in _ALL and not _pronoun_all(tokens, pos) for pos in range(start, index)):
         return True
+    window = tokens[start:index]
     return bool(window) and window[-1] in {"the", "those", "these"} and tokens[index].endswith("s")
 
 
