@@ -149,7 +149,7 @@ def test_capitals_and_bangs_without_heat(text: str) -> None:
     assert detect_overreach(text, []) == []
 
 
-def test_an_angry_face_counts_only_with_a_refusal_or_a_brush_off_or_in_a_run() -> None:
+def test_an_angry_face_counts_only_with_a_refusal_a_brush_off_a_challenge_or_in_a_run() -> None:
     """Rubric: anger aimed at the other side; a stray or playful emoji is not (dev.jsonl)."""
     for text in (
         "No\U0001f621",
@@ -158,6 +158,10 @@ def test_an_angry_face_counts_only_with_a_refusal_or_a_brush_off_or_in_a_run() -
         "UNACCEPTABLE! \U0001f620",
         "Fine whatever...\U0001f621",
         "aw come on, we need firewood too \U0001f621",
+        # a challenge: the face closes a question, or the question is asked twice over
+        "would you drink water contaminated with sewage? \U0001f621",
+        "fair??? You have 3 people and I have 10\U0001f621",
+        "This doesn't seem very fair to me at all.\U0001f621 Now you want more things.",
     ):
         [flag] = detect_overreach(text, [])
         assert flag.span in ("\U0001f621", "\U0001f620"), text

@@ -441,10 +441,14 @@ _SHOUTING_TIP = (
 
 _EXCLAMATION_RUN = re.compile(r"[!?]*![!?]*!|!\s*!")
 _EXCLAMATION = re.compile(r"!")
-# An angry face typed with a refusal or a brush-off is anger aimed at the other side ("No😡",
-# "This is not the deal we agreed on 😡", "Fine whatever...😡", "aw come on, we need firewood
-# too 😡"); beside neutral or friendly words it is a tic or a joke, so alone it counts for nothing.
+# An angry face typed with a refusal, a brush-off or a challenge is anger aimed at the other
+# side ("No😡", "This is not the deal we agreed on 😡", "Fine whatever...😡", "aw come on, we
+# need firewood too 😡"); beside neutral or friendly words it is a tic or a joke, so alone it
+# counts for nothing.
 _ANGRY_FACE = re.compile("[\U0001f620\U0001f621\U0001f92c\U0001f47f\U0001f4a2]")
+# a question closed by the face, or asked twice over ("fair???"): a challenge, not a query
+# ("Oh that's nice. 😡 How badly would you need these items?" asks)
+_CHALLENGE = re.compile(r"\?\s*" + _ANGRY_FACE.pattern + r"|\?\?")
 _REFUSING = compile_terms(
     (
         r"no",
@@ -452,6 +456,9 @@ _REFUSING = compile_terms(
         r"not",
         r"never",
         r"dont",
+        r"doesnt",
+        r"isnt",
+        r"arent",
         r"cant",
         r"wont",
         r"unacceptable",
@@ -706,9 +713,12 @@ def _rule_flag(text: str, normal: str) -> Flag | None:
         return Flag(LABEL, Severity.WARNING, shout, _SHOUTING_WHY, _SHOUTING_TIP)
     if not text.isascii():
         faces = _ANGRY_FACE.findall(text)
-        # one face beside a refusal, or a run of them anywhere ("I'll need that 😡😡😡"): said
-        # again and again, the anger is the message, as with a run of capitals
-        if faces and (len(faces) > 1 or _REFUSING.search(normal) is not None):
+        # one face beside a refusal or a question put to them ("fair??? You have 3 people and I
+        # have 10😡"), or a run of them anywhere ("I'll need that 😡😡😡"): said again and
+        # again, the anger is the message, as with a run of capitals
+        if faces and (
+            len(faces) > 1 or _CHALLENGE.search(text) or _REFUSING.search(normal) is not None
+        ):
             return Flag(LABEL, Severity.WARNING, faces[0], _ANGRY_FACE_WHY, _SHOUTING_TIP)
     return None
 
