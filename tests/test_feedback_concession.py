@@ -3209,3 +3209,21 @@ def test_we_all_is_everyone_not_all_of_an_item() -> None:
     )
     said = "Okay, I'm glad we were able to work something out!"
     assert concession_labels(said, context, "camper", CASINO) == []
+
+
+def test_a_split_worked_out_aloud_hands_nothing_over() -> None:
+    """ "that would mean you get everything and i get nothing" reads out their split to object
+    to it; a split put forward with the same words ("i take 2 food, which would leave you
+    all the water") is still read."""
+    context = (
+        "me: Good evening. I would like to have 2 food 2 water and 1 firewood please",
+        "them: Hello. I was actually trying to get 3 food, 3 firewood and 3 water.",
+    )
+    said = (
+        "I understand but that would mean you get everything and i get nothing. How is that fair?"
+    )
+    assert concession_labels(said, context, "camper", CASINO) == []
+    said = "I understand, so you get everything and i get nothing. Fine."
+    assert concession_labels(said, context, "camper", CASINO) == [UNPAID]
+    said = "No, that would leave me with no water. I would like 1 water, 2 food and 1 firewood."
+    assert concession_labels(said, context, "camper", CASINO) == [UNPAID]

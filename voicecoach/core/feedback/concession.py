@@ -1398,6 +1398,31 @@ def detect_concessions(
 _NOT_WORDS = re.compile(r"\W+")
 
 
+# "that would mean you get everything", "so that means i get 2 food": a split worked out aloud
+_WHAT_IT_MEANS = re.compile(
+    r"\b(?:that|this|which|it)\s+(?:(?:would|will)\s+(?:mean|leave)|means|leaves)\b(?!\s+a lot)",
+    re.I,
+)
+
+
+def _reads_out_a_split(text: str) -> bool:
+    """Whether the turn's items are only named in working out what a split means for each side.
+
+    "I understand but that would mean you get everything and i get nothing. How is that fair?"
+    reads out their split to object to it; it hands nothing over. A yes said with it, or items
+    named before the words or in another sentence ("That leaves me with very little. Can I
+    have 1 water?"), are read as usual.
+    """
+    if _WHAT_IT_MEANS.search(text) is None or is_acceptance(text) or _unpunctuated(text):
+        return False  # recognised speech: no mark shows where the reading-out ends
+    for sentence in _SENTENCE_SPLIT.split(text):
+        cue = _WHAT_IT_MEANS.search(sentence)
+        # "i take 2 food which would leave you all the water": a split put forward, read out
+        if split_items.mentions_items(sentence if cue is None else sentence[: cue.start()]):
+            return False
+    return True
+
+
 def _said_again(text: str, context: Sequence[str], role: str | None) -> bool:
     """Whether the turn repeats our own last turn word for word: nothing new is given."""
     ours = [line.text for line in split_lines(context, role) if line.speaker == SELF]
@@ -1415,6 +1440,8 @@ def _concessions(
     if split_items.is_split_game(setting, [text, *(line.text for line in lines)]):
         if not split_items.mentions_items(text) and not is_acceptance(text):
             return []  # no item named and nothing agreed to: no claim, so no give
+        if _reads_out_a_split(text):
+            return []
         gives, asked = _item_gives(text, lines, setting)
         if not gives:
             return []
