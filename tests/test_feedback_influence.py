@@ -806,3 +806,22 @@ def test_their_valuation_flexibility_and_needs_asked_are_exploring(text: str) ->
 )
 def test_their_price_and_the_item_asked_about_are_not_needs(text: str) -> None:
     assert QUESTION not in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I really need two firewoods to cook with though. How can we make this work?",
+        "how could we make that better",
+        "Nice parks are close as well. Are you looking for something in particular?",
+        "Ok, do you have any interest in any fire wood?",
+    ],
+)
+def test_the_problem_put_to_both_and_their_wants_asked_are_needs_questions(text: str) -> None:
+    assert labels(text) == [QUESTION]
+    assert labels(spoken(text)) == [QUESTION]
+
+
+def test_looking_forward_and_a_price_looked_for_are_not_needs_questions() -> None:
+    assert QUESTION not in labels("Great, we have a deal. Are you looking forward to camping?")
+    assert QUESTION not in labels("How much are you looking for for it?")

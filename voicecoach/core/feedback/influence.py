@@ -313,6 +313,11 @@ _QUESTION = compile_terms(
         r"what (?:would|will|could) make (?:you|u) (?:the )?(?:happ\w+|comfortable|satisfied)",
         r"(?:you|u) (?:need|want|prefer|value) (?:the )?\w+ (?:the )?(?:most|least)$",
         r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
+        # the problem put to both sides: "how can we make this work?"
+        r"how (?:can|could|do|would|should) we make (?:this|that|it) (?:work|better)",
+        # "are you looking for something in particular?", "do you have any interest in water?"
+        r"(?:are|r) (?:you|u) looking for (?:something|anything)",
+        r"(?:do|would) (?:you|u) have (?:any |an |much |some )?interest in",
         # what they want for a give of ours: "and what would you like in return?"
         r"what (?:would|do|will) (?:you|u) (?:like|want|need|prefer) (?:in return|in exchange)",
         # "how much food your looking for": "your" written for "you're"
