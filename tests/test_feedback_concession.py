@@ -1990,6 +1990,15 @@ def test_the_listing_price_quoted_is_a_reference_not_their_offer() -> None:
     )
     said = "Good places are not cheap, but I would go to 1450."
     assert concession_labels(said, context, "seller", "listing price $1487") == [UNPAID]
+    # the buyer reading their listing back ("I see you have a couch for 50 dollars") puts no
+    # number of their own forward: their first number, after the seller's move, gives nothing
+    context = (
+        "seller: Hi there are you interested in my couch?",
+        "buyer: Yes. I see you have a couch for 50 dollars. That is a bit too much for me.",
+        "seller: If you come to pick it up, I would reduce it down to $40 for you.",
+    )
+    said = "That sounds good. How about 35 dollars then? I have to use gas to come and get it."
+    assert concession_labels(said, context, "buyer", "listing price $50") == []
 
 
 def test_a_return_or_warranty_granted_is_an_extra_and_a_worry_is_no_condition() -> None:
