@@ -3236,3 +3236,26 @@ def test_a_split_worked_out_aloud_hands_nothing_over() -> None:
     assert concession_labels(said, context, "camper", CASINO) == [UNPAID]
     said = "No, that would leave me with no water. I would like 1 water, 2 food and 1 firewood."
     assert concession_labels(said, context, "camper", CASINO) == [UNPAID]
+
+
+def test_a_price_deal_said_back_after_both_yeses_gives_nothing() -> None:
+    """The seller's "30 works" gave the ground; after the buyer's yes, "a deal at 30" sums the
+    deal up. "No problem" opens a yes, not a refusal."""
+    assert is_acceptance("No problem. That works for me!")
+    assert not is_acceptance("No, that does not work for me")
+    context = (
+        "buyer: The best offer I could give would be $30.",
+        "seller: Ok. 30 works, but you will have to pickup.  Cash only.",
+        "buyer: No problem. That works for me!",
+    )
+    said = "Alright, we've got a deal at 30."
+    assert concession_labels(said, context, "seller", "listing price $40") == []
+    # after a check of the number ("$2300?") the yes is still the one that gives
+    context = (
+        "buyer: Well, I'm interested, I'd like to pay $1600.",
+        "seller: If your references check out I'd be willing to go with $2300 for you.",
+        "buyer: $2300?",
+        "seller: Yes. Is that acceptable?",
+    )
+    said = "Well, I guess I don't have much of a choice. $2300 it is."
+    assert concession_labels(said, context, "buyer", "listing price $2599") == [UNPAID]

@@ -383,7 +383,8 @@ _REJECT = CaseBlindPattern(
     r"|(is that|is this|does that|would that|will that|do we have)\b[^.!]*\bdeal\W*$)",
     spaced=True,
 )
-_REJECT_OPENING = CaseBlindPattern(r"\W*no\b")  # read with .match: "no, ..."
+# read with .match: "no, ..." (not "no problem, that works for me")
+_REJECT_OPENING = CaseBlindPattern(r"\W*no\b(?!\W*(?:problem|prob|worries|doubt)\b)")
 
 
 def _rejects(text: str) -> bool:
@@ -740,6 +741,22 @@ def _holds(text: str, own: float) -> bool:
     )
 
 
+def _named_last_turn(value: float, other: float | None, ledger: Ledger, term: str) -> bool:
+    """Whether our last turn said yes to their number and they said yes back: that turn gave
+    the ground, this one, naming it again, sums the deal up. (Not after "$2300?", a check, nor
+    after a condition of ours they did not take up.)"""
+    return (
+        other is not None
+        and abs(value - other) < 1e-9
+        and is_acceptance(ledger.last_self_line)
+        and is_acceptance(ledger.last_other_line)
+        and any(
+            abs(p.value - value) < 1e-9
+            for p in read_proposals(ledger.last_self_line, term, ledger.reference, None)
+        )
+    )
+
+
 def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Give]:
     gives: list[Give] = []
     said = {term_of(a) for a in find_amounts(text)}
@@ -756,6 +773,8 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
         if chosen is not None and not restating:
             if own is None:
                 continue  # a first number gives nothing up
+            if _named_last_turn(chosen.value, other, ledger, term):
+                continue  # "30 works, cash only" - "that works for me" - "a deal at 30": said
             if _moved_toward(chosen.value, own, other, ledger.direction if term == "price" else 0):
                 kind = "accept" if other is not None and chosen.value == other else "move"
                 gives.append(Give(kind, chosen.text, chosen.value, own, term))
