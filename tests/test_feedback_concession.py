@@ -3259,3 +3259,16 @@ def test_a_price_deal_said_back_after_both_yeses_gives_nothing() -> None:
     )
     said = "Well, I guess I don't have much of a choice. $2300 it is."
     assert concession_labels(said, context, "buyer", "listing price $2599") == [UNPAID]
+
+
+def test_a_saving_on_retail_is_no_offer_and_no_move() -> None:
+    """ "$80 off retail" tells what the price saves on a new one; the seller has not moved."""
+    context = (
+        "buyer: You still have the beats?",
+        "seller: Yes I do.",
+        "buyer: They are nice I'd like to get them from you.",
+    )
+    said = "Great. They are $220. $80 off retail!"
+    assert concession_labels(said, context, "seller", "listing price $220") == []
+    said = "Great. They are $220, but I can take $80 off."
+    assert concession_labels(said, context, "seller", "listing price $220") == [UNPAID]
