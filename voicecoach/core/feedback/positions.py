@@ -192,14 +192,19 @@ _REFERENCE_BEFORE = CaseBlindPattern(
     r"(was|were|had been) asking( for)?|had asked( for)?|listed (it |them )?(at|for)|"
     r"had (it|them) (listed )?(at|for)|"
     r"(asking|listing|list) price (was|is|says|shows)|"
-    # their listing read back: "I see you have a couch for 50 dollars", "you're asking 75"
-    r"(see|saw|notice|noticed|read) (that )?(you|u) (have|had|got|'ve got) (it|them|this|that"
-    r"|one|an? \w+)( listed)? (for|at)|"
     # an amount on top of the price: "I would like $150 and can deliver it for another $50"
     r"another|an? (extra|additional))\b"
     # ... not across an "if" of ours: "I understand your travel costs, if you come up to $190"
     r"(?:(?!\bif\b)[^.?!\d]){0,25}$",
     spaced=True,
+)
+# their listing read back: "I see you have a couch for 50 dollars". Apart from
+# `_REFERENCE_BEFORE`, and read only when a "you" is in the window: that pattern is tried
+# before every number, and this phrase is rare.
+_THEIR_LISTING_BEFORE = re.compile(
+    r"\b(?:see|saw|notice|noticed|read) (?:that )?(?:you|u) (?:have|had|got|'ve got) (?:it|them"
+    r"|this|that|one|an? \w+)(?: listed)? (?:for|at)(?:(?!\bif\b)[^.?!\d]){0,25}$",
+    re.I,
 )
 # A negation reaches the number unless a new clause starts between them: recognised speech
 # has no full stops, so "too low for me i think ten thousand" must still read as an offer.
@@ -616,6 +621,8 @@ def _proposals(
             if not _plausible_price(amount, text, reference) or not offer_like(text, amount):
                 continue
             if _REFERENCE_BEFORE.search(before):
+                continue
+            if "u " in before and _THEIR_LISTING_BEFORE.search(before):
                 continue
         if _NEGATED_BEFORE.search(before) and not _FLOOR_BEFORE.search(before):
             continue
