@@ -741,6 +741,14 @@ def _holds(text: str, own: float) -> bool:
     )
 
 
+def _our_last_turn_named(value: float, ledger: Ledger, term: str) -> bool:
+    """Whether our last turn put `value` forward for `term`."""
+    return any(
+        abs(p.value - value) < 1e-9
+        for p in read_proposals(ledger.last_self_line, term, ledger.reference, None)
+    )
+
+
 def _named_last_turn(value: float, other: float | None, ledger: Ledger, term: str) -> bool:
     """Whether our last turn said yes to their number and they said yes back: that turn gave
     the ground, this one, naming it again, sums the deal up. (Not after "$2300?", a check, nor
@@ -750,10 +758,7 @@ def _named_last_turn(value: float, other: float | None, ledger: Ledger, term: st
         and abs(value - other) < 1e-9
         and is_acceptance(ledger.last_self_line)
         and is_acceptance(ledger.last_other_line)
-        and any(
-            abs(p.value - value) < 1e-9
-            for p in read_proposals(ledger.last_self_line, term, ledger.reference, None)
-        )
+        and _our_last_turn_named(value, ledger, term)
     )
 
 
@@ -802,10 +807,7 @@ def _numeric_gives(text: str, ledger: Ledger, lines: Sequence[Line]) -> list[Giv
                 value = offered[-1].value
                 if abs(value - own) < 1e-9:
                     continue  # they accepted our number: closing, not giving
-                if any(
-                    abs(p.value - value) < 1e-9
-                    for p in read_proposals(ledger.last_self_line, term, ledger.reference, None)
-                ):
+                if _our_last_turn_named(value, ledger, term):
                     continue  # we named their number last turn: that turn gave, this one closes
                 theirs = ledger.side(term, OTHER)
                 if (

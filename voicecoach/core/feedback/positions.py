@@ -246,13 +246,13 @@ _ASKED_PAST_BEFORE = re.compile(
     re.I,
 )
 _OUR_SUBJECT = re.compile(r"\b(?:i|we|but)\b", re.I)
-# "50 off", "150 less than what I'm asking"; "1200, lower than that I'd feel cheated" compares
 # "They are $220. $80 off retail!": the saving on a new one, neither an offer nor a move
 _SAVING_AFTER = re.compile(
     r"^\s*(dollars|bucks)?\s*(off|less than|below|under|cheaper than)\s+(the\s+)?(retail|msrp"
     r"|new|store|original|list)\b",
     re.I,
 )
+# "50 off", "150 less than what I'm asking"; "1200, lower than that I'd feel cheated" compares
 _RELATIVE_OFF_AFTER = re.compile(
     r"^\s*(dollars|bucks)?\s*(additional |more |extra |further )?(off|discount|less|lower)\b"
     r"(?!\s+than\s+(?:that|this|it)\b)",
