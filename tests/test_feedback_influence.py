@@ -822,6 +822,24 @@ def test_the_problem_put_to_both_and_their_wants_asked_are_needs_questions(text:
     assert labels(spoken(text)) == [QUESTION]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes, I believe that is good. Now how about your need for water?",
+        "I could give you two food and keep one. What is your status on firewood?",
+        "Are you looking for any specific items?",
+    ],
+)
+def test_their_need_status_or_specific_wants_asked_are_needs_questions(text: str) -> None:
+    assert labels(text) == [QUESTION]
+    assert labels(spoken(text)) == [QUESTION]
+
+
+def test_a_status_question_about_ours_or_the_deal_is_not_a_needs_question() -> None:
+    assert QUESTION not in labels("What is the status of my order?")
+    assert QUESTION not in labels("Are you looking forward to the trip?")
+
+
 def test_looking_forward_and_a_price_looked_for_are_not_needs_questions() -> None:
     assert QUESTION not in labels("Great, we have a deal. Are you looking forward to camping?")
     assert QUESTION not in labels("How much are you looking for for it?")

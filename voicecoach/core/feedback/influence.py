@@ -182,14 +182,15 @@ _QUESTION = compile_terms(
         r"(?:what|which|how|why) (?:\w+ ){0,2}(?:matters|is important|is most important|are your)"
         r"(?: \w+){0,4} (?:to|for) (?:you|your)",
         r"(?:whats|what is|what are|what would be|what will be) (?:some of |any of )?(?:your|ur)"
-        r" (?:\w+ ){0,2}(?:situation|values"
+        r" (?:\w+ ){0,2}(?:situation|status|values"
         r"|take|priority|priorities"
         r"|needs?|plans?"
         r"|concerns?|budget|timeline|deadline|goal|goals|prefer\w*|most important"
         r"|most needed|least needed|most wanted|least wanted|main|biggest"
         r"|ideal|thoughts|story|reasons?|use|constraints?|requirements?)",
         *(asked + r"(?= *[?.!]| *$)" for asked in _ASKED_BACK),
-        r"(?:what|how) about your (?:needs|side|family|group|priorities)",
+        r"(?:what|how) about your (?:needs?|side|family|group|priorit(?:y|ies)|status|situation"
+        r"|supply|supplies|preferences?|plans?)",
         r"and you\b[?]",
         r"why (?:do|would|is|are|does) (?:you|it|that|the \w+|this)(?: \w+){0,5}"
         r" (?:need|want|important|matter|matters|prefer|so|such)",
@@ -316,7 +317,8 @@ _QUESTION = compile_terms(
         # the problem put to both sides: "how can we make this work?"
         r"how (?:can|could|do|would|should) we make (?:this|that|it) (?:work|better)",
         # "are you looking for something in particular?", "do you have any interest in water?"
-        r"(?:are|r) (?:you|u) looking for (?:something|anything)",
+        r"(?:are|r) (?:you|u) looking for (?:something|anything"
+        r"|any (?:specific|particular|special) \w+)",
         r"(?:do|would) (?:you|u) have (?:any |an |much |some )?interest in",
         # what they want for a give of ours: "and what would you like in return?"
         r"what (?:would|do|will) (?:you|u) (?:like|want|need|prefer) (?:in return|in exchange)",
