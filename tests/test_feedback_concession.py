@@ -3272,3 +3272,26 @@ def test_a_saving_on_retail_is_no_offer_and_no_move() -> None:
     assert concession_labels(said, context, "seller", "listing price $220") == []
     said = "Great. They are $220, but I can take $80 off."
     assert concession_labels(said, context, "seller", "listing price $220") == [UNPAID]
+
+
+def test_items_fetched_for_them_are_handed_over_and_allowing_is_a_cost() -> None:
+    """ "I can get you 3 water" hands the water over (it is not "I can get 3 water"), and
+    "if you allow me to have the food" asks a price of us as "if you let me have it" does:
+    so our yes to that split closes their exchange."""
+    casino = ("food", "water", "firewood")
+    fetched = read_claims("I can get you one package of water, will that work?", 3.0, casino)
+    assert fetched.theirs == {"water": 1.0} and not fetched.mine
+    assert read_claims("I can get 2 water", 3.0, casino).mine == {"water": 2.0}
+    assert has_condition("I can get you 3 water, if you allow me to have three food.")
+    context = (
+        "me: Hello, I need only 1 extra package for food because I'm not a big eater.",
+        "them: I have three teenagers. Would you be willing to take extra water instead?",
+        "me: Yes! But I would like 3 packages of water because I drink a lot of water.",
+        "them: I might be able to get you 3 packages of water, if you allow me to have three "
+        "packages of food.",
+    )
+    said = "OK! That's fine because I don't eat a lot, this is alright with me, friend."
+    assert concession_labels(said, context, "camper", CASINO) == []
+    # the same yes to their plain ask for the food, with nothing for it, gives the food
+    plain = (*context[:3], "them: I would like to have all three packages of food.")
+    assert concession_labels(said, plain, "camper", CASINO) == [UNPAID]

@@ -70,7 +70,9 @@ _MINE_CUES = re.compile(
     r"just\s+|only\s+|also\s+|then\s+|still\s+|personally\s+|definitely\s+|actually\s+|"
     r"probably\s+|rather\s+|honestly\s+|truly\s+|at least\s+)?"
     # "I have a large family to feed and all of my food ...": "have" that tells, not claims
-    r"(get|take|keep|have(?! (?:an? (?!(?:hat|ball|book|basketball|package|pack)s?\b)\w+|kids|"
+    # "I can get you a firewood" hands it over (_THEIRS_CUES)
+    r"(get(?! (?:you|u)\b)|take|keep|"
+    r"have(?! (?:an? (?!(?:hat|ball|book|basketball|package|pack)s?\b)\w+|kids|"
     r"children|family|fun|been)\b)|want|need|like|prefer|settle|go|grab|receive|be taking|"
     r"took|got|kept|"
     r"be getting|would like|"
@@ -109,7 +111,10 @@ _THEIRS_CUES = re.compile(
     r"|(?:would|will|could|can) (?:you|u) (?:be willing to |like to |want to )?(?:take|"
     r"settle for)\b"
     r"|i('ll| will| can| could| would)? (give|let go of|give up|give away|part with|cede|"
-    r"offer)\b)",
+    r"offer)\b"
+    # "I might be able to get you 3 packages of water": fetched for them, so theirs
+    r"|(?:i|we)(?:'ll| will| can| could| might be able to)? get (?:you|u)\b(?= (?:an?|one|two"
+    r"|three|\d+|all|both|the|some|extra|more)\b))",
 )
 # "take all the balls, i keep everything else": an imperative at a sentence start hands over
 _IMPERATIVE_HANDOVER = re.compile(
