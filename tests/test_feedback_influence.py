@@ -835,6 +835,27 @@ def test_their_need_status_or_specific_wants_asked_are_needs_questions(text: str
     assert labels(spoken(text)) == [QUESTION]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Are you worried about running out of supplies at all?",
+        "I could use a little to cook with. Is it hot where you will be?",
+        "We are low on water. How are things looking your way?",
+        "Does that sound okay to you guys? How many are in your group?",
+        "Maybe we could trade. What is it that you are most in need of?",
+    ],
+)
+def test_their_worries_conditions_and_company_asked_are_needs_questions(text: str) -> None:
+    assert labels(text) == [QUESTION]
+    assert labels(spoken(text)) == [QUESTION]
+
+
+def test_our_own_worry_or_the_weather_here_is_not_a_needs_question() -> None:
+    assert QUESTION not in labels("I am worried about the cold at night.")
+    assert QUESTION not in labels("Is it hot in here or is it just me?")
+    assert QUESTION not in labels("How many are left in stock?")
+
+
 def test_a_status_question_about_ours_or_the_deal_is_not_a_needs_question() -> None:
     assert QUESTION not in labels("What is the status of my order?")
     assert QUESTION not in labels("Are you looking forward to the trip?")

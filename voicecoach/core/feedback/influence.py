@@ -316,6 +316,14 @@ _QUESTION = compile_terms(
         r"what would (?:it take|make (?:this|it) work|help|you need|work for you)",
         # the problem put to both sides: "how can we make this work?"
         r"how (?:can|could|do|would|should) we make (?:this|that|it) (?:work|better)",
+        # their worries and conditions set their needs: "are you worried about running out of
+        # supplies?", "is it hot where you will be?", "how are things looking your way?"
+        r"(?:are|r) (?:you|u) (?:\w+ )?(?:worried|concerned|nervous) (?:about|that)",
+        r"(?:is it|will it be|does it get|is the weather) (?:going to be |very |really )?(?:hot"
+        r"|cold|chilly|warm|freezing|dry|rainy|humid) (?:where|at|in) (?:you|u|your)",
+        r"how (?:are|is) (?:things|it|everything) (?:looking|going) (?:on )?(?:your|ur)"
+        r" (?:way|end|side)",
+        r"how many (?:are|r) (?:in|with) (?:your|ur) (?:party|group|family|camp|crew|team)",
         # "are you looking for something in particular?", "do you have any interest in water?"
         r"(?:are|r) (?:you|u) looking for (?:something|anything"
         r"|any (?:specific|particular|special) \w+)",
@@ -388,7 +396,9 @@ _QUESTION = compile_terms(
         r"(?<!tell me )(?<!to you )(?<!pick )(?<!know )(?<!choose )(?<!decide )"
         r"(?:what|which) (?:(?!if\b|i\b|me\b|we\b|and\b|but\b|ever\b)\w+ ){1,6}(?:that |which )?"
         r"(?:you|u) (?:think (?:you|u) )?(?:most |really |mostly |more |would |will |might )?"
-        r"(?:need|want|prefer|require|value|care about)",
+        r"(?:need|want|prefer|require|value|care about"
+        # "what is it that you are most in need of?"
+        r"|(?:are|re) (?:most |really |mostly )?in need of)",
         # what they were after: "what items were you looking for specifically?"
         r"(?:what|which) (?:\w+ ){0,3}(?:were|was) (?:you|u) (?:looking for|hoping for|needing"
         r"|wanting|planning)",
