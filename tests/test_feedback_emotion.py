@@ -48,6 +48,10 @@ OVERREACH = [
     # "if not" is "otherwise" here, not a denial of what follows
     "3,800 firm, if not good luck trying to find someone who pays that much.",
     "Sorry, but my baby could die if she doesn't eat.",
+    "I understand, but if my veins shut down I could die.",
+    "We were drinking only water for the whole week. We are dying of hunger.",
+    "We are passing a steep incline and I don't want my friend to die of asthma.",
+    "Okay. I fear some of us may die of thirst, but I will give you 1 water.",
     "Get lost, you jerk.",
     "If you're so incompetent at going camping, maybe you should stay home.",
 ]
@@ -58,6 +62,7 @@ CALM = [
     "I'm useless at camping, so I need the firewood.",
     "As I said before, the price is 400.",
     "I'm not trying to be difficult, just careful.",
+    "That view! I could die of happiness up there.",
     "We hope the puppy won't grow up too big.",
     "Fine, 450 works for me.",
     "That's fine, I'll take it.",

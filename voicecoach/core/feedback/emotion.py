@@ -238,6 +238,14 @@ _PLEADING_TERMS: tuple[str, ...] = (
     r"(?:they|he|she|we|my (?:kids|kid|family|children|child|wife|husband|son|daughter|baby"
     r"|babies)) "
     r"(?:may|might|could|will|would) (?:die|starve|freeze to death)",
+    # death itself, whoever it falls on: "if my veins shut down I could die"
+    r"(?:i|(?:some|one|all|most) of us|my (?:friend|friends|group|people)) (?:may|might|could"
+    r"|will|would) die(?! (?:of|from) (?:happiness|laughter|joy|embarrassment|boredom)"
+    r"| laughing)",
+    # "we are dying of hunger", "I don't want my friend to die of asthma"
+    r"(?:dying|starving) of (?:hunger|thirst|cold|dehydration|starvation)",
+    r"(?:want|let|watch) (?:my|our) (?:\w+ )?(?:kids|kid|family|children|child|wife|husband|son"
+    r"|daughter|baby|friend|friends|group|people) (?:to )?die",
     # guilt trip: the cost of saying no laid on the other side ("let my kids go hungry")
     r"(?:let|leave|watch|make) (?:my|our) (?:kids|children|family|son|daughter|baby|babies"
     r"|wife|husband|little ones) (?:go )?(?:hungry|starve|starving|freeze|freezing|suffer"
