@@ -244,6 +244,8 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("seventyfourth", 300),
         ("seventyfifth", 300),
         ("seventysixth", 300),
+        ("seventyseventh", 300),
+        ("seventyeighth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
