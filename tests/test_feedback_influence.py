@@ -815,50 +815,29 @@ def test_their_price_and_the_item_asked_about_are_not_needs(text: str) -> None:
         "how could we make that better",
         "Nice parks are close as well. Are you looking for something in particular?",
         "Ok, do you have any interest in any fire wood?",
-    ],
-)
-def test_the_problem_put_to_both_and_their_wants_asked_are_needs_questions(text: str) -> None:
-    assert labels(text) == [QUESTION]
-    assert labels(spoken(text)) == [QUESTION]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "Yes, I believe that is good. Now how about your need for water?",
         "I could give you two food and keep one. What is your status on firewood?",
         "Are you looking for any specific items?",
-    ],
-)
-def test_their_need_status_or_specific_wants_asked_are_needs_questions(text: str) -> None:
-    assert labels(text) == [QUESTION]
-    assert labels(spoken(text)) == [QUESTION]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        "Maybe we could trade. What is it that you are most in need of?",
+        # their worries, conditions and company set their needs
         "Are you worried about running out of supplies at all?",
         "I could use a little to cook with. Is it hot where you will be?",
         "We are low on water. How are things looking your way?",
         "Does that sound okay to you guys? How many are in your group?",
-        "Maybe we could trade. What is it that you are most in need of?",
     ],
 )
-def test_their_worries_conditions_and_company_asked_are_needs_questions(text: str) -> None:
+def test_their_wants_worries_company_and_the_problem_put_to_both_are_needs_questions(
+    text: str,
+) -> None:
     assert labels(text) == [QUESTION]
     assert labels(spoken(text)) == [QUESTION]
 
 
-def test_our_own_worry_or_the_weather_here_is_not_a_needs_question() -> None:
+def test_our_own_worry_status_or_weather_is_not_a_needs_question() -> None:
+    assert QUESTION not in labels("What is the status of my order?")
     assert QUESTION not in labels("I am worried about the cold at night.")
     assert QUESTION not in labels("Is it hot in here or is it just me?")
     assert QUESTION not in labels("How many are left in stock?")
-
-
-def test_a_status_question_about_ours_or_the_deal_is_not_a_needs_question() -> None:
-    assert QUESTION not in labels("What is the status of my order?")
-    assert QUESTION not in labels("Are you looking forward to the trip?")
 
 
 def test_looking_forward_and_a_price_looked_for_are_not_needs_questions() -> None:
