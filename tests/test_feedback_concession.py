@@ -2208,6 +2208,36 @@ def test_a_yes_to_their_split_kept_as_the_rest_drops_what_we_asked(
     assert concession_labels("deal .", context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
 
 
+@pytest.mark.parametrize(
+    "their",
+    [
+        "them: if i get the ball , i need one book",
+        "them: i need at least one of the balls if i take just the books",
+    ],
+)
+def test_a_yes_to_their_ask_conditioned_on_their_own_gain_is_unpaid(their: str) -> None:
+    """ "If I get the ball, I need a book" hands nothing over: no exchange for a yes to close."""
+    context = ("me: i need the hat and the books , you can have the ball .", their)
+    assert concession_labels("ok deal", context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
+
+
+@pytest.mark.parametrize(
+    "their",
+    [
+        "them: if i get the ball , you can have the books",
+        "them: okay i can do that if i get the ball as well",
+        "them: i will give you all of it if i can have the ball",
+    ],
+)
+def test_a_yes_to_their_own_gain_condition_with_a_give_closes_it(their: str) -> None:
+    context = ("me: i need the hat and the books .", their)
+    assert concession_labels("ok deal", context, "trader", BOOKS_HATS_BALLS) == []
+
+
+def test_not_being_reasonable_is_no_yes() -> None:
+    assert not is_acceptance("Ok - you're not being reasonable at all.")
+
+
 def test_a_yes_to_their_rest_after_our_uncounted_ask_keeps_that_item() -> None:
     context = (
         "me: i'd like twoo balls and one hat",

@@ -374,7 +374,8 @@ _CONFIRM_DEAL = CaseBlindPattern(
     r"\W(so )?(do we have|is it|is that|have we got) a deal\W*$", spaced=True
 )
 _REJECT = CaseBlindPattern(
-    r"\W(?:(no deal|not (going to|gonna|able|happening|interest\w*|acceptable|fair)|"
+    r"\W(?:(no deal|not (going to|gonna|able|happening|interest\w*|acceptable|fair|"
+    r"(?:being )?reasonable)|"
     r"can'?t|cannot|can not|could not|will not|won'?t|doesn'?t work|does not work|"
     r"too (high|low|much|steep)|no way|not enough|never|decline|pass on|how about|what about|"
     r"counter)\b"
@@ -1045,6 +1046,16 @@ def _item_gives(
             their_condition is not None
             and not asks_nothing_new
             and not _ONLY_THE_REST.match(their_condition)
+            # "if i get the ball, i need one book": a condition on their own gain, with
+            # nothing handed to us, sets up no exchange; it only asks more of us
+            # ("okay i can do that if i get the books as well" closes ours; "i will give you
+            # all of it if i can have the food" hands over what the reader cannot count)
+            and not (
+                _OWN_GAIN_IF.match(their_condition)
+                and not last_other.theirs
+                and not _HANDS_OVER.search(last_spoken.text)
+                and not is_acceptance(last_spoken.text)
+            )
         ) or (
             not took_back
             and any(share < other_before_last.get(item, -1) for item, share in kept_now.items())
@@ -1283,6 +1294,11 @@ def _only_these(
     return split_items.Claims(dict(claims.mine), rest) if rest else claims
 
 
+_HANDS_OVER = re.compile(
+    r"\b(?:give|giving|offer|let) (?:you|u)\b|\byou (?:can|could|may) (?:have|take|get|keep)\b",
+    re.I,
+)
+_OWN_GAIN_IF = re.compile(r"(only )?if (i|we) (can |could )?(get|keep|have|take|receive)\b", re.I)
 # "the rest", "all the rest", "everything else" (not "everything": that claims every item)
 _REST_WORDS = r"(?:rest|every ?thing else|the remainder)"
 _THE_REST = re.compile(rf"\b{_REST_WORDS}\b", re.I)
