@@ -894,6 +894,16 @@ def test_what_if_i_took_is_a_claim() -> None:
     assert claims.mine == {"food": 2.0, "water": 1.0, "firewood": 2.0}
 
 
+def test_deserving_and_only_getting_claim_the_items() -> None:
+    books = ("book", "hat", "ball")
+    deserving = read_claims("in fairness i believe i'm deserving of the hat", None, books)
+    assert deserving.mine == {"hat": 1.0}
+    only = read_claims("i gave you the books since i'm only getting two balls", None, books)
+    assert only.mine == {"ball": 2.0}
+    closer = read_claims("we're getting closer. how about 2 hats for you?", None, books)
+    assert closer.mine == {} and closer.theirs == {"hat": 2.0}
+
+
 def test_willing_to_give_up_hands_items_over() -> None:
     casino = CASINO_ITEMS
     text = "I would like a lot of water and I am willing to give up all the wood."

@@ -82,7 +82,11 @@ _MINE_CUES = re.compile(
     r"|(give|giving|leave|let|offer)\s+me\b|(give|giving|leave|offer)\s+us\b|gimme\b"
     r"|for (me|us|myself)\b"
     r"|(can|could|may) (i|we) (then |also |still |please |maybe |at least )?(get|have|take|keep)\b"
-    r"|i'm taking\b|i'm getting\b|me\b"
+    # "since i'm only getting two balls", "i believe i'm deserving of the hat"
+    r"|i'm taking\b|i'm getting\b"
+    r"|(?:i'm|im|i am|we're|we are) (?:only|just|also|still) (?:taking|getting)\b"
+    r"|(?:i|we) (?:deserve|am deserving of|are deserving of)\b|(?:i'm|im|we're) deserving of\b"
+    r"|me\b"
     # "i could give you 3 firewood if you can do 2 water and 2 food": theirs given to us
     r"|(?<=if )(?:you|u) (?:can |could )?do\b"
     # "need both balls and hat", "hi , need the hat": a want with its "I" left out, at the
