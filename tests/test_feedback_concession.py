@@ -904,6 +904,16 @@ def test_deserving_and_only_getting_claim_the_items() -> None:
     assert closer.mine == {} and closer.theirs == {"hat": 2.0}
 
 
+def test_everything_but_the_book_keeps_one_book() -> None:
+    """The "everything" before "but" counts what is handed over, not the one book kept."""
+    books = ("book", "hat", "ball")
+    kept = read_claims("how about you take everything but the book", None, books)
+    assert kept.mine == {"book": 1.0}
+    context = ("me: the book and ball for me", "them: no deal .", "me: counter ?")
+    said = "how about you take everything but the book"
+    assert concession_labels(said, context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
+
+
 def test_willing_to_give_up_hands_items_over() -> None:
     casino = CASINO_ITEMS
     text = "I would like a lot of water and I am willing to give up all the wood."

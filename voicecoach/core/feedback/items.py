@@ -334,6 +334,9 @@ def _count_word(word: str) -> float | None:
     return float(word) if word.isdigit() else None
 
 
+_EXCEPT_WORDS = frozenset({"but", "except", "besides"})
+
+
 def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[float | None, bool]:
     """The count said just before an item word, and whether it was said at all.
 
@@ -345,8 +348,8 @@ def _count_before(tokens: list[str], index: int, total: float | None) -> tuple[f
     plural = tokens[index].endswith("s") and tokens[index] not in {"firewoods"}
     for pos in range(len(window) - 1, -1, -1):
         word = window[pos]
-        if word in _SENTENCE_MARKS or word in _ITEM_WORDS:
-            break
+        if word in _SENTENCE_MARKS or word in _ITEM_WORDS or word in _EXCEPT_WORDS:
+            break  # "everything but the book": the "everything" does not count the book
         if word == "half" and pos > 0 and window[pos - 1] in {"and", "a"}:
             continue
         if word in _ALL:
