@@ -46,6 +46,7 @@ class Benchmark:
 BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("feedback_eval"),
     Benchmark("overreach_eval"),
+    Benchmark("labeller_agreement"),
     Benchmark("feedback_speed", ("--seconds", "3"), one_core=True),
     Benchmark("feedback_speed", ("--seconds", "3", "--sessions"), one_core=True),
     Benchmark("feedback_instructions", needs=("valgrind",)),

@@ -266,6 +266,35 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     assert table["influence.push"]["f1"] >= 0.36
 
 
+def test_second_labellers_label_the_same_turns_and_agree_with_the_first() -> None:
+    """Two blind labellers of one set agree far above the engine: the gap is the engine's."""
+    shared_path("corpora", "casino", "casino_train.json")
+    shared_path("corpora", "craigslistbargain", "test.json")
+    sys.path.insert(0, str(REPO_ROOT))
+    from benchmarks.feedback_eval import load_dev, scores
+    from benchmarks.labeller_agreement import kappa
+
+    data = REPO_ROOT / "benchmarks" / "data"
+    pairs = sorted(data.glob("*-labeller2.jsonl"))
+    assert {path.name for path in pairs} == {
+        "sixtieth-labeller2.jsonl",
+        "seventythird-labeller2.jsonl",
+    }
+    first: list[dict] = []
+    second: list[dict] = []
+    for path in pairs:
+        name = path.name.removesuffix("-labeller2.jsonl")
+        rows_a, rows_b = load_dev(data / f"{name}-labeller.jsonl"), load_dev(path)
+        assert [row["ref"] for row in rows_a] == [row["ref"] for row in rows_b]
+        first += rows_a
+        second += rows_b
+    between = scores(first, [row["labels"] for row in second])
+    for label in ("concession.unpaid", "concession.traded", "influence.question"):
+        assert between[label]["f1"] >= 0.85, label
+    assert kappa([True, False, False, True], [True, False, False, True]) == 1.0
+    assert abs(kappa([True, False, True, False], [True, True, False, False])) < 1e-9
+
+
 def test_deal_or_no_deal_context_is_read_from_the_speakers_side() -> None:
     """Each Deal or No Deal line is one side's log ("YOU"), but a labelled turn may be "THEM"'s:
     its context must still call the speaker "me", or the labeller and the engine read a reply
