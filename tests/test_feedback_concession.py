@@ -914,6 +914,26 @@ def test_everything_but_the_book_keeps_one_book() -> None:
     assert concession_labels(said, context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
 
 
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("I'll trade you 2 waters and 2 food for 3 firewood and 1 water", [TRADED]),
+        ("you can have 2 waters and 2 food in exchange for all the firewood", [TRADED]),
+        ("you can have 2 waters and 2 food", [UNPAID]),
+    ],
+)
+def test_a_give_swapped_for_items_in_so_many_words_is_traded(
+    said: str, expected: list[str]
+) -> None:
+    context = (
+        "me: i need all of the water and all of the food",
+        "them: how about i give you three firewood for three water and three food?",
+        "me: that doesn't sound like a fair trade to me.",
+        "them: perhaps we can reach an agreement with further negotiating.",
+    )
+    assert concession_labels(said, context, "camper", CASINO) == expected
+
+
 def test_willing_to_give_up_hands_items_over() -> None:
     casino = CASINO_ITEMS
     text = "I would like a lot of water and I am willing to give up all the wood."

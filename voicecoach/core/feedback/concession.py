@@ -469,6 +469,13 @@ _GIVE_BUT_NEED = re.compile(
 _OTHER_ITEMS = re.compile(r"\b(every other|everything else|all the rest|the rest)\b", re.I)
 
 
+# A swap said in so many words: the give and its get in one breath
+_SWAP_FOR = re.compile(
+    r"\b(?:trade|swap|exchange)\b[^.?!]{0,60}?\bfor\b[^.?!]*|\bin (?:exchange|return) for\b[^.?!]*",
+    re.I,
+)
+
+
 def _need_for_the_give(text: str) -> str | None:
     """The words that price a split-game give with another item we need, or None.
 
@@ -1493,6 +1500,9 @@ def _concessions(
             condition = None  # "what if I get the ball and one book?": a proposal, not a tie
         if condition is None:
             condition = _need_for_the_give(text)
+        if condition is None:
+            swap = _SWAP_FOR.search(text)  # "I'll trade you 2 waters and 2 food for 3 firewood"
+            condition = swap.group() if swap else None
         give = gives[0]
         if condition:
             return [_traded(give, condition, text)]
