@@ -34,32 +34,49 @@ def kappa(first: list[bool], second: list[bool]) -> float:
     return (observed - expected) / (1 - expected) if expected < 1 else float("nan")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("names", nargs="*", help="sets to read (default: every pair)")
-    args = parser.parse_args()
-    names = args.names or sorted(
+def paired_sets() -> list[str]:
+    """Every set with a second labelling in benchmarks/data."""
+    return sorted(
         path.name.removesuffix("-labeller2.jsonl") for path in DATA.glob("*-labeller2.jsonl")
     )
-    if not (SHARED / "corpora").is_dir():
-        print(f"error: {SHARED / 'corpora'} not found; set VOICECOACH_SHARED_DIR", file=sys.stderr)
-        return 2
+
+
+def load_pairs(names: list[str]) -> tuple[list[dict], list[dict]]:
+    """The first and the second labelling of the named sets, row for row.
+
+    Raises ValueError with a one-line reason when a set lacks a file or the two files
+    label different turns.
+    """
     first: list[dict] = []
     second: list[dict] = []
     for name in names:
         paths = [DATA / f"{name}-labeller.jsonl", DATA / f"{name}-labeller2.jsonl"]
         missing = [str(path) for path in paths if not path.is_file()]
         if missing:
-            print(f"error: no {missing[0]}; name a set with two label files", file=sys.stderr)
-            return 2
+            raise ValueError(f"no {missing[0]}; name a set with two label files")
         rows_a, rows_b = load_dev(paths[0]), load_dev(paths[1])
         if [row["ref"] for row in rows_a] != [row["ref"] for row in rows_b]:
-            print(f"error: {name}: the two files label different turns", file=sys.stderr)
-            return 2
+            raise ValueError(f"{name}: the two files label different turns")
         first += rows_a
         second += rows_b
+    return first, second
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("names", nargs="*", help="sets to read (default: every pair)")
+    args = parser.parse_args()
+    names = args.names or paired_sets()
+    if not (SHARED / "corpora").is_dir():
+        print(f"error: {SHARED / 'corpora'} not found; set VOICECOACH_SHARED_DIR", file=sys.stderr)
+        return 2
+    try:
+        first, second = load_pairs(names)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(f"sets: {', '.join(names)} ({len(first)} turns)")
     between = scores(first, [row["labels"] for row in second])
     engine = [predict(row) for row in first]

@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -271,23 +272,16 @@ def test_second_labellers_label_the_same_turns_and_agree_with_the_first() -> Non
     shared_path("corpora", "casino", "casino_train.json")
     shared_path("corpora", "craigslistbargain", "test.json")
     sys.path.insert(0, str(REPO_ROOT))
-    from benchmarks.feedback_eval import load_dev, scores
-    from benchmarks.labeller_agreement import kappa
+    from benchmarks.feedback_eval import scores
+    from benchmarks.labeller_agreement import kappa, load_pairs, paired_sets
 
-    data = REPO_ROOT / "benchmarks" / "data"
-    pairs = sorted(data.glob("*-labeller2.jsonl"))
-    assert {path.name for path in pairs} == {
-        "sixtieth-labeller2.jsonl",
-        "seventythird-labeller2.jsonl",
-    }
-    first: list[dict] = []
-    second: list[dict] = []
-    for path in pairs:
-        name = path.name.removesuffix("-labeller2.jsonl")
-        rows_a, rows_b = load_dev(data / f"{name}-labeller.jsonl"), load_dev(path)
-        assert [row["ref"] for row in rows_a] == [row["ref"] for row in rows_b]
-        first += rows_a
-        second += rows_b
+    names = paired_sets()
+    assert names == ["seventythird", "sixtieth"]
+    first, second = load_pairs(names)  # raises if the two files label different turns
+    assert len(first) == len(second) == 600
+    assert [row["ref"] for row in first] == [row["ref"] for row in second]
+    with pytest.raises(ValueError, match="name a set with two label files"):
+        load_pairs(["dev"])
     between = scores(first, [row["labels"] for row in second])
     for label in ("concession.unpaid", "concession.traded", "influence.question"):
         assert between[label]["f1"] >= 0.85, label
