@@ -250,6 +250,9 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
         ("seventyninth", 300),
         ("eightieth", 300),
         ("eightyfirst", 300),
+        ("eightysecond", 300),
+        ("eightythird", 300),
+        ("eightyfourth", 300),
     )
     for name, size in sets:
         these = load_dev(REPO_ROOT / "benchmarks" / "data" / f"{name}-labeller.jsonl")
@@ -260,11 +263,11 @@ def test_other_labellers_sets_resolve_from_the_corpora_and_hold_their_level() ->
     assert sum(not row["context"] for row in rows) < len(rows) // 20  # a few opening turns
     table = scores(rows, [predict(row) for row in rows])
     # a little below docs/feedback.md ("Other labellers"), so a regression fails
-    assert table["concession.unpaid"]["f1"] >= 0.74
-    assert table["concession.traded"]["f1"] >= 0.61
-    assert table["influence.question"]["f1"] >= 0.84
-    assert table["emotion.overreach"]["f1"] >= 0.56
-    assert table["influence.push"]["f1"] >= 0.36
+    assert table["concession.unpaid"]["f1"] >= 0.73
+    assert table["concession.traded"]["f1"] >= 0.60
+    assert table["influence.question"]["f1"] >= 0.83
+    assert table["emotion.overreach"]["f1"] >= 0.54
+    assert table["influence.push"]["f1"] >= 0.34
 
 
 def test_second_labellers_label_the_same_turns_and_agree_with_the_first() -> None:
