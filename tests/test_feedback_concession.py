@@ -518,6 +518,12 @@ def test_packages_with_no_item_are_the_item_just_named_and_you_got_hands_over() 
     got = read_claims("What if you got 3 food and I got 3 firewood?", 3.0, casino)
     assert got.theirs == {"food": 3.0}
     assert got.mine == {"firewood": 3.0}
+    # the same hypothetical past said with "took" or "if I gave you" hands over too
+    took = read_claims("What if you took 2 firewood in exchange for 1 more food?", 3.0, casino)
+    assert took.theirs == {"firewood": 2.0}
+    gave = read_claims("Would you send over 3 waters if I gave you 2 firewood?", 3.0, casino)
+    assert gave.theirs == {"firewood": 2.0}
+    assert read_claims("if i gave you the balls", None, GAME_ITEMS).theirs == {"ball": 2.0}
 
 
 def test_giving_in_after_keeping_two_packages_is_unpaid() -> None:

@@ -87,6 +87,8 @@ _MINE_CUES = re.compile(
     r"|(?:i'm|im|i am|we're|we are) (?:only|just|also|still) (?:taking|getting)\b"
     r"|(?:i|we) (?:deserve|am deserving of|are deserving of)\b|(?:i'm|im|we're) deserving of\b"
     r"|me\b"
+    # "could you spare 2 firewood?", "you might be able to spare the firewood": given to us
+    r"|(?:you|u) (?:can |could |might |would |will )?(?:be able to )?spare\b"
     # "i could give you 3 firewood if you can do 2 water and 2 food": theirs given to us
     r"|(?<=if )(?:you|u) (?:can |could )?do\b"
     # "need both balls and hat", "hi , need the hat": a want with its "I" left out, at the
@@ -116,6 +118,8 @@ _THEIRS_CUES = re.compile(
     r"settle for)\b"
     r"|i('ll| will| can| could| would)? (give|let go of|give up|give away|part with|cede|"
     r"offer)\b"
+    # "what if you took 2 firewood", "if i gave you the balls": a hypothetical past hands over
+    r"|(?<=if )(?:you|u) (?:took|kept)\b|(?<=if )(?:i|we) gave\b"
     # "I might be able to get you 3 packages of water": fetched for them, so theirs
     r"|(?:i|we)(?:'ll| will| can| could| might be able to)? get (?:you|u)\b(?= (?:an?|one|two"
     r"|three|\d+|all|both|the|some|extra|more)\b))",
