@@ -3371,3 +3371,24 @@ def test_items_fetched_for_them_are_handed_over_and_allowing_is_a_cost() -> None
     # the same yes to their plain ask for the food, with nothing for it, gives the food
     plain = (*context[:3], "them: I would like to have all three packages of food.")
     assert concession_labels(said, plain, "camper", CASINO) == [UNPAID]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # their claim taken as settled, another item asked for instead: the item let go is paid
+        ("In that case, I will need all 3 firewood.", [TRADED]),
+        ("ok, if that's the case I'd want 2 of the firewood then", [TRADED]),
+        ("then i need 2 firewood", [TRADED]),
+        # no new ask: nothing is traded for the item
+        ("In that case, I will need the food too.", []),
+    ],
+)
+def test_taking_their_claim_as_settled_and_asking_another_item_is_traded(
+    text: str, expected: list[str]
+) -> None:
+    context = (
+        "me: I would like 2 food and 2 water.",
+        "them: I really need the food, my kids eat a lot. I would like all 3 food.",
+    )
+    assert concession_labels(text, context, "camper", CASINO) == expected

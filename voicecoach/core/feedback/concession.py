@@ -476,6 +476,40 @@ _SWAP_FOR = re.compile(
 )
 
 
+# "in that case, I'll need 3 firewood": the turn takes the other side's last claim as settled
+_GIVEN_THAT = re.compile(
+    r"\W*(?:(?:ok|okay|well|alright|hmm+|i see)\W+)?(?:in that case|if that'?s the case"
+    r"|if that is the case|if so|if that'?s so|then)\b",
+    re.I,
+)
+
+
+def _yields_to_their_claim(text: str, lines: Sequence[Line], setting: str | None) -> Give | None:
+    """The item the other side just claimed, let go of by a turn that asks for another instead.
+
+    Why: "if that's the case, I'll need 3 firewood" answers their claim on an item the
+    speaker had claimed too; it gives that item up, priced by the new ask (rubric: a give
+    tied to a get is traded).
+    """
+    opener = _GIVEN_THAT.match(text)
+    last = lines[-1] if lines else None
+    if opener is None or last is None or last.speaker != OTHER or is_acceptance(text):
+        return None  # "okay, then the deal you mentioned earlier": a yes, read as one
+    items, total = split_items.items_in_setting(setting)
+    items = items or _ALL_ITEMS
+    theirs = split_items.read_claims(last.text, total, items)
+    ours: set[str] = set()
+    for line in lines:
+        if line.speaker == SELF:
+            ours |= set(split_items.read_claims(line.text, total, items).mine)
+    contested = [
+        item for item in items if item in ours and (item in theirs.mine or item in theirs.vague)
+    ]
+    if not contested:
+        return None
+    return Give("items", text[: opener.end()].strip(), None, None, contested[0])
+
+
 def _need_for_the_give(text: str) -> str | None:
     """The words that price a split-game give with another item we need, or None.
 
@@ -1488,6 +1522,10 @@ def _concessions(
         if _reads_out_a_split(text):
             return []
         gives, asked = _item_gives(text, lines, setting)
+        if not gives and asked:
+            yielded = _yields_to_their_claim(text, lines, setting)
+            if yielded is not None:
+                return [_traded(yielded, asked, text, package=True)]
         if not gives:
             return []
         self_role = infer_self_role(lines, role)
