@@ -920,23 +920,39 @@ def test_everything_but_the_book_keeps_one_book() -> None:
     assert concession_labels(said, context, "trader", BOOKS_HATS_BALLS) == [UNPAID]
 
 
+_HOLDING_OUT = (
+    "me: i need all of the water and all of the food",
+    "them: how about i give you three firewood for three water and three food?",
+    "me: that doesn't sound like a fair trade to me.",
+    "them: perhaps we can reach an agreement with further negotiating.",
+)
+_THEY_CLAIM_FOOD = (
+    "me: I would like 2 food and 2 water.",
+    "them: I really need the food, my kids eat a lot. I would like all 3 food.",
+)
+
+
 @pytest.mark.parametrize(
-    ("said", "expected"),
+    ("context", "said", "expected"),
     [
-        ("I'll trade you 2 waters and 2 food for 3 firewood and 1 water", [TRADED]),
-        ("you can have 2 waters and 2 food in exchange for all the firewood", [TRADED]),
-        ("you can have 2 waters and 2 food", [UNPAID]),
+        (_HOLDING_OUT, "I'll trade you 2 waters and 2 food for 3 firewood and 1 water", [TRADED]),
+        (
+            _HOLDING_OUT,
+            "you can have 2 waters and 2 food in exchange for all the firewood",
+            [TRADED],
+        ),
+        (_HOLDING_OUT, "you can have 2 waters and 2 food", [UNPAID]),
+        # their claim taken as settled, another item asked for instead: the item let go is paid
+        (_THEY_CLAIM_FOOD, "In that case, I will need all 3 firewood.", [TRADED]),
+        (_THEY_CLAIM_FOOD, "ok, if that's the case I'd want 2 of the firewood then", [TRADED]),
+        (_THEY_CLAIM_FOOD, "then i need 2 firewood", [TRADED]),
+        # no new ask: nothing is traded for the item
+        (_THEY_CLAIM_FOOD, "In that case, I will need the food too.", []),
     ],
 )
-def test_a_give_swapped_for_items_in_so_many_words_is_traded(
-    said: str, expected: list[str]
+def test_a_give_swapped_for_items_in_so_many_words_or_for_a_new_ask_is_traded(
+    context: tuple[str, ...], said: str, expected: list[str]
 ) -> None:
-    context = (
-        "me: i need all of the water and all of the food",
-        "them: how about i give you three firewood for three water and three food?",
-        "me: that doesn't sound like a fair trade to me.",
-        "them: perhaps we can reach an agreement with further negotiating.",
-    )
     assert concession_labels(said, context, "camper", CASINO) == expected
 
 
@@ -3371,24 +3387,3 @@ def test_items_fetched_for_them_are_handed_over_and_allowing_is_a_cost() -> None
     # the same yes to their plain ask for the food, with nothing for it, gives the food
     plain = (*context[:3], "them: I would like to have all three packages of food.")
     assert concession_labels(said, plain, "camper", CASINO) == [UNPAID]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # their claim taken as settled, another item asked for instead: the item let go is paid
-        ("In that case, I will need all 3 firewood.", [TRADED]),
-        ("ok, if that's the case I'd want 2 of the firewood then", [TRADED]),
-        ("then i need 2 firewood", [TRADED]),
-        # no new ask: nothing is traded for the item
-        ("In that case, I will need the food too.", []),
-    ],
-)
-def test_taking_their_claim_as_settled_and_asking_another_item_is_traded(
-    text: str, expected: list[str]
-) -> None:
-    context = (
-        "me: I would like 2 food and 2 water.",
-        "them: I really need the food, my kids eat a lot. I would like all 3 food.",
-    )
-    assert concession_labels(text, context, "camper", CASINO) == expected
